@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system packages the app and its tests need, only when they are missing.
+#   scripts/system-deps.sh            ffmpeg (the app)
+#   scripts/system-deps.sh --browser  ffmpeg and chromium (the tests)
+set -euo pipefail
+need=()
+command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || need+=(ffmpeg)
+if [ "${1:-}" = "--browser" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
+fi
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+echo "Installing system packages: ${need[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+if ! command -v apt-get >/dev/null; then
+  echo "No apt-get here: install ${need[*]} with your system's package manager, then run this again." >&2
+  exit 1
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
