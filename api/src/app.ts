@@ -1,0 +1,88 @@
+import { STATUS_CODES } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import catalogue from './plugins/app/catalogue.ts';
+import media from './plugins/app/media.ts';
+import session from './plugins/app/session.ts';
+import web from './plugins/app/web.ts';
+import worker from './plugins/app/worker.ts';
+import cookie from './plugins/external/cookie.ts';
+import helmet from './plugins/external/helmet.ts';
+import rateLimit from './plugins/external/rate-limit.ts';
+import sensible from './plugins/external/sensible.ts';
+import swagger from './plugins/external/swagger.ts';
+import artifacts from './routes/api/artifacts/index.ts';
+import categories from './routes/api/categories/index.ts';
+import ethnicGroups from './routes/api/ethnic-groups/index.ts';
+import health from './routes/health.ts';
+import './types.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The whole application, ready to listen or to be driven by `inject` in tests. Three layers in order:
+ * third-party plugins, our own plugins (database, session, media...), then one route folder per resource.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('config', config);
+
+  await app.register(sensible);
+  await app.register(helmet);
+  await app.register(cookie);
+  await app.register(rateLimit);
+  await app.register(swagger);
+
+  await app.register(catalogue, { config });
+  await app.register(session);
+  await app.register(media);
+  await app.register(worker);
+
+  await app.register(artifacts, { prefix: '/api/artifacts' });
+  await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
+  await app.register(categories, { prefix: '/api/categories' });
+  await app.register(health);
+  await app.register(web);
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (statusCode >= 500) request.log.error({ err, url: request.url }, 'request failed');
+    // Internals never leak: a 5xx says only that it failed.
+    const message = statusCode >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
+    return reply.code(statusCode).send({ statusCode, error: httpError(statusCode), message });
+  });
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }) },
+    async (request, reply) => {
+      const isPage =
+        request.method === 'GET' &&
+        !/^\/(api|media|iiif)\//.test(request.url) &&
+        (request.headers.accept ?? '').includes('text/html');
+      if (isPage && app.hasReplyDecorator('sendFile') && app.hasDecorator('webIndexAvailable')) {
+        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .code(404)
+        .send({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `Nothing at ${request.method} ${request.url.split('?')[0]}`,
+        });
+    },
+  );
+
+  return app;
+}
+
+function httpError(statusCode: number): string {
+  return STATUS_CODES[statusCode] ?? 'Error';
+}

@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { type Static, Type } from 'typebox';
+import Value from 'typebox/value';
+
+/**
+ * Every setting the app reads from the environment, with defaults. docker-compose.yml and README's
+ * configuration table are checked against this schema by a test, so this is the one list.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port' }),
+  HOST: Type.String({ default: '0.0.0.0', description: 'Interface to listen on' }),
+  DATA_DIR: Type.String({ default: './data', description: 'Database, uploads and media live here' }),
+  PUBLIC_URL: Type.String({
+    default: '',
+    description: 'The site as users reach it (https://...); used for absolute links and the Origin check',
+  }),
+  MEILI_URL: Type.String({ default: '', description: 'Meilisearch URL; empty = embedded search' }),
+  MEILI_MASTER_KEY: Type.String({ default: '', description: 'Meilisearch API key' }),
+  MEILI_INDEX: Type.String({ default: 'artifacts', description: 'Meilisearch index name' }),
+  FFMPEG_PATH: Type.String({ default: '', description: 'ffmpeg binary (else ffmpeg-static, else PATH)' }),
+  FFPROBE_PATH: Type.String({ default: '', description: 'ffprobe binary (else beside ffmpeg, else PATH)' }),
+  WORKER: Type.Union([Type.Literal('inline'), Type.Literal('off')], {
+    default: 'inline',
+    description:
+      "'inline' runs the transcode worker in the api process; 'off' when `npm run worker` runs apart",
+  }),
+  SEED: Type.Union([Type.Literal('fixtures'), Type.Literal('none')], {
+    default: 'fixtures',
+    description: 'Load the fixture catalogue into an empty database at start',
+  }),
+  MAX_UPLOAD_BYTES: Type.Integer({
+    minimum: 1,
+    default: 2 * 1024 ** 3,
+    description: 'Largest clip accepted',
+  }),
+  SESSION_TTL_HOURS: Type.Number({ minimum: 0.01, default: 12, description: 'Staff session lifetime' }),
+  TRUST_PROXY: Type.Boolean({ default: false, description: 'Behind a reverse proxy (X-Forwarded-*)' }),
+  LICENSE_URI: Type.String({
+    default: 'http://creativecommons.org/licenses/by-nc-sa/4.0/',
+    description: 'Rights statement for published media',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info', description: 'Log level' },
+  ),
+});
+
+export type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config extends RawConfig {
+  dbFile: string;
+  mediaDir: string;
+  uploadDir: string;
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET = /KEY|SECRET|PASSWORD|TOKEN/;
+
+/** Reads the environment (only the keys we know), applies defaults and reports every wrong variable at once. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<RawConfig> = {},
+): Config {
+  const known = Object.keys(ConfigSchema.properties) as (keyof RawConfig)[];
+  const input: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined && env[key] !== '') input[key] = env[key];
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, input)) as Record<
+    string,
+    unknown
+  >;
+  Object.assign(converted, overrides);
+  const problems = [...Value.Errors(ConfigSchema, converted)].map((e) => {
+    const key = e.instancePath.replace(/^\//, '') || (e.params && JSON.stringify(e.params));
+    const schema = ConfigSchema.properties[key as keyof RawConfig];
+    return `${key}=${JSON.stringify(converted[key as string])}: ${e.message}${schema?.description ? ` (${schema.description})` : ''}`;
+  });
+  if (problems.length) throw new ConfigError(problems);
+  const raw = converted as RawConfig;
+  const dataDir = resolve(raw.DATA_DIR);
+  return {
+    ...raw,
+    DATA_DIR: dataDir,
+    dbFile: resolve(dataDir, 'catalogue.sqlite'),
+    mediaDir: resolve(dataDir, 'media'),
+    uploadDir: resolve(dataDir, 'uploads'),
+    webDist: resolve(import.meta.dirname, '../../web/dist'),
+  };
+}
+
+/** The effective configuration for the start-up log, with secrets masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k, SECRET.test(k) && v ? '********' : v]),
+  );
+}

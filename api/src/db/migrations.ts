@@ -1,0 +1,108 @@
+import { QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
+import type Database from 'better-sqlite3';
+
+type Migration = (db: Database.Database) => void;
+
+// Append only: a released migration never changes. Times are integer milliseconds since the epoch.
+export const MIGRATIONS: Migration[] = [
+  (db) =>
+    db.exec(`
+    CREATE TABLE language_families (
+      slug TEXT PRIMARY KEY,
+      name_vi TEXT NOT NULL,
+      name_en TEXT NOT NULL,
+      position INTEGER NOT NULL
+    );
+    CREATE TABLE ethnic_groups (
+      slug TEXT PRIMARY KEY,
+      code TEXT NOT NULL,
+      code_list TEXT NOT NULL,
+      name_vi TEXT NOT NULL,
+      name_en TEXT NOT NULL,
+      language_family TEXT NOT NULL REFERENCES language_families(slug),
+      other_names TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE categories (
+      slug TEXT PRIMARY KEY,
+      name_vi TEXT NOT NULL,
+      name_en TEXT NOT NULL,
+      position INTEGER NOT NULL
+    );
+    CREATE TABLE artifacts (
+      id INTEGER PRIMARY KEY,
+      slug TEXT NOT NULL UNIQUE,
+      accession_number TEXT NOT NULL UNIQUE,
+      title_vi TEXT NOT NULL,
+      title_en TEXT NOT NULL DEFAULT '',
+      story_vi TEXT NOT NULL DEFAULT '',
+      story_en TEXT NOT NULL DEFAULT '',
+      category TEXT NOT NULL REFERENCES categories(slug),
+      material_vi TEXT NOT NULL DEFAULT '',
+      material_en TEXT NOT NULL DEFAULT '',
+      region_vi TEXT NOT NULL DEFAULT '',
+      region_en TEXT NOT NULL DEFAULT '',
+      featured INTEGER NOT NULL DEFAULT 0,
+      status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
+      current_video_id TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      published_at INTEGER
+    );
+    CREATE INDEX artifacts_status ON artifacts(status, published_at);
+    CREATE TABLE artifact_ethnic_groups (
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      ethnic_group TEXT NOT NULL REFERENCES ethnic_groups(slug),
+      position INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (artifact_id, ethnic_group)
+    );
+    CREATE INDEX artifact_ethnic_groups_group ON artifact_ethnic_groups(ethnic_group);
+    -- One artifact has one current video (artifacts.current_video_id); the table allows more.
+    CREATE TABLE videos (
+      id TEXT PRIMARY KEY,
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      source_path TEXT,
+      source_name TEXT,
+      source_size INTEGER,
+      probe TEXT,
+      status TEXT NOT NULL CHECK (status IN ('uploaded', 'queued', 'processing', 'ready', 'failed')),
+      error TEXT,
+      job_id INTEGER,
+      media_version TEXT,
+      manifest TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX videos_artifact ON videos(artifact_id);
+    CREATE TABLE captions (
+      video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+      lang TEXT NOT NULL,
+      label TEXT NOT NULL,
+      path TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (video_id, lang)
+    );
+    CREATE TABLE staff (
+      id INTEGER PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+      password_hash TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    -- id is the SHA-256 of the cookie token: a leaked database does not leak live sessions.
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL
+    );
+    -- Changes waiting to reach the search engine; written in the same transaction as the change.
+    CREATE TABLE search_outbox (
+      id INTEGER PRIMARY KEY,
+      artifact_id INTEGER NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+  `),
+  // The job queue belongs to the media pipeline; its tables live in the same database file.
+  (db) => db.exec(QUEUE_SCHEMA_SQL),
+];

@@ -1,0 +1,74 @@
+import { mkdirSync, realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MEDIA_PREFIX } from '../../services/catalogue.service.ts';
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const CONTENT_TYPES: Record<string, string> = {
+  m3u8: 'application/vnd.apple.mpegurl',
+  m4s: 'video/iso.segment',
+  mp4: 'video/mp4',
+  vtt: 'text/vtt; charset=utf-8',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  json: 'application/json',
+};
+
+/**
+ * Serves the pipeline's output under /media/<videoId>/<version>/... Only finished versions of the current
+ * video of a published artifact are public (staff with a session may preview drafts). Every path segment is
+ * checked, and the resolved real path must stay inside the media folder, so `..`, encoded forms, hidden
+ * temp folders and symlinks pointing out all end in 404.
+ */
+export default async function media(app: FastifyInstance) {
+  const root = app.config.mediaDir;
+  mkdirSync(root, { recursive: true });
+  const realRoot = realpathSync(root);
+
+  const allowed = (pathName: string, request: FastifyRequest): boolean => {
+    const parts = pathName.split('/').filter(Boolean);
+    if (parts.length < 3 || !parts.every((p) => SEGMENT.test(p))) return false;
+    const [videoId, version] = parts as [string, string];
+    try {
+      const real = realpathSync(join(root, ...parts));
+      if (!real.startsWith(realRoot + sep)) return false;
+    } catch {
+      return false;
+    }
+    if (app.repos.videos.isPublicVersion(videoId, version)) return true;
+    if (app.repos.videos.exists(videoId) && app.staffFromRequest(request)) {
+      (request as FastifyRequest & { privateMedia?: boolean }).privateMedia = true;
+      return true;
+    }
+    return false;
+  };
+
+  await app.register(fastifyStatic, {
+    root,
+    prefix: `${MEDIA_PREFIX}/`,
+    decorateReply: false,
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+    redirect: false,
+    wildcard: true,
+    acceptRanges: true,
+    cacheControl: false,
+    allowedPath: (pathName, _root, request) => allowed(pathName, request),
+    setHeaders: (res, path) => {
+      const type = CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
+      if (type) res.setHeader('Content-Type', type);
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
+      // Version folders never change once renamed into place, so caches may keep them for good.
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if ((request as FastifyRequest & { privateMedia?: boolean }).privateMedia) {
+      reply.header('Cache-Control', 'private, no-store');
+    }
+  });
+}

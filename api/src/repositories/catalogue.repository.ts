@@ -1,0 +1,142 @@
+import type { Db } from '../db/database.ts';
+import type { Localized } from '../schemas/common.ts';
+
+export interface LanguageFamilyRecord {
+  slug: string;
+  name: Localized;
+  position: number;
+}
+export interface EthnicGroupRecord {
+  slug: string;
+  code: string;
+  codeList: string;
+  name: Localized;
+  languageFamily: string;
+  otherNames: string[];
+}
+export interface CategoryRecord {
+  slug: string;
+  name: Localized;
+  position: number;
+}
+
+interface GroupRow {
+  slug: string;
+  code: string;
+  code_list: string;
+  name_vi: string;
+  name_en: string;
+  language_family: string;
+  other_names: string;
+}
+
+const toGroup = (r: GroupRow): EthnicGroupRecord => ({
+  slug: r.slug,
+  code: r.code,
+  codeList: r.code_list,
+  name: { vi: r.name_vi, en: r.name_en },
+  languageFamily: r.language_family,
+  otherNames: JSON.parse(r.other_names) as string[],
+});
+
+/** Reference data: language families, ethnic groups, categories, and their published-artifact counts. */
+export class CatalogueRepository {
+  constructor(private readonly db: Db) {}
+
+  upsertFamily(f: LanguageFamilyRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO language_families (slug, name_vi, name_en, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT(slug) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, position = excluded.position`,
+      )
+      .run(f.slug, f.name.vi, f.name.en, f.position);
+  }
+
+  upsertGroup(g: EthnicGroupRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO ethnic_groups (slug, code, code_list, name_vi, name_en, language_family, other_names)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(slug) DO UPDATE SET code = excluded.code, code_list = excluded.code_list,
+           name_vi = excluded.name_vi, name_en = excluded.name_en, language_family = excluded.language_family,
+           other_names = excluded.other_names`,
+      )
+      .run(g.slug, g.code, g.codeList, g.name.vi, g.name.en, g.languageFamily, JSON.stringify(g.otherNames));
+  }
+
+  upsertCategory(c: CategoryRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO categories (slug, name_vi, name_en, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT(slug) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, position = excluded.position`,
+      )
+      .run(c.slug, c.name.vi, c.name.en, c.position);
+  }
+
+  families(): LanguageFamilyRecord[] {
+    return (
+      this.db.prepare('SELECT * FROM language_families ORDER BY position').all() as {
+        slug: string;
+        name_vi: string;
+        name_en: string;
+        position: number;
+      }[]
+    ).map((r) => ({ slug: r.slug, name: { vi: r.name_vi, en: r.name_en }, position: r.position }));
+  }
+
+  groups(): EthnicGroupRecord[] {
+    return (
+      this.db.prepare('SELECT * FROM ethnic_groups ORDER BY CAST(code AS INTEGER)').all() as GroupRow[]
+    ).map(toGroup);
+  }
+
+  group(slug: string): EthnicGroupRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM ethnic_groups WHERE slug = ?').get(slug) as
+      | GroupRow
+      | undefined;
+    return row && toGroup(row);
+  }
+
+  categories(): CategoryRecord[] {
+    return (
+      this.db.prepare('SELECT * FROM categories ORDER BY position').all() as {
+        slug: string;
+        name_vi: string;
+        name_en: string;
+        position: number;
+      }[]
+    ).map((r) => ({ slug: r.slug, name: { vi: r.name_vi, en: r.name_en }, position: r.position }));
+  }
+
+  /** Published artifacts per ethnic group. */
+  publishedCountsByGroup(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT aeg.ethnic_group AS slug, COUNT(*) AS n FROM artifact_ethnic_groups aeg
+         JOIN artifacts a ON a.id = aeg.artifact_id WHERE a.status = 'published' GROUP BY aeg.ethnic_group`,
+      )
+      .all() as { slug: string; n: number }[];
+    return new Map(rows.map((r) => [r.slug, r.n]));
+  }
+
+  /** Published artifacts per language family (an artifact of two groups of one family counts once). */
+  publishedCountsByFamily(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT g.language_family AS slug, COUNT(DISTINCT a.id) AS n FROM artifact_ethnic_groups aeg
+         JOIN artifacts a ON a.id = aeg.artifact_id JOIN ethnic_groups g ON g.slug = aeg.ethnic_group
+         WHERE a.status = 'published' GROUP BY g.language_family`,
+      )
+      .all() as { slug: string; n: number }[];
+    return new Map(rows.map((r) => [r.slug, r.n]));
+  }
+
+  publishedCountsByCategory(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT category AS slug, COUNT(*) AS n FROM artifacts WHERE status = 'published' GROUP BY category`,
+      )
+      .all() as { slug: string; n: number }[];
+    return new Map(rows.map((r) => [r.slug, r.n]));
+  }
+}

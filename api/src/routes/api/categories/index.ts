@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Category } from '../../../schemas/ethnic-groups.ts';
+
+const categories: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['Categories'],
+        summary: 'Artifact categories with published-artifact counts',
+        response: { 200: Type.Array(Category) },
+      },
+    },
+    async () => app.catalogue.categories(),
+  );
+};
+
+export default categories;

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SlugParams } from '../../../schemas/artifacts.ts';
+import { ErrorResponse } from '../../../schemas/common.ts';
+import { EthnicGroup, EthnicGroupList } from '../../../schemas/ethnic-groups.ts';
+
+const ethnicGroups: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['Ethnic groups'],
+        summary: 'The 54 ethnic groups and the eight language families, with published-artifact counts',
+        response: { 200: EthnicGroupList },
+      },
+    },
+    async () => app.catalogue.ethnicGroups(),
+  );
+
+  app.get(
+    '/:slug',
+    {
+      schema: {
+        tags: ['Ethnic groups'],
+        summary: 'One ethnic group',
+        params: SlugParams,
+        response: { 200: EthnicGroup, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const group = app.catalogue.ethnicGroup(request.params.slug);
+      if (!group) return reply.notFound(`No ethnic group has the slug "${request.params.slug}".`);
+      return group;
+    },
+  );
+};
+
+export default ethnicGroups;

@@ -1,0 +1,89 @@
+import { type Static, Type } from 'typebox';
+import { Localized, Named, Page, PageQuery, Slug } from './common.ts';
+
+export const ImageSource = Type.Object({ width: Type.Integer(), height: Type.Integer(), url: Type.String() });
+
+export const Poster = Type.Object({
+  jpeg: Type.Array(ImageSource),
+  webp: Type.Array(ImageSource),
+});
+export type Poster = Static<typeof Poster>;
+
+export const VideoStatus = Type.Union(
+  ['uploaded', 'queued', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s)),
+);
+export type VideoStatus = 'uploaded' | 'queued' | 'processing' | 'ready' | 'failed';
+
+export const CaptionTrack = Type.Object({ lang: Type.String(), label: Type.String(), url: Type.String() });
+
+export const Rendition = Type.Object({
+  name: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  fps: Type.Number(),
+  bandwidth: Type.Integer(),
+});
+
+/** What the public sees of a video: only once it is ready. */
+export const PublicVideo = Type.Object({
+  id: Type.String(),
+  hls: Type.String({ description: 'Master playlist URL' }),
+  durationSec: Type.Number(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  poster: Poster,
+  storyboard: Type.Union([Type.Object({ vtt: Type.String() }), Type.Null()]),
+  captions: Type.Array(CaptionTrack),
+  renditions: Type.Array(Rendition),
+});
+export type PublicVideo = Static<typeof PublicVideo>;
+
+export const ArtifactSummary = Type.Object({
+  slug: Type.String(),
+  accessionNumber: Type.String(),
+  title: Localized,
+  ethnicGroups: Type.Array(Named),
+  languageFamilies: Type.Array(Named),
+  category: Named,
+  region: Localized,
+  featured: Type.Boolean(),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  poster: Type.Union([Poster, Type.Null()]),
+  durationSec: Type.Union([Type.Number(), Type.Null()]),
+  hasCaptions: Type.Boolean(),
+});
+export type ArtifactSummary = Static<typeof ArtifactSummary>;
+
+export const ArtifactDetail = Type.Intersect([
+  ArtifactSummary,
+  Type.Object({
+    story: Localized,
+    storyHtml: Type.Object(
+      { vi: Type.String(), en: Type.String() },
+      { description: 'The Markdown story rendered to sanitised HTML' },
+    ),
+    material: Localized,
+    video: Type.Union([PublicVideo, Type.Null()]),
+    related: Type.Array(ArtifactSummary, { description: 'Other clips of the same ethnic groups' }),
+  }),
+]);
+export type ArtifactDetail = Static<typeof ArtifactDetail>;
+
+export const ArtifactOrder = Type.Union([Type.Literal('newest'), Type.Literal('title')]);
+
+export const ArtifactListQuery = Type.Object({
+  ethnicGroup: Type.Optional(Slug),
+  languageFamily: Type.Optional(Slug),
+  category: Type.Optional(Slug),
+  region: Type.Optional(Type.String({ maxLength: 100 })),
+  featured: Type.Optional(Type.Boolean()),
+  order: Type.Optional(ArtifactOrder),
+  lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+  ...PageQuery,
+});
+export type ArtifactListQuery = Static<typeof ArtifactListQuery>;
+
+export const ArtifactPage = Page(ArtifactSummary);
+export type ArtifactPage = Static<typeof ArtifactPage>;
+
+export const SlugParams = Type.Object({ slug: Slug });

@@ -1,0 +1,36 @@
+import { type Static, type TSchema, Type } from 'typebox';
+
+export const Lang = Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'Content language' });
+export type Lang = Static<typeof Lang>;
+
+export const Localized = Type.Object({ vi: Type.String(), en: Type.String() });
+export type Localized = Static<typeof Localized>;
+
+export const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 1, maxLength: 80 });
+
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String(),
+  },
+  { description: 'Every error has this shape' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const Named = Type.Object({ slug: Type.String(), name: Localized });
+export type Named = Static<typeof Named>;
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 24 })),
+};
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}

@@ -1,0 +1,4 @@
+// The one place types come from: the api validates with these schemas and the web imports their types.
+export * from './artifacts.ts';
+export * from './common.ts';
+export * from './ethnic-groups.ts';

@@ -1,0 +1,70 @@
+import type { Lang } from '../schemas/common.ts';
+
+/** What the index holds per published artifact (built from SQLite; never the source of truth). */
+export interface SearchDocument {
+  id: number;
+  slug: string;
+  title: { vi: string; en: string };
+  /** Plain text of the Markdown stories. */
+  story: { vi: string; en: string };
+  ethnicGroups: string[];
+  /** Every name of the artifact's groups (vi, en, other and historical names): "meo" finds H'Mông. */
+  ethnicGroupNames: string[];
+  languageFamilies: string[];
+  category: string;
+  region: { vi: string; en: string };
+  material: { vi: string; en: string };
+  hasCaptions: boolean;
+  publishedAt: number;
+}
+
+export interface SearchFilters {
+  ethnicGroup?: string;
+  languageFamily?: string;
+  category?: string;
+  region?: string;
+  hasCaptions?: boolean;
+}
+
+export interface SearchRequest {
+  q: string;
+  lang: Lang;
+  filters: SearchFilters;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchHit {
+  id: number;
+  slug: string;
+  /** HTML-escaped text with <mark> around matches. */
+  titleHtml: string;
+  snippetHtml: string;
+}
+
+export type FacetCounts = Record<string, number>;
+
+export interface SearchResponseData {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: { ethnicGroup: FacetCounts; languageFamily: FacetCounts; category: FacetCounts };
+}
+
+/** Synonyms from the ethnic groups' alternative names: each list is a set of equivalent terms. */
+export type SynonymSets = string[][];
+
+/** One interface, two engines: embedded (in-process, the default) and Meilisearch (MEILI_URL). */
+export interface SearchEngine {
+  readonly name: 'embedded' | 'meilisearch';
+  /** Applies settings (searchable/filterable attributes, synonyms...). Idempotent. */
+  init(synonyms: SynonymSets): Promise<void>;
+  upsert(docs: SearchDocument[]): Promise<void>;
+  remove(ids: number[]): Promise<void>;
+  /** Removes every document (before a full reindex). */
+  clear(): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResponseData>;
+  health(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
+import { seedArtifacts, seedClips, seedReference } from './services/seed.service.ts';
+
+// Only starts the server: everything else is in buildApp.
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await buildApp(config, {
+    logger: { level: config.LOG_LEVEL, transport: undefined },
+  });
+  app.log.info({ config: describeConfig(config) }, 'configuration');
+
+  if (config.SEED === 'fixtures') {
+    seedReference(app.repos);
+    const created = seedArtifacts(app.repos);
+    if (created) app.log.info(`Loaded ${created} fixture artifacts`);
+    app.catalogue.refreshReference();
+  }
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const port = (app.server.address() as { port: number }).port;
+  console.log(`\n  Artifact Stories is running at http://${shown}:${port}/  (API docs: /api/docs)\n`);
+
+  if (config.SEED === 'fixtures') {
+    // Clips are generated after listening: the catalogue shows at once and each video turns ready as its job ends.
+    seedClips(app.repos, app.queue, config.uploadDir, (m) => app.log.info(m)).catch((err) =>
+      app.log.error({ err }, 'seeding fixture clips failed; it resumes at the next start'),
+    );
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info(`${signal}: finishing the running job (or releasing it), closing the database`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((err) => {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

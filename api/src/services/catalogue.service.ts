@@ -1,0 +1,201 @@
+import type {
+  ArtifactFilter,
+  ArtifactRecord,
+  ArtifactsRepository,
+} from '../repositories/artifacts.repository.ts';
+import type { CatalogueRepository } from '../repositories/catalogue.repository.ts';
+import type { MediaManifest, VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
+import type {
+  ArtifactDetail,
+  ArtifactListQuery,
+  ArtifactPage,
+  ArtifactSummary,
+  Poster,
+  PublicVideo,
+} from '../schemas/artifacts.ts';
+import type { Named } from '../schemas/common.ts';
+import type { Category, EthnicGroup, EthnicGroupList } from '../schemas/ethnic-groups.ts';
+import { renderStory } from './markdown.ts';
+
+export const MEDIA_PREFIX = '/media';
+
+export function mediaUrl(videoId: string, version: string, file: string): string {
+  return `${MEDIA_PREFIX}/${videoId}/${version}/${file}`;
+}
+
+export function publicVideo(video: VideoRecord | undefined): PublicVideo | null {
+  if (!video || video.status !== 'ready' || !video.manifest || !video.mediaVersion) return null;
+  const m: MediaManifest = video.manifest;
+  const url = (file: string) => mediaUrl(video.id, video.mediaVersion as string, file);
+  const images = (list: MediaManifest['poster']['jpeg']) =>
+    list.map((p) => ({ width: p.width, height: p.height, url: url(p.file) }));
+  return {
+    id: video.id,
+    hls: url(m.master),
+    durationSec: m.probe.durationSec,
+    width: m.probe.video.displayWidth,
+    height: m.probe.video.displayHeight,
+    poster: { jpeg: images(m.poster.jpeg), webp: images(m.poster.webp) },
+    storyboard: m.storyboard ? { vtt: url(m.storyboard.vtt) } : null,
+    captions: m.captions.map((c) => ({ lang: c.lang, label: c.label, url: url(c.vtt) })),
+    renditions: m.renditions.map((r) => ({
+      name: r.name,
+      width: r.width,
+      height: r.height,
+      fps: r.fps,
+      bandwidth: r.bandwidth,
+    })),
+  };
+}
+
+/**
+ * Read side of the catalogue: turns records into what visitors see. Reference data (groups, families,
+ * categories) changes only when fixtures load, so it is read once and refreshed on demand.
+ */
+export class CatalogueService {
+  private ref?: {
+    groups: Map<string, Named & { family: string }>;
+    families: Map<string, Named>;
+    categories: Map<string, Named>;
+  };
+
+  constructor(
+    private readonly catalogue: CatalogueRepository,
+    private readonly artifacts: ArtifactsRepository,
+    private readonly videos: VideosRepository,
+  ) {}
+
+  refreshReference(): void {
+    this.ref = undefined;
+  }
+
+  private reference() {
+    if (!this.ref) {
+      this.ref = {
+        groups: new Map(
+          this.catalogue
+            .groups()
+            .map((g) => [g.slug, { slug: g.slug, name: g.name, family: g.languageFamily }]),
+        ),
+        families: new Map(this.catalogue.families().map((f) => [f.slug, { slug: f.slug, name: f.name }])),
+        categories: new Map(this.catalogue.categories().map((c) => [c.slug, { slug: c.slug, name: c.name }])),
+      };
+    }
+    return this.ref;
+  }
+
+  private named(map: Map<string, Named>, slug: string): Named {
+    return map.get(slug) ?? { slug, name: { vi: slug, en: slug } };
+  }
+
+  summarize(record: ArtifactRecord, video: VideoRecord | undefined): ArtifactSummary {
+    const ref = this.reference();
+    const groups = record.ethnicGroups.map(
+      (g) => ref.groups.get(g) ?? { slug: g, name: { vi: g, en: g }, family: '' },
+    );
+    const familySlugs = [...new Set(groups.map((g) => g.family).filter(Boolean))];
+    const pub = publicVideo(video);
+    return {
+      slug: record.slug,
+      accessionNumber: record.accessionNumber,
+      title: record.title,
+      ethnicGroups: groups.map(({ slug, name }) => ({ slug, name })),
+      languageFamilies: familySlugs.map((f) => this.named(ref.families, f)),
+      category: this.named(ref.categories, record.category),
+      region: record.region,
+      featured: record.featured,
+      publishedAt: record.publishedAt ? new Date(record.publishedAt).toISOString() : null,
+      poster: pub?.poster ?? null,
+      durationSec: pub?.durationSec ?? null,
+      hasCaptions: (pub?.captions.length ?? 0) > 0,
+    };
+  }
+
+  private summarizeAll(records: ArtifactRecord[]): ArtifactSummary[] {
+    const videos = this.videos.byIds(records.map((r) => r.currentVideoId).filter((v): v is string => !!v));
+    return records.map((r) => this.summarize(r, r.currentVideoId ? videos.get(r.currentVideoId) : undefined));
+  }
+
+  listPublished(query: ArtifactListQuery): ArtifactPage {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 24;
+    const filter: ArtifactFilter = {
+      status: 'published',
+      ethnicGroup: query.ethnicGroup,
+      languageFamily: query.languageFamily,
+      category: query.category,
+      region: query.region,
+      featured: query.featured,
+      order: query.order,
+      lang: query.lang,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    };
+    const { items, total } = this.artifacts.list(filter);
+    return { items: this.summarizeAll(items), total, page, pageSize };
+  }
+
+  /** A published artifact with its video and related clips; drafts do not exist for the public. */
+  publishedDetail(slug: string): ArtifactDetail | undefined {
+    const record = this.artifacts.bySlug(slug);
+    if (!record || record.status !== 'published') return undefined;
+    return this.detail(record);
+  }
+
+  detail(record: ArtifactRecord): ArtifactDetail {
+    const video = record.currentVideoId ? this.videos.byId(record.currentVideoId) : undefined;
+    return {
+      ...this.summarize(record, video),
+      story: record.story,
+      storyHtml: { vi: renderStory(record.story.vi), en: renderStory(record.story.en) },
+      material: record.material,
+      video: publicVideo(video),
+      related: this.summarizeAll(this.artifacts.related(record.id, 6)),
+    };
+  }
+
+  ethnicGroups(): EthnicGroupList {
+    const ref = this.reference();
+    const byGroup = this.catalogue.publishedCountsByGroup();
+    const byFamily = this.catalogue.publishedCountsByFamily();
+    const groups = this.catalogue.groups().map((g) => this.toGroup(g, byGroup, ref.families));
+    const families = this.catalogue.families().map((f) => ({
+      slug: f.slug,
+      name: f.name,
+      groupCount: groups.filter((g) => g.languageFamily.slug === f.slug).length,
+      artifactCount: byFamily.get(f.slug) ?? 0,
+    }));
+    return { families, groups };
+  }
+
+  ethnicGroup(slug: string): EthnicGroup | undefined {
+    const g = this.catalogue.group(slug);
+    return g && this.toGroup(g, this.catalogue.publishedCountsByGroup(), this.reference().families);
+  }
+
+  private toGroup(
+    g: ReturnType<CatalogueRepository['groups']>[number],
+    counts: Map<string, number>,
+    families: Map<string, Named>,
+  ): EthnicGroup {
+    return {
+      slug: g.slug,
+      code: g.code,
+      name: g.name,
+      languageFamily: this.named(families, g.languageFamily),
+      otherNames: g.otherNames,
+      artifactCount: counts.get(g.slug) ?? 0,
+    };
+  }
+
+  categories(): Category[] {
+    const counts = this.catalogue.publishedCountsByCategory();
+    return this.catalogue
+      .categories()
+      .map((c) => ({ slug: c.slug, name: c.name, artifactCount: counts.get(c.slug) ?? 0 }));
+  }
+
+  posterOf(video: VideoRecord | undefined): Poster | null {
+    return publicVideo(video)?.poster ?? null;
+  }
+}

@@ -1,0 +1,107 @@
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JobQueue } from '@artifact-stories/media-pipeline';
+import { makeClip } from '@artifact-stories/media-pipeline/testing';
+import {
+  type ArtifactFixture,
+  fixturePath,
+  loadArtifacts,
+  loadCategories,
+  loadEthnicGroups,
+  loadLanguageFamilies,
+} from '../../../fixtures/catalogue.ts';
+import type { Repositories } from '../types.ts';
+
+export type SeedProgress = (message: string) => void;
+
+/** Reference data is upserted at every start: fixture corrections reach an existing database. */
+export function seedReference(repos: Repositories): void {
+  loadLanguageFamilies().forEach((f, position) => repos.catalogue.upsertFamily({ ...f, position }));
+  for (const g of loadEthnicGroups()) {
+    repos.catalogue.upsertGroup({
+      slug: g.slug,
+      code: g.code,
+      codeList: g.codeList,
+      name: g.name,
+      languageFamily: g.languageFamily,
+      otherNames: g.otherNames,
+    });
+  }
+  loadCategories().forEach((c, position) => repos.catalogue.upsertCategory({ ...c, position }));
+}
+
+/**
+ * Fixture artifacts go into an empty catalogue only, so restarting (or staff deleting one) never brings
+ * back or duplicates anything. Returns how many were created.
+ */
+export function seedArtifacts(repos: Repositories): number {
+  if (repos.artifacts.count() > 0) return 0;
+  const fixtures = loadArtifacts();
+  for (const a of fixtures) {
+    repos.artifacts.create(
+      {
+        slug: a.slug,
+        accessionNumber: a.accessionNumber,
+        title: a.title,
+        story: a.story,
+        category: a.category,
+        material: a.material,
+        region: a.region,
+        featured: a.featured,
+        ethnicGroups: a.ethnicGroups,
+      },
+      a.status,
+    );
+  }
+  return fixtures.length;
+}
+
+/**
+ * Gives each fixture artifact that has no video yet a generated clip (title card, movement, tone) and
+ * queues its transcode. Clips are made here, never committed. Safe to run again after a crash: an
+ * artifact that already has a video is skipped.
+ */
+export async function seedClips(
+  repos: Repositories,
+  queue: JobQueue,
+  uploadDir: string,
+  progress: SeedProgress = () => {},
+): Promise<number> {
+  const pending: ArtifactFixture[] = loadArtifacts().filter((a) => {
+    const record = repos.artifacts.bySlug(a.slug);
+    return record && !record.currentVideoId;
+  });
+  let done = 0;
+  for (const fixture of pending) {
+    const record = repos.artifacts.bySlug(fixture.slug);
+    if (!record || record.currentVideoId) continue;
+    const dir = join(uploadDir, 'fixtures');
+    const file = join(dir, `${fixture.slug}.mp4`);
+    progress(`Seeding clips ${done + 1}/${pending.length}: ${fixture.slug}`);
+    if (!existsSync(file)) await makeClip(fixture.clip, file, fixture.title.vi);
+    const video = repos.videos.create({
+      artifactId: record.id,
+      sourcePath: file,
+      sourceName: `${fixture.slug}.mp4`,
+      sourceSize: statSync(file).size,
+    });
+    for (const [lang, rel] of Object.entries(fixture.captions ?? {})) {
+      if (!rel) continue;
+      const target = join(uploadDir, 'captions', video.id, `${lang}.vtt`);
+      mkdirSync(join(uploadDir, 'captions', video.id), { recursive: true });
+      copyFileSync(fixturePath(rel), target);
+      repos.videos.upsertCaption({
+        videoId: video.id,
+        lang,
+        label: lang === 'vi' ? 'Tiếng Việt' : 'English',
+        path: target,
+      });
+    }
+    const job = queue.enqueue('transcode', { input: file, videoId: video.id });
+    repos.videos.setStatus(video.id, 'queued', { jobId: job.id });
+    repos.artifacts.setCurrentVideo(record.id, video.id);
+    done++;
+  }
+  if (pending.length) progress(`Seeding clips done: ${done} queued for transcoding`);
+  return done;
+}

@@ -1,0 +1,34 @@
+import type { JobQueue } from '@artifact-stories/media-pipeline';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { ArtifactsRepository } from './repositories/artifacts.repository.ts';
+import type { CatalogueRepository } from './repositories/catalogue.repository.ts';
+import type { VideosRepository } from './repositories/videos.repository.ts';
+import type { SearchEngine } from './search/engine.ts';
+import type { CatalogueService } from './services/catalogue.service.ts';
+
+export interface Repositories {
+  catalogue: CatalogueRepository;
+  artifacts: ArtifactsRepository;
+  videos: VideosRepository;
+}
+
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: 'admin' | 'editor';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    repos: Repositories;
+    catalogue: CatalogueService;
+    queue: JobQueue;
+    search: SearchEngine;
+    /** The signed-in staff member of a request, if its session cookie is valid. */
+    staffFromRequest(request: FastifyRequest): StaffUser | undefined;
+  }
+}
