@@ -70,13 +70,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (isPage && app.hasReplyDecorator('sendFile') && app.hasDecorator('webIndexAvailable')) {
         return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       }
-      return reply
-        .code(404)
-        .send({
-          statusCode: 404,
-          error: 'Not Found',
-          message: `Nothing at ${request.method} ${request.url.split('?')[0]}`,
-        });
+      return reply.code(404).send({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `Nothing at ${request.method} ${request.url.split('?')[0]}`,
+      });
     },
   );
 

@@ -110,7 +110,7 @@ export class ArtifactsRepository {
     const insert = this.db.prepare(
       'INSERT INTO artifact_ethnic_groups (artifact_id, ethnic_group, position) VALUES (?, ?, ?)',
     );
-    groups.forEach((g, i) => insert.run(id, g, i));
+    for (const [i, g] of groups.entries()) insert.run(id, g, i);
   }
 
   create(input: ArtifactInput, status: ArtifactStatus = 'draft'): ArtifactRecord {

@@ -24,7 +24,7 @@ export function mediaUrl(videoId: string, version: string, file: string): string
 }
 
 export function publicVideo(video: VideoRecord | undefined): PublicVideo | null {
-  if (!video || video.status !== 'ready' || !video.manifest || !video.mediaVersion) return null;
+  if (video?.status !== 'ready' || !video.manifest || !video.mediaVersion) return null;
   const m: MediaManifest = video.manifest;
   const url = (file: string) => mediaUrl(video.id, video.mediaVersion as string, file);
   const images = (list: MediaManifest['poster']['jpeg']) =>
@@ -138,7 +138,7 @@ export class CatalogueService {
   /** A published artifact with its video and related clips; drafts do not exist for the public. */
   publishedDetail(slug: string): ArtifactDetail | undefined {
     const record = this.artifacts.bySlug(slug);
-    if (!record || record.status !== 'published') return undefined;
+    if (record?.status !== 'published') return undefined;
     return this.detail(record);
   }
 

@@ -16,7 +16,8 @@ export type SeedProgress = (message: string) => void;
 
 /** Reference data is upserted at every start: fixture corrections reach an existing database. */
 export function seedReference(repos: Repositories): void {
-  loadLanguageFamilies().forEach((f, position) => repos.catalogue.upsertFamily({ ...f, position }));
+  for (const [position, f] of loadLanguageFamilies().entries())
+    repos.catalogue.upsertFamily({ ...f, position });
   for (const g of loadEthnicGroups()) {
     repos.catalogue.upsertGroup({
       slug: g.slug,
@@ -27,7 +28,7 @@ export function seedReference(repos: Repositories): void {
       otherNames: g.otherNames,
     });
   }
-  loadCategories().forEach((c, position) => repos.catalogue.upsertCategory({ ...c, position }));
+  for (const [position, c] of loadCategories().entries()) repos.catalogue.upsertCategory({ ...c, position });
 }
 
 /**
