@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../config.ts';
+import { backup } from '../services/ops/backup.ts';
+import { diagnose } from '../services/ops/doctor.ts';
+import { restore } from '../services/ops/restore.ts';
+
+const USAGE = `usage:
+  npm run backup [-- <folder>]      online database backup + media manifest (default: DATA_DIR/backups)
+  npm run restore -- <backup folder> put a backup's database in place (stop the app first)
+  npm run doctor                     check ffmpeg, disk, database, search, web build`;
+
+async function main(): Promise<number> {
+  const [command, arg] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (command) {
+    case 'backup': {
+      const result = await backup(
+        config.dbFile,
+        config.mediaDir,
+        resolve(arg ?? `${config.DATA_DIR}/backups`),
+        (m) => process.stdout.write(`\r${m.padEnd(40)}`),
+      );
+      console.log(
+        `\nBackup in ${result.dir}: database + manifest of ${result.files} media files (${(result.bytes / 1024 ** 2).toFixed(1)} MiB)`,
+      );
+      return 0;
+    }
+    case 'restore': {
+      if (!arg) {
+        console.error(USAGE);
+        return 2;
+      }
+      const result = restore(resolve(arg), config.dbFile, config.mediaDir);
+      console.log(
+        `Restored ${config.dbFile}${result.previous ? ` (previous kept as ${result.previous})` : ''}`,
+      );
+      if (result.missingMedia.length || result.changedMedia.length) {
+        console.log(
+          `Media differs from the backup: ${result.missingMedia.length} missing, ${result.changedMedia.length} changed. ` +
+            'Copy the media folder back from your file backup; the catalogue works meanwhile but those videos will not play.',
+        );
+        return 1;
+      }
+      console.log(
+        'Media folder matches the backup. Start the app: the search index is rebuilt from the database.',
+      );
+      return 0;
+    }
+    case 'doctor': {
+      const findings = await diagnose(config);
+      for (const f of findings) {
+        console.log(`${f.ok ? '✓' : '✗'} ${f.check.padEnd(11)} ${f.detail}${f.fix ? `\n  → ${f.fix}` : ''}`);
+      }
+      return findings.every((f) => f.ok) ? 0 : 1;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `error: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+import { existsSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ffmpegBinaries, runFfmpeg } from '@artifact-stories/media-pipeline';
+import type { Config } from '../../config.ts';
+import { openDatabase } from '../../db/database.ts';
+
+export interface Finding {
+  check: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+const MIN_FREE_BYTES = 2 * 1024 ** 3;
+
+/** Each check says what it found and, when something is wrong, what to do about it. */
+export async function diagnose(config: Config): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  try {
+    const bins = ffmpegBinaries();
+    const { stdout } = await runFfmpeg(['-version'], { binary: 'ffprobe' });
+    const encoders = (await runFfmpeg(['-hide_banner', '-encoders'], { binary: 'ffmpeg' })).stdout;
+    const missing = ['libx264', 'aac', 'libwebp'].filter((e) => !encoders.includes(e));
+    findings.push({
+      check: 'ffmpeg',
+      ok: missing.length === 0,
+      detail: `${bins.ffmpeg} (${bins.ffmpegSource}); ${stdout.split('\n')[0]}`,
+      fix: missing.length
+        ? `this ffmpeg lacks ${missing.join(', ')}: install Debian's ffmpeg package`
+        : undefined,
+    });
+  } catch (err) {
+    findings.push({ check: 'ffmpeg', ok: false, detail: (err as Error).message });
+  }
+
+  const dir = existsSync(config.DATA_DIR) ? config.DATA_DIR : '.';
+  const fs = statfsSync(dir);
+  const free = fs.bavail * fs.bsize;
+  findings.push({
+    check: 'disk space',
+    ok: free >= MIN_FREE_BYTES,
+    detail: `${(free / 1024 ** 3).toFixed(1)} GiB free at ${dir}`,
+    fix:
+      free < MIN_FREE_BYTES
+        ? 'free space or move DATA_DIR: each clip needs several times its size while transcoding'
+        : undefined,
+  });
+
+  try {
+    const db = openDatabase(config.dbFile);
+    const integrity = db.pragma('quick_check', { simple: true });
+    const version = db.pragma('user_version', { simple: true });
+    const artifacts = (db.prepare('SELECT COUNT(*) AS n FROM artifacts').get() as { n: number }).n;
+    const failed = (
+      db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'failed'`).get() as { n: number }
+    ).n;
+    db.close();
+    findings.push({
+      check: 'database',
+      ok: integrity === 'ok',
+      detail: `${config.dbFile}: schema v${version}, ${artifacts} artifacts, ${failed} failed jobs, check ${String(integrity)}`,
+      fix: integrity === 'ok' ? undefined : 'restore the latest backup: npm run restore -- <backup folder>',
+    });
+  } catch (err) {
+    findings.push({
+      check: 'database',
+      ok: false,
+      detail: (err as Error).message,
+      fix: 'check DATA_DIR and its permissions',
+    });
+  }
+
+  if (config.MEILI_URL) {
+    const ok = await fetch(new URL('/health', config.MEILI_URL), { signal: AbortSignal.timeout(3000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    findings.push({
+      check: 'search',
+      ok,
+      detail: `Meilisearch at ${config.MEILI_URL} ${ok ? 'healthy' : 'unreachable'}`,
+      fix: ok
+        ? undefined
+        : 'start Meilisearch (docker compose up meilisearch) or unset MEILI_URL for the embedded engine',
+    });
+  } else {
+    findings.push({
+      check: 'search',
+      ok: true,
+      detail: 'embedded engine (rebuilt from the database at start)',
+    });
+  }
+
+  const web = existsSync(join(config.webDist, 'index.html'));
+  findings.push({
+    check: 'web build',
+    ok: web,
+    detail: web ? config.webDist : 'missing',
+    fix: web ? undefined : 'npm run build -w web (npm start does it)',
+  });
+  return findings;
+}

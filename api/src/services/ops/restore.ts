@@ -1,0 +1,47 @@
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MediaEntry } from './backup.ts';
+
+export interface RestoreResult {
+  previous: string | null;
+  missingMedia: string[];
+  changedMedia: string[];
+}
+
+/**
+ * Puts a backup's database in place (the current one is kept beside it as .before-restore) after checking
+ * the backup's integrity, then compares the media folder with the backup's manifest. Run it with the app
+ * stopped; the search index is rebuilt from the database at the next start (or `npm run reindex`).
+ */
+export function restore(backupDir: string, dbFile: string, mediaDir: string): RestoreResult {
+  const source = join(backupDir, 'catalogue.sqlite');
+  if (!existsSync(source))
+    throw new Error(`${backupDir} holds no catalogue.sqlite: give the folder a backup made.`);
+  const check = new Database(source, { readonly: true, fileMustExist: true });
+  const integrity = check.pragma('integrity_check', { simple: true });
+  check.close();
+  if (integrity !== 'ok')
+    throw new Error(`The backup's database is damaged (${String(integrity)}); use another backup.`);
+
+  let previous: string | null = null;
+  if (existsSync(dbFile)) {
+    previous = `${dbFile}.before-restore`;
+    renameSync(dbFile, previous);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+  }
+  copyFileSync(source, dbFile);
+
+  const missingMedia: string[] = [];
+  const changedMedia: string[] = [];
+  const manifestFile = join(backupDir, 'media-manifest.json');
+  if (existsSync(manifestFile)) {
+    const { files } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: MediaEntry[] };
+    for (const entry of files) {
+      const file = join(mediaDir, entry.path);
+      if (!existsSync(file)) missingMedia.push(entry.path);
+      else if (statSync(file).size !== entry.size) changedMedia.push(entry.path);
+    }
+  }
+  return { previous, missingMedia, changedMedia };
+}

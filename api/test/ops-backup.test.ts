@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.ts';
+import { backup } from '../src/services/ops/backup.ts';
+import { restore } from '../src/services/ops/restore.ts';
+
+describe('backup and restore', () => {
+  it('copies a live database consistently, then restores it and checks the media against the manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backup-'));
+    const dbFile = join(dir, 'catalogue.sqlite');
+    const mediaDir = join(dir, 'media');
+    mkdirSync(join(mediaDir, 'vid', 'v1'), { recursive: true });
+    writeFileSync(join(mediaDir, 'vid', 'v1', 'master.m3u8'), '#EXTM3U\n');
+    mkdirSync(join(mediaDir, 'vid', '.tmp-v2'), { recursive: true });
+    writeFileSync(join(mediaDir, 'vid', '.tmp-v2', 'half.m4s'), 'x');
+
+    const live = openDatabase(dbFile);
+    live
+      .prepare(
+        `INSERT INTO categories (slug, name_vi, name_en, position) VALUES ('textile', 'Dệt', 'Textile', 1)`,
+      )
+      .run();
+    // A write still in the WAL (not checkpointed) must be in the backup too.
+    live.pragma('wal_autocheckpoint = 0');
+    live
+      .prepare(
+        `INSERT INTO categories (slug, name_vi, name_en, position) VALUES ('tool', 'Công cụ', 'Tool', 2)`,
+      )
+      .run();
+
+    const messages: string[] = [];
+    const result = await backup(dbFile, mediaDir, join(dir, 'backups'), (m) => messages.push(m));
+    expect(result.files).toBe(1); // the hidden temp folder is not catalogue media
+    expect(messages.some((m) => m.startsWith('database'))).toBe(true);
+    const copy = new Database(result.dbFile, { readonly: true });
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM categories').get() as { n: number }).n).toBe(2);
+    copy.close();
+
+    live.prepare(`DELETE FROM categories`).run();
+    live.close();
+    writeFileSync(join(mediaDir, 'vid', 'v1', 'master.m3u8'), '#EXTM3U\n#EXT-X-CHANGED\n');
+
+    const restored = restore(result.dir, dbFile, mediaDir);
+    expect(restored.previous).toBe(`${dbFile}.before-restore`);
+    expect(restored.changedMedia).toEqual(['vid/v1/master.m3u8']);
+    const after = new Database(dbFile, { readonly: true });
+    expect((after.prepare('SELECT COUNT(*) AS n FROM categories').get() as { n: number }).n).toBe(2);
+    after.close();
+  });
+
+  it('refuses a folder without a backup, saying what it expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nobackup-'));
+    expect(() => restore(dir, join(dir, 'x.sqlite'), dir)).toThrow(/no catalogue\.sqlite/);
+  });
+});
