@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import catalogue from './plugins/app/catalogue.ts';
+import auth from './plugins/app/auth.ts';
 import media from './plugins/app/media.ts';
+import search from './plugins/app/search.ts';
 import session from './plugins/app/session.ts';
 import web from './plugins/app/web.ts';
 import worker from './plugins/app/worker.ts';
@@ -15,7 +17,10 @@ import swagger from './plugins/external/swagger.ts';
 import artifacts from './routes/api/artifacts/index.ts';
 import categories from './routes/api/categories/index.ts';
 import ethnicGroups from './routes/api/ethnic-groups/index.ts';
+import searchRoutes from './routes/api/search/index.ts';
+import staff from './routes/api/staff/index.ts';
 import health from './routes/health.ts';
+import reach from './routes/reach/index.ts';
 import './types.ts';
 
 export interface BuildOptions {
@@ -43,12 +48,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(catalogue, { config });
   await app.register(session);
+  await app.register(auth);
+  await app.register(search);
   await app.register(media);
   await app.register(worker);
 
   await app.register(artifacts, { prefix: '/api/artifacts' });
   await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
   await app.register(categories, { prefix: '/api/categories' });
+  await app.register(searchRoutes, { prefix: '/api/search' });
+  await app.register(staff, { prefix: '/api/staff' });
+  await app.register(reach);
   await app.register(health);
   await app.register(web);
 

@@ -5,6 +5,7 @@ import type { ArtifactsRepository } from './repositories/artifacts.repository.ts
 import type { CatalogueRepository } from './repositories/catalogue.repository.ts';
 import type { VideosRepository } from './repositories/videos.repository.ts';
 import type { SearchEngine } from './search/engine.ts';
+import type { StaffUser } from './schemas/staff.ts';
 import type { CatalogueService } from './services/catalogue.service.ts';
 
 export interface Repositories {
@@ -13,12 +14,7 @@ export interface Repositories {
   videos: VideosRepository;
 }
 
-export interface StaffUser {
-  id: number;
-  email: string;
-  name: string;
-  role: 'admin' | 'editor';
-}
+export type { StaffUser } from './schemas/staff.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

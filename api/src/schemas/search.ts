@@ -1,0 +1,46 @@
+import { type Static, Type } from 'typebox';
+import { ArtifactSummary } from './artifacts.ts';
+import { Lang, Slug } from './common.ts';
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, default: '' })),
+  ethnicGroup: Type.Optional(Slug),
+  languageFamily: Type.Optional(Slug),
+  category: Type.Optional(Slug),
+  lang: Type.Optional(Lang),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const SearchHit = Type.Object({
+  artifact: ArtifactSummary,
+  /** HTML-escaped title with <mark> around the matches, in the requested language. */
+  titleHtml: Type.String(),
+  /** HTML-escaped story excerpt around the first match, with <mark>; empty when the story did not match. */
+  snippetHtml: Type.String(),
+});
+export type SearchHit = Static<typeof SearchHit>;
+
+export const FacetValue = Type.Object({
+  slug: Type.String(),
+  name: Type.Object({ vi: Type.String(), en: Type.String() }),
+  count: Type.Integer(),
+});
+export type FacetValue = Static<typeof FacetValue>;
+
+export const SearchResponse = Type.Object({
+  q: Type.String(),
+  hits: Type.Array(SearchHit),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** Counts over every match of q (the other filters applied), non-zero values only, largest first. */
+  facets: Type.Object({
+    ethnicGroup: Type.Array(FacetValue),
+    languageFamily: Type.Array(FacetValue),
+    category: Type.Array(FacetValue),
+  }),
+  engine: Type.Union([Type.Literal('embedded'), Type.Literal('meilisearch')]),
+});
+export type SearchResponse = Static<typeof SearchResponse>;

@@ -1,0 +1,110 @@
+import { type Static, Type } from 'typebox';
+import { ArtifactDetail, VideoStatus } from './artifacts.ts';
+import { Localized, Page, Slug } from './common.ts';
+
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor')]);
+export type Role = Static<typeof Role>;
+
+export const StaffUser = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Role,
+});
+export type StaffUser = Static<typeof StaffUser>;
+
+export const LoginBody = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const NewStaffBody = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  role: Role,
+  password: Type.String({ minLength: 12, maxLength: 1024 }),
+});
+export type NewStaffBody = Static<typeof NewStaffBody>;
+
+const LocalizedInput = (maxLength: number) =>
+  Type.Object({ vi: Type.String({ maxLength }), en: Type.String({ maxLength }) });
+
+/** What staff write about an artifact. The Vietnamese title is required; everything else may wait. */
+export const ArtifactInput = Type.Object({
+  slug: Slug,
+  accessionNumber: Type.String({ minLength: 1, maxLength: 60 }),
+  title: Type.Object({ vi: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ maxLength: 200 }) }),
+  story: LocalizedInput(20_000),
+  category: Slug,
+  material: LocalizedInput(200),
+  region: LocalizedInput(200),
+  featured: Type.Boolean({ default: false }),
+  ethnicGroups: Type.Array(Slug, { minItems: 1, maxItems: 10, uniqueItems: true }),
+});
+export type ArtifactInput = Static<typeof ArtifactInput>;
+
+export const ArtifactPatch = Type.Partial(ArtifactInput);
+export type ArtifactPatch = Static<typeof ArtifactPatch>;
+
+/** The newest video of an artifact as staff see it: whatever its state. */
+export const StaffVideo = Type.Object({
+  id: Type.String(),
+  status: VideoStatus,
+  /** Why it was refused or failed, in words staff can act on. */
+  error: Type.Union([Type.String(), Type.Null()]),
+  sourceName: Type.Union([Type.String(), Type.Null()]),
+  sourceSize: Type.Union([Type.Integer(), Type.Null()]),
+  jobId: Type.Union([Type.Integer(), Type.Null()]),
+  progress: Type.Integer({ minimum: 0, maximum: 100 }),
+  /** Whether this is the video visitors see. */
+  current: Type.Boolean(),
+  captions: Type.Array(Type.Object({ lang: Type.String(), label: Type.String() })),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type StaffVideo = Static<typeof StaffVideo>;
+
+export const StaffArtifactSummary = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  accessionNumber: Type.String(),
+  title: Localized,
+  status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+  ethnicGroups: Type.Array(Type.String()),
+  category: Type.String(),
+  video: Type.Union([StaffVideo, Type.Null()]),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type StaffArtifactSummary = Static<typeof StaffArtifactSummary>;
+
+export const StaffArtifactListQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+});
+export type StaffArtifactListQuery = Static<typeof StaffArtifactListQuery>;
+
+export const StaffArtifactPage = Page(StaffArtifactSummary);
+export type StaffArtifactPage = Static<typeof StaffArtifactPage>;
+
+/** Everything an editor needs: the input fields, status, the newest video, and the public preview. */
+export const StaffArtifactDetail = Type.Intersect([
+  ArtifactInput,
+  Type.Object({
+    id: Type.Integer(),
+    status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+    video: Type.Union([StaffVideo, Type.Null()]),
+    preview: ArtifactDetail,
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  }),
+]);
+export type StaffArtifactDetail = Static<typeof StaffArtifactDetail>;
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CaptionParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  lang: Type.Union([Type.Literal('vi'), Type.Literal('en')]),
+});

@@ -1,0 +1,94 @@
+// The pipeline's data: what a probe finds, the ladder it plans, and what a finished version folder holds.
+// The api stores MediaManifest as JSON and serves the files it names; nothing else crosses the boundary.
+
+export interface ProbeResult {
+  /** Container duration in seconds. */
+  durationSec: number;
+  sizeBytes: number;
+  formatName: string;
+  video: {
+    codec: string;
+    /** Coded size, as stored. */
+    width: number;
+    height: number;
+    /** Size as shown: rotation (display matrix) and sample aspect ratio applied, rounded to even. */
+    displayWidth: number;
+    displayHeight: number;
+    /** 0, 90, 180 or 270 (clockwise, as players apply it). */
+    rotation: number;
+    /** Sample aspect ratio as num/den ([1, 1] for square pixels). */
+    sar: [number, number];
+    fps: number;
+    frameCount: number | null;
+    pixFmt: string;
+    bitRate: number | null;
+  };
+  audio: { codec: string; channels: number; sampleRate: number; bitRate: number | null } | null;
+}
+
+/** One rung of the ladder: plain data computed from the probe, turned into ffmpeg arguments elsewhere. */
+export interface Rung {
+  /** '1080p', '720p'... named by the short side. */
+  name: string;
+  width: number;
+  height: number;
+  fps: number;
+  videoBitrate: number;
+  maxrate: number;
+  bufsize: number;
+  audioBitrate: number;
+}
+
+export interface ImageFile {
+  width: number;
+  height: number;
+  /** Path relative to the version folder, e.g. 'poster/poster-640.webp'. */
+  file: string;
+}
+
+export interface CaptionInput {
+  lang: string;
+  label: string;
+  /** A WebVTT or SRT file. */
+  path: string;
+}
+
+/** manifest.json in every version folder; also stored in the database. Paths are relative to the folder. */
+export interface MediaManifest {
+  version: string;
+  master: string;
+  createdAt: string;
+  probe: ProbeResult;
+  renditions: {
+    name: string;
+    width: number;
+    height: number;
+    fps: number;
+    bandwidth: number;
+    averageBandwidth: number;
+    codecs: string;
+    playlist: string;
+  }[];
+  segmentDurationSec: number;
+  poster: { jpeg: ImageFile[]; webp: ImageFile[] };
+  storyboard: { vtt: string; sprite: string; tileWidth: number; tileHeight: number; intervalSec: number } | null;
+  captions: { lang: string; label: string; vtt: string; playlist: string }[];
+}
+
+export interface TranscodeOptions {
+  input: string;
+  /** media/<videoId>: the version folder is built in a hidden temp folder here, then renamed into place. */
+  videoDir: string;
+  captions?: CaptionInput[];
+  signal?: AbortSignal;
+  /** 0–100, from ffmpeg's own progress output. */
+  onProgress?: (percent: number, stage: string) => void;
+}
+
+export interface TranscodeResult {
+  version: string;
+  /** The final version folder. */
+  dir: string;
+  manifest: MediaManifest;
+  wallMs: number;
+}
