@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   if (config.SEED === 'fixtures') {
     // Clips are generated after listening: the catalogue shows at once and each video turns ready as its job ends.
-    seedClips(app.repos, app.queue, config.uploadDir, (m) => app.log.info(m)).catch((err) =>
+    seedClips(app.repos, app.videoJobs, config.uploadDir, (m) => app.log.info(m)).catch((err) =>
       app.log.error({ err }, 'seeding fixture clips failed; it resumes at the next start'),
     );
   }

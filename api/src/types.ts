@@ -4,9 +4,12 @@ import type { Db } from './db/database.ts';
 import type { ArtifactsRepository } from './repositories/artifacts.repository.ts';
 import type { CatalogueRepository } from './repositories/catalogue.repository.ts';
 import type { VideosRepository } from './repositories/videos.repository.ts';
-import type { SearchEngine } from './search/engine.ts';
 import type { StaffUser } from './schemas/staff.ts';
+import type { SearchEngine } from './search/engine.ts';
 import type { CatalogueService } from './services/catalogue.service.ts';
+import type { SearchService } from './services/search.service.ts';
+import type { SearchSync } from './services/search-sync.service.ts';
+import type { VideoJobs } from './services/video-jobs.ts';
 
 export interface Repositories {
   catalogue: CatalogueRepository;
@@ -23,7 +26,12 @@ declare module 'fastify' {
     repos: Repositories;
     catalogue: CatalogueService;
     queue: JobQueue;
-    search: SearchEngine;
+    videoJobs: VideoJobs;
+    /** The search engine (not `search`: Fastify already has `app.search`, the SEARCH-method route shorthand). */
+    searchEngine: SearchEngine;
+    /** Carries outbox rows to the search engine; `drain()` processes every waiting row now. */
+    searchSync: SearchSync;
+    searchService: SearchService;
     /** The signed-in staff member of a request, if its session cookie is valid. */
     staffFromRequest(request: FastifyRequest): StaffUser | undefined;
   }

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig, type RawConfig } from '../src/config.ts';
@@ -29,4 +30,73 @@ export async function makeTestApp(
     if (app.hasDecorator('searchSync')) await app.searchSync.drain();
   }
   return { app, config, dataDir };
+}
+
+/** A manifest with every field the pipeline writes, for tests about serving rather than transcoding. */
+export function fakeManifest(version: string, overrides: Partial<MediaManifest> = {}): MediaManifest {
+  return {
+    version,
+    master: 'master.m3u8',
+    createdAt: new Date(0).toISOString(),
+    probe: {
+      durationSec: 12.5,
+      sizeBytes: 1000,
+      formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+      video: {
+        codec: 'h264',
+        width: 640,
+        height: 360,
+        displayWidth: 640,
+        displayHeight: 360,
+        rotation: 0,
+        sar: [1, 1],
+        fps: 25,
+        frameCount: 312,
+        pixFmt: 'yuv420p',
+        bitRate: 900_000,
+      },
+      audio: { codec: 'aac', channels: 2, sampleRate: 48_000, bitRate: 96_000 },
+    },
+    renditions: [
+      {
+        name: '360p',
+        width: 640,
+        height: 360,
+        fps: 25,
+        bandwidth: 900_000,
+        averageBandwidth: 800_000,
+        codecs: 'avc1.64001e,mp4a.40.2',
+        playlist: '360p/index.m3u8',
+      },
+    ],
+    segmentDurationSec: 4,
+    poster: { jpeg: [{ width: 320, height: 180, file: 'poster/poster-320.jpg' }], webp: [] },
+    storyboard: null,
+    captions: [{ lang: 'en', label: 'English', vtt: 'captions/en.vtt', playlist: 'captions/en.m3u8' }],
+    ...overrides,
+  };
+}
+
+/**
+ * Gives a fixture artifact a ready video whose version folder is written by hand (a playlist, a segment, a
+ * poster, an English caption): for tests about serving and describing media, not about transcoding.
+ */
+export function attachFakeVideo(t: TestApp, slug: string, version = 'v1'): string {
+  const artifact = t.app.repos.artifacts.bySlug(slug);
+  if (!artifact) throw new Error(`fixture ${slug} missing`);
+  const video = t.app.repos.videos.create({
+    artifactId: artifact.id,
+    sourcePath: '/nonexistent/source.mp4',
+    sourceName: 'source.mp4',
+    sourceSize: 1,
+  });
+  t.app.repos.videos.markReady(video.id, version, fakeManifest(version));
+  t.app.repos.artifacts.setCurrentVideo(artifact.id, video.id);
+  const dir = join(t.config.mediaDir, video.id, version);
+  mkdirSync(join(dir, 'poster'), { recursive: true });
+  mkdirSync(join(dir, 'captions'), { recursive: true });
+  writeFileSync(join(dir, 'master.m3u8'), '#EXTM3U\n#EXT-X-VERSION:7\n');
+  writeFileSync(join(dir, 'poster', 'poster-320.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  writeFileSync(join(dir, 'captions', 'en.vtt'), 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n');
+  return video.id;
 }

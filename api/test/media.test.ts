@@ -1,23 +1,14 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaManifest } from '../src/repositories/videos.repository.ts';
-import { makeTestApp, type TestApp } from './helpers.ts';
+import { fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let publicId: string;
 let draftId: string;
 const VERSION = 'v1';
 
-const manifest: MediaManifest = {
-  version: VERSION,
-  master: 'master.m3u8',
-  probe: { durationSec: 4, video: { displayWidth: 640, displayHeight: 360 } },
-  renditions: [{ name: '360p', width: 640, height: 360, fps: 25, bandwidth: 900_000 }],
-  poster: { jpeg: [{ width: 320, height: 180, file: 'poster/poster-320.jpg' }], webp: [] },
-  storyboard: null,
-  captions: [],
-};
+const manifest = fakeManifest(VERSION);
 
 /** A finished version folder as the pipeline leaves it, written by hand: this test is about serving. */
 function placeMedia(videoId: string): void {

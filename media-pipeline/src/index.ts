@@ -1,4 +1,6 @@
 // Public surface of the media pipeline: the api imports from here only.
+
+export { CaptionError, toWebVtt } from './captions/captions.ts';
 export {
   type FfmpegBinaries,
   FfmpegNotFoundError,
@@ -6,10 +8,11 @@ export {
   resolveFfmpeg,
 } from './ffmpeg/binaries.ts';
 export { FfmpegAbortedError, FfmpegError, runFfmpeg } from './ffmpeg/run.ts';
-export type * from './types.ts';
-export { MediaValidationError, probeMedia } from './probe/probe.ts';
 export { planLadder } from './ladder/ladder.ts';
-export { transcode } from './transcode.ts';
-export { CaptionError, toWebVtt } from './captions/captions.ts';
+export { MediaValidationError, probeMedia } from './probe/probe.ts';
 export { type Job, JobQueue, type JobState, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
+// Fixture clips are made at start on a fresh install, so the clip maker is part of the runtime surface too.
+export { type ClipRecipe, makeClip } from './testing/make-clip.ts';
+export { transcode } from './transcode.ts';
+export type * from './types.ts';

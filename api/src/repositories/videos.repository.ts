@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
 import type { VideoStatus } from '../schemas/artifacts.ts';
 
-/** What the pipeline wrote into a version folder's manifest.json, as far as the api needs it. */
-export interface MediaManifest {
-  version: string;
-  master: string;
-  probe: { durationSec: number; video: { displayWidth: number; displayHeight: number } };
-  renditions: { name: string; width: number; height: number; fps: number; bandwidth: number }[];
-  poster: {
-    jpeg: { width: number; height: number; file: string }[];
-    webp: { width: number; height: number; file: string }[];
-  };
-  storyboard: { vtt: string } | null;
-  captions: { lang: string; label: string; vtt: string; playlist: string }[];
-}
+// What the pipeline wrote into a version folder's manifest.json; the api stores it as it is.
+export type { MediaManifest } from '@artifact-stories/media-pipeline';
 
 export interface VideoRecord {
   id: string;
@@ -74,8 +64,15 @@ export class VideosRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(v: { artifactId: number; sourcePath: string; sourceName: string; sourceSize: number }): VideoRecord {
-    const id = randomUUID();
+  /** `id` may be chosen first (to name the source file after it); a refused upload has no source path. */
+  create(v: {
+    id?: string;
+    artifactId: number;
+    sourcePath: string | null;
+    sourceName: string;
+    sourceSize: number;
+  }): VideoRecord {
+    const id = v.id ?? randomUUID();
     const t = this.now();
     this.db
       .prepare(
@@ -144,17 +141,39 @@ export class VideosRepository {
     ).map((r) => ({ videoId: r.video_id, lang: r.lang, label: r.label, path: r.path }));
   }
 
-  /** Whether a media version may be served publicly: a finished version of the current, ready video of a
-   * published artifact. Older versions stay servable (they never change) so a player mid-stream is not cut off. */
+  /** Whether a media version may be served publicly: a finished version of the current video of a published
+   * artifact. A video being re-transcoded keeps its last version on show, and older versions stay servable (they
+   * never change) so a player mid-stream is not cut off. Nothing of a failed video or a temp folder (.tmp-*) is. */
   isPublicVersion(videoId: string, version: string): boolean {
     return (
+      !version.startsWith('.') &&
       this.db
         .prepare(
           `SELECT 1 FROM videos v JOIN artifacts a ON a.current_video_id = v.id
-           WHERE v.id = ? AND v.status = 'ready' AND a.status = 'published'`,
+           WHERE v.id = ? AND v.media_version IS NOT NULL AND v.status != 'failed' AND a.status = 'published'`,
         )
-        .get(videoId) !== undefined && !version.startsWith('.')
+        .get(videoId) !== undefined
     );
+  }
+
+  /** The newest video of an artifact, whatever its state (what staff see). */
+  latestForArtifact(artifactId: number): VideoRecord | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM videos WHERE artifact_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(artifactId) as VideoRow | undefined;
+    return row && toRecord(row);
+  }
+
+  forArtifact(artifactId: number): VideoRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM videos WHERE artifact_id = ? ORDER BY created_at')
+        .all(artifactId) as VideoRow[]
+    ).map(toRecord);
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM videos WHERE id = ?').run(id);
   }
 
   exists(videoId: string): boolean {

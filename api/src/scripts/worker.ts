@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database.ts';
 import { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import { CatalogueRepository } from '../repositories/catalogue.repository.ts';
 import { VideosRepository } from '../repositories/videos.repository.ts';
-import { videoJobHandlers } from '../services/video-jobs.ts';
+import { createVideoJobs } from '../services/video-jobs.ts';
 
 // `npm run worker`: transcodes apart from the api (start the api with WORKER=off), sharing DATA_DIR.
 try {
@@ -16,12 +16,10 @@ try {
     artifacts: new ArtifactsRepository(db),
     videos: new VideosRepository(db),
   };
-  const worker = new Worker({
-    queue,
-    handlers: videoJobHandlers({ queue, repos, mediaDir: config.mediaDir, uploadDir: config.uploadDir }),
-    log: (msg: string, fields?: Record<string, unknown>) =>
-      console.log(msg, fields ? JSON.stringify(fields) : ''),
-  });
+  const log = (msg: string, fields?: Record<string, unknown>) =>
+    console.log(msg, fields ? JSON.stringify(fields) : '');
+  const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log });
+  const worker = new Worker({ queue, handlers: videoJobs.handlers, onJobEnd: videoJobs.onJobEnd, log });
   worker.start();
   console.log(`worker started on ${config.dbFile}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

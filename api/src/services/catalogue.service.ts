@@ -24,7 +24,8 @@ export function mediaUrl(videoId: string, version: string, file: string): string
 }
 
 export function publicVideo(video: VideoRecord | undefined): PublicVideo | null {
-  if (video?.status !== 'ready' || !video.manifest || !video.mediaVersion) return null;
+  // The last finished version stays on show while a newer one is being made; nothing of a failed video shows.
+  if (!video?.manifest || !video.mediaVersion || video.status === 'failed') return null;
   const m: MediaManifest = video.manifest;
   const url = (file: string) => mediaUrl(video.id, video.mediaVersion as string, file);
   const images = (list: MediaManifest['poster']['jpeg']) =>

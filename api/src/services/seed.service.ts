@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JobQueue } from '@artifact-stories/media-pipeline';
-import { makeClip } from '@artifact-stories/media-pipeline/testing';
+import { makeClip } from '@artifact-stories/media-pipeline';
 import {
   type ArtifactFixture,
   fixturePath,
@@ -11,6 +10,7 @@ import {
   loadLanguageFamilies,
 } from '../../../fixtures/catalogue.ts';
 import type { Repositories } from '../types.ts';
+import type { VideoJobs } from './video-jobs.ts';
 
 export type SeedProgress = (message: string) => void;
 
@@ -64,7 +64,7 @@ export function seedArtifacts(repos: Repositories): number {
  */
 export async function seedClips(
   repos: Repositories,
-  queue: JobQueue,
+  videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
   uploadDir: string,
   progress: SeedProgress = () => {},
 ): Promise<number> {
@@ -98,8 +98,7 @@ export async function seedClips(
         path: target,
       });
     }
-    const job = queue.enqueue('transcode', { input: file, videoId: video.id });
-    repos.videos.setStatus(video.id, 'queued', { jobId: job.id });
+    videoJobs.enqueueTranscode(video.id);
     repos.artifacts.setCurrentVideo(record.id, video.id);
     done++;
   }
