@@ -58,11 +58,11 @@ export default async function media(app: FastifyInstance) {
     allowedPath: (pathName, _root, request) => allowed(pathName, request),
     setHeaders: (res, path) => {
       const type = CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
-      if (type) res.setHeader('Content-Type', type);
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
+      if (type) res.header('Content-Type', type);
+      res.header('Access-Control-Allow-Origin', '*');
+      res.header('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
       // Version folders never change once renamed into place, so caches may keep them for good.
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.header('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
 

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import artifactPages from '../../routes/reach/pages.ts';
 
 /**
  * Serves the built Svelte app. Unknown non-API GET paths get index.html so client-side routes
  * (/artifacts/<slug>, /groups/<slug>...) load directly.
  */
-export default async function web(app: FastifyInstance) {
+async function web(app: FastifyInstance) {
   const dist = app.config.webDist;
   if (!existsSync(join(dist, 'index.html'))) {
     app.log.warn(`No web build at ${dist}: run \`npm run build -w web\` (npm start does it).`);
@@ -19,13 +21,19 @@ export default async function web(app: FastifyInstance) {
     wildcard: false,
     index: false,
     decorateReply: true,
-    setHeaders: (res, path) => {
+    // @fastify/static 10 hands setHeaders the Fastify reply (not the raw response).
+    setHeaders: (reply, path) => {
       // Vite puts a content hash in asset names; index.html must always be revalidated.
-      res.setHeader(
+      reply.header(
         'Cache-Control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
   });
+  // Artifact and embed pages: index.html with the artifact's metadata already in <head>.
+  await app.register(artifactPages, { indexFile: join(dist, 'index.html') });
   app.decorate('webIndexAvailable', true);
 }
+
+// Not encapsulated: the app's not-found handler needs reply.sendFile and webIndexAvailable to send index.html.
+export default fp(web, { name: 'web' });

@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
+import type { Lang } from '../../schemas/common.ts';
+import { type SiteLinks, siteBase, siteLinks } from '../../services/reach/links.ts';
+
+export function linksFor(app: FastifyInstance, request: FastifyRequest): SiteLinks {
+  return siteLinks(siteBase(app.config.PUBLIC_URL, request));
+}
+
+export function langOf(value: unknown): Lang {
+  return value === 'en' ? 'en' : 'vi';
+}
+
+export type PlayableDetail = ArtifactDetail & { video: PublicVideo };
+
+/**
+ * A published artifact whose video is ready, or the reason there is none as `{ status, message }`: the
+ * IIIF Manifest and oEmbed both need something to play.
+ */
+export function playable(
+  app: FastifyInstance,
+  slug: string,
+): { detail: PlayableDetail } | { status: 404; message: string } {
+  const detail = app.catalogue.publishedDetail(slug);
+  if (!detail) return { status: 404, message: `No published artifact has the slug "${slug}".` };
+  if (!detail.video) {
+    return {
+      status: 404,
+      message: `"${slug}" has no ready video yet, and there is nothing to play without one. Try again once its clip has finished processing.`,
+    };
+  }
+  return { detail: detail as PlayableDetail };
+}
+
+/** An error in the app's one shape, sent directly (the error handler would hide a 5xx message). */
+export function sendError(reply: FastifyReply, statusCode: number, error: string, message: string) {
+  return reply.code(statusCode).send({ statusCode, error, message });
+}

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { SlugParams } from '../../schemas/artifacts.ts';
+import { ErrorResponse } from '../../schemas/common.ts';
+import { buildManifest, IIIF_CONTENT_TYPE } from '../../services/reach/iiif.ts';
+import { linksFor, playable, sendError } from './context.ts';
+
+/** IIIF Presentation 3.0: one Manifest per published artifact with a ready clip, readable from any origin. */
+const iiif: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/iiif/artifacts/:slug/manifest.json',
+    {
+      schema: {
+        tags: ['Reach'],
+        summary: 'IIIF Presentation 3.0 Manifest of a published artifact (video, captions, rights)',
+        params: SlugParams,
+        response: {
+          200: Type.Unknown({ description: 'A IIIF Presentation 3.0 Manifest (application/ld+json)' }),
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      // Viewers such as Mirador or Universal Viewer fetch Manifests across origins, errors included.
+      reply.header('Access-Control-Allow-Origin', '*');
+      const found = playable(app, request.params.slug);
+      if ('status' in found) {
+        return sendError(
+          reply,
+          404,
+          'Not Found',
+          `${found.message} A IIIF Manifest needs a Canvas with content.`,
+        );
+      }
+      const manifest = buildManifest(found.detail, linksFor(app, request), app.config.LICENSE_URI);
+      return (
+        reply
+          .header('Content-Type', IIIF_CONTENT_TYPE)
+          .header('Cache-Control', 'public, max-age=300')
+          // A Buffer goes out as is: a string would get `; charset=utf-8` appended to this exact media type.
+          .send(Buffer.from(JSON.stringify(manifest)))
+      );
+    },
+  );
+};
+
+export default iiif;

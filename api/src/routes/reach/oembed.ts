@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../schemas/common.ts';
+import { buildOEmbed, slugFromUrl } from '../../services/reach/oembed.ts';
+import { langOf, linksFor, playable, sendError } from './context.ts';
+
+const OEmbedQuery = Type.Object({
+  url: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    description: 'An artifact page (or embed) URL of this site',
+  }),
+  maxwidth: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  maxheight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  format: Type.Optional(Type.String({ maxLength: 20, description: 'Only json is offered' })),
+});
+
+const OEmbedResponse = Type.Object({
+  version: Type.Literal('1.0'),
+  type: Type.Literal('video'),
+  title: Type.String(),
+  provider_name: Type.String(),
+  provider_url: Type.String(),
+  author_name: Type.String(),
+  author_url: Type.String(),
+  html: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  cache_age: Type.Integer(),
+  thumbnail_url: Type.Optional(Type.String()),
+  thumbnail_width: Type.Optional(Type.Integer()),
+  thumbnail_height: Type.Optional(Type.Integer()),
+});
+
+/** oEmbed 1.0 provider: other sites paste an artifact link and get our player as an iframe. */
+const oembed: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/oembed',
+    {
+      schema: {
+        tags: ['Reach'],
+        summary: 'oEmbed (video) for an artifact page URL',
+        querystring: OEmbedQuery,
+        response: { 200: OEmbedResponse, 404: ErrorResponse, 501: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      const { url, maxwidth, maxheight, format } = request.query;
+      if (format !== undefined && format !== 'json') {
+        return sendError(
+          reply,
+          501,
+          'Not Implemented',
+          `Format "${format}" is not offered; ask for format=json.`,
+        );
+      }
+      const links = linksFor(app, request);
+      const slug = slugFromUrl(url, links.base);
+      if (!slug) {
+        return sendError(
+          reply,
+          404,
+          'Not Found',
+          `${url} is not an artifact page of this site; expected ${links.base}/artifacts/<slug>.`,
+        );
+      }
+      const found = playable(app, slug);
+      if ('status' in found) return sendError(reply, 404, 'Not Found', found.message);
+      const lang = langOf(new URL(url).searchParams.get('lang'));
+      return reply
+        .header('Cache-Control', 'public, max-age=3600')
+        .send(buildOEmbed(found.detail, links, { maxWidth: maxwidth, maxHeight: maxheight, lang }));
+    },
+  );
+};
+
+export default oembed;

@@ -1,0 +1,45 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
+import { langOf, linksFor } from './context.ts';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** index.html read once and again only when a new web build replaces it. */
+function indexReader(file: string): () => string {
+  let cached: { mtimeMs: number; html: string } | undefined;
+  return () => {
+    const { mtimeMs } = statSync(file);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    return cached.html;
+  };
+}
+
+/**
+ * /artifacts/<slug> and /embed/<slug> get the SPA's index.html with the artifact's title, Open Graph,
+ * canonical link, oEmbed discovery and VideoObject JSON-LD already in <head>, so link previews and
+ * crawlers that run no JavaScript see them. Anything not published gets the plain page with a 404.
+ */
+export default async function artifactPages(app: FastifyInstance, opts: { indexFile: string }) {
+  const readIndex = indexReader(opts.indexFile);
+
+  const render = async (
+    request: FastifyRequest<{ Params: { slug: string }; Querystring: { lang?: string } }>,
+    reply: FastifyReply,
+  ) => {
+    reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    const { slug } = request.params;
+    const detail = SLUG.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
+    if (!detail) return reply.code(404).send(readIndex());
+    const meta = artifactPageMeta(
+      detail,
+      linksFor(app, request),
+      langOf(request.query.lang),
+      app.config.LICENSE_URI,
+    );
+    return reply.send(injectHead(readIndex(), meta));
+  };
+
+  app.get('/artifacts/:slug', render);
+  app.get('/embed/:slug', render);
+}

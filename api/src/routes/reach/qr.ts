@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { SlugParams } from '../../schemas/artifacts.ts';
+import { ErrorResponse } from '../../schemas/common.ts';
+import { QR_PNG_SIZES, qrPng, qrSvg } from '../../services/reach/qr.ts';
+import { linksFor, sendError } from './context.ts';
+
+const PngQuery = Type.Object({
+  size: Type.Optional(
+    Type.Integer({
+      minimum: QR_PNG_SIZES.min,
+      maximum: QR_PNG_SIZES.max,
+      default: QR_PNG_SIZES.default,
+      description: 'Width and height in pixels',
+    }),
+  ),
+});
+
+/** A QR code per published artifact, linking to its page: printed on the label beside the object. */
+const qr: FastifyPluginAsyncTypebox = async (app) => {
+  const pageUrl = (request: Parameters<typeof linksFor>[1], slug: string) => {
+    const record = app.repos.artifacts.bySlug(slug);
+    return record?.status === 'published' ? linksFor(app, request).artifact(slug) : undefined;
+  };
+  const notFound = (slug: string) =>
+    `No published artifact has the slug "${slug}"; publish it before printing its label.`;
+
+  app.get(
+    '/api/artifacts/:slug/qr.svg',
+    {
+      schema: {
+        tags: ['Reach'],
+        summary: "QR code (SVG) linking to a published artifact's page",
+        params: SlugParams,
+        response: { 200: Type.Unknown({ description: 'image/svg+xml' }), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const url = pageUrl(request, request.params.slug);
+      if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
+      return reply
+        .header('Content-Type', 'image/svg+xml; charset=utf-8')
+        .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.svg"`)
+        .header('Cache-Control', 'public, max-age=3600')
+        .send(await qrSvg(url));
+    },
+  );
+
+  app.get(
+    '/api/artifacts/:slug/qr.png',
+    {
+      // Large PNGs cost real CPU; a print run needs a handful, not thousands.
+      preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }),
+      schema: {
+        tags: ['Reach'],
+        summary: "QR code (PNG) linking to a published artifact's page",
+        params: SlugParams,
+        querystring: PngQuery,
+        response: { 200: Type.Unknown({ description: 'image/png' }), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const url = pageUrl(request, request.params.slug);
+      if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
+      return reply
+        .header('Content-Type', 'image/png')
+        .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.png"`)
+        .header('Cache-Control', 'public, max-age=3600')
+        .send(await qrPng(url, request.query.size));
+    },
+  );
+};
+
+export default qr;

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { ArtifactRecord } from '../../repositories/artifacts.repository.ts';
+import { publicVideo } from '../../services/catalogue.service.ts';
+import { storyText } from '../../services/markdown.ts';
+import type { SiteLinks } from '../../services/reach/links.ts';
+import { inLang } from '../../services/reach/links.ts';
+import { buildSitemap, type SitemapEntry } from '../../services/reach/sitemap.ts';
+import { linksFor } from './context.ts';
+
+const PAGE = 500;
+
+function* publishedArtifacts(app: FastifyInstance): Generator<ArtifactRecord[]> {
+  for (let offset = 0; ; offset += PAGE) {
+    const { items } = app.repos.artifacts.list({ status: 'published', order: 'newest', limit: PAGE, offset });
+    if (items.length === 0) return;
+    yield items;
+    if (items.length < PAGE) return;
+  }
+}
+
+function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
+  const out: SitemapEntry[] = [{ loc: links.home() }];
+  for (const g of app.catalogue.ethnicGroups().groups) out.push({ loc: links.group(g.slug) });
+  for (const batch of publishedArtifacts(app)) {
+    const videos = app.repos.videos.byIds(batch.map((r) => r.currentVideoId).filter((v): v is string => !!v));
+    for (const r of batch) {
+      const video = publicVideo(r.currentVideoId ? videos.get(r.currentVideoId) : undefined);
+      const poster = video && [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0];
+      out.push({
+        loc: links.artifact(r.slug),
+        lastmod: new Date(r.updatedAt).toISOString(),
+        ...(video &&
+          poster && {
+            video: {
+              thumbnailLoc: links.abs(poster.url),
+              title: inLang(r.title, 'vi'),
+              description: storyText(inLang(r.story, 'vi')),
+              contentLoc: links.abs(video.hls),
+              playerLoc: links.embed(r.slug),
+              durationSec: video.durationSec,
+              ...(r.publishedAt && { publicationDate: new Date(r.publishedAt).toISOString() }),
+            },
+          }),
+      });
+    }
+  }
+  return out;
+}
+
+/** /sitemap.xml: home, every ethnic group page, every published artifact with its clip. */
+const sitemap: FastifyPluginAsync = async (app) => {
+  app.get('/sitemap.xml', { schema: { tags: ['Reach'], summary: 'Video sitemap' } }, async (request, reply) =>
+    reply
+      .header('Content-Type', 'application/xml; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=3600')
+      .send(buildSitemap(entries(app, linksFor(app, request)))),
+  );
+};
+
+export default sitemap;

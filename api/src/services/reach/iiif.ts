@@ -1,0 +1,159 @@
+import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
+import type { Localized } from '../../schemas/common.ts';
+import { storyText } from '../markdown.ts';
+import { bothLangs, excerpt, type SiteLinks } from './links.ts';
+import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';
+
+export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
+export const IIIF_CONTENT_TYPE = `application/ld+json;profile="${IIIF_CONTEXT}"`;
+export const HLS_FORMAT = 'application/vnd.apple.mpegurl';
+
+type LanguageMap = Record<string, string[]>;
+interface LabelValue {
+  label: LanguageMap;
+  value: LanguageMap;
+}
+
+const langMap = (text: Localized): LanguageMap => ({ vi: [text.vi], en: [text.en] });
+
+/**
+ * Plain text that happens to start with `<` and end with `>` would be read as HTML by IIIF clients
+ * (Presentation 3 §4.5); a trailing space keeps it text, as the specification recommends.
+ */
+const plain = (text: string) => (text.startsWith('<') && text.endsWith('>') ? `${text} ` : text);
+const plainMap = (text: Localized): LanguageMap => ({ vi: [plain(text.vi)], en: [plain(text.en)] });
+
+function metadata(detail: ArtifactDetail): LabelValue[] {
+  const rows: [Localized, Localized | undefined][] = [
+    [
+      { vi: 'Dân tộc', en: 'Ethnic group' },
+      bothLangs({
+        vi: detail.ethnicGroups.map((g) => g.name.vi).join(', '),
+        en: detail.ethnicGroups.map((g) => g.name.en).join(', '),
+      }),
+    ],
+    [{ vi: 'Loại hiện vật', en: 'Category' }, bothLangs(detail.category.name)],
+    [{ vi: 'Chất liệu', en: 'Material' }, bothLangs(detail.material)],
+    [{ vi: 'Địa phương', en: 'Region' }, bothLangs(detail.region)],
+  ];
+  const out: LabelValue[] = rows
+    .filter((r): r is [Localized, Localized] => r[1] !== undefined)
+    .map(([label, value]) => ({ label: langMap(label), value: plainMap(value) }));
+  out.push({
+    label: langMap({ vi: 'Số đăng ký', en: 'Accession number' }),
+    value: { none: [plain(detail.accessionNumber)] },
+  });
+  return out;
+}
+
+function poster(video: PublicVideo, links: SiteLinks) {
+  const largest = [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0];
+  return largest
+    ? {
+        id: links.abs(largest.url),
+        type: 'Image',
+        format: 'image/jpeg',
+        width: largest.width,
+        height: largest.height,
+      }
+    : undefined;
+}
+
+/**
+ * A IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
+ * clip, painted by the HLS master, with one supplementing annotation per caption language. Needs a ready
+ * video: a Canvas without content would be an empty Manifest.
+ */
+export function buildManifest(
+  detail: ArtifactDetail & { video: PublicVideo },
+  links: SiteLinks,
+  licenseUri: string,
+): Record<string, unknown> {
+  const { video } = detail;
+  const id = links.manifest(detail.slug);
+  const canvasId = `${links.base}/iiif/artifacts/${encodeURIComponent(detail.slug)}/canvas/${encodeURIComponent(video.id)}`;
+  const thumb = poster(video, links);
+  const summary = bothLangs({ vi: storyText(detail.story.vi), en: storyText(detail.story.en) });
+  const museum = langMap({ vi: museumCredit('vi'), en: museumCredit('en') });
+  const title = langMap(bothLangs(detail.title) ?? { vi: detail.slug, en: detail.slug });
+
+  const captions = video.captions.map((c) => ({
+    id: `${canvasId}/captions/${encodeURIComponent(c.lang)}`,
+    type: 'Annotation',
+    motivation: 'supplementing',
+    body: {
+      id: links.abs(c.url),
+      type: 'Text',
+      format: 'text/vtt',
+      language: [c.lang],
+      label: { [c.lang]: [c.label] },
+    },
+    target: canvasId,
+  }));
+
+  const canvas: Record<string, unknown> = {
+    id: canvasId,
+    type: 'Canvas',
+    label: title,
+    width: video.width,
+    height: video.height,
+    duration: video.durationSec,
+    ...(thumb && { thumbnail: [thumb] }),
+    items: [
+      {
+        id: `${canvasId}/page`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${canvasId}/page/video`,
+            type: 'Annotation',
+            motivation: 'painting',
+            body: {
+              id: links.abs(video.hls),
+              type: 'Video',
+              format: HLS_FORMAT,
+              width: video.width,
+              height: video.height,
+              duration: video.durationSec,
+            },
+            target: canvasId,
+          },
+        ],
+      },
+    ],
+    // Only painting annotations may sit in `items` (§5.3): captions go in `annotations`.
+    ...(captions.length > 0 && {
+      annotations: [{ id: `${canvasId}/captions`, type: 'AnnotationPage', items: captions }],
+    }),
+  };
+
+  return {
+    '@context': IIIF_CONTEXT,
+    id,
+    type: 'Manifest',
+    label: title,
+    ...(summary && { summary: plainMap({ vi: excerpt(summary.vi, 500), en: excerpt(summary.en, 500) }) }),
+    metadata: metadata(detail),
+    requiredStatement: { label: langMap({ vi: 'Ghi công', en: 'Attribution' }), value: museum },
+    rights: licenseUri,
+    provider: [
+      {
+        id: links.home(),
+        type: 'Agent',
+        label: langMap(MUSEUM.name),
+        homepage: [{ id: links.home(), type: 'Text', label: langMap(SITE_NAME), format: 'text/html' }],
+      },
+    ],
+    homepage: [
+      {
+        id: links.artifact(detail.slug),
+        type: 'Text',
+        label: title,
+        format: 'text/html',
+        language: ['vi', 'en'],
+      },
+    ],
+    ...(thumb && { thumbnail: [thumb] }),
+    items: [canvas],
+  };
+}

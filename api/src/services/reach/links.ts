@@ -1,0 +1,59 @@
+import type { Localized } from '../../schemas/common.ts';
+
+/** Absolute links to the site's pages and resources, all from one base. */
+export interface SiteLinks {
+  base: string;
+  abs(path: string): string;
+  home(): string;
+  artifact(slug: string): string;
+  embed(slug: string): string;
+  group(slug: string): string;
+  manifest(slug: string): string;
+  oembed(pageUrl: string): string;
+}
+
+/**
+ * The site as visitors reach it: PUBLIC_URL when configured (printed QR codes and shared links must not
+ * carry an internal host name), else what the request says (protocol honours TRUST_PROXY).
+ */
+export function siteBase(publicUrl: string, request: { protocol: string; host: string }): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  return `${request.protocol}://${request.host}`;
+}
+
+export function siteLinks(base: string): SiteLinks {
+  const enc = encodeURIComponent;
+  const abs = (path: string) =>
+    /^https?:\/\//i.test(path) ? path : `${base}${path.startsWith('/') ? '' : '/'}${path}`;
+  return {
+    base,
+    abs,
+    home: () => `${base}/`,
+    artifact: (slug) => `${base}/artifacts/${enc(slug)}`,
+    embed: (slug) => `${base}/embed/${enc(slug)}`,
+    group: (slug) => `${base}/groups/${enc(slug)}`,
+    manifest: (slug) => `${base}/iiif/artifacts/${enc(slug)}/manifest.json`,
+    oembed: (pageUrl) => `${base}/oembed?format=json&url=${enc(pageUrl)}`,
+  };
+}
+
+/** Content falls back to the other language when one is missing (DESIGN §6). */
+export function inLang(text: Localized, lang: keyof Localized): string {
+  const other = lang === 'vi' ? 'en' : 'vi';
+  return text[lang].trim() || text[other].trim();
+}
+
+/** Both languages, each falling back to the other; undefined when neither has text. */
+export function bothLangs(text: Localized): Localized | undefined {
+  const vi = inLang(text, 'vi');
+  return vi ? { vi, en: inLang(text, 'en') } : undefined;
+}
+
+/** A short plain-text description: whole words, an ellipsis when cut. */
+export function excerpt(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}

@@ -1,0 +1,16 @@
+import type { Localized } from '../../schemas/common.ts';
+
+/** Who publishes the catalogue: shown as attribution wherever the media travel. */
+export const MUSEUM = {
+  name: {
+    vi: 'Bảo tàng Văn hóa các dân tộc Việt Nam',
+    en: 'Museum of Cultures of Vietnamese Ethnic Groups',
+  },
+  place: 'Thái Nguyên',
+} as const;
+
+export const SITE_NAME: Localized = { vi: 'Câu chuyện hiện vật', en: 'Artifact Stories' };
+
+export function museumCredit(lang: keyof Localized): string {
+  return `${MUSEUM.name[lang]}, ${MUSEUM.place}`;
+}

@@ -1,0 +1,104 @@
+import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
+import type { Lang } from '../../schemas/common.ts';
+import { escapeHtml } from './escape.ts';
+import { inLang, type SiteLinks } from './links.ts';
+import { MUSEUM, SITE_NAME } from './museum.ts';
+
+/** Width of the player when the consumer sets no limit: a comfortable inline size, never upscaled. */
+export const DEFAULT_EMBED_WIDTH = 640;
+
+/**
+ * The artifact a page URL points at, if it is one of ours: /artifacts/<slug> or /embed/<slug> on the
+ * site's own origin and path (query and fragment ignored). Undefined for anything else.
+ */
+export function slugFromUrl(url: string, base: string): string | undefined {
+  let target: URL;
+  let site: URL;
+  try {
+    target = new URL(url);
+    site = new URL(`${base}/`);
+  } catch {
+    return undefined;
+  }
+  if (target.origin !== site.origin) return undefined;
+  const prefix = site.pathname.replace(/\/$/, '');
+  if (!target.pathname.startsWith(`${prefix}/`)) return undefined;
+  const m = /^\/(?:artifacts|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(
+    target.pathname.slice(prefix.length),
+  );
+  return m?.[1];
+}
+
+/** The largest size within the limits that keeps the aspect ratio; never larger than the source. */
+export function fitWithin(
+  width: number,
+  height: number,
+  maxWidth = Number.POSITIVE_INFINITY,
+  maxHeight = Number.POSITIVE_INFINITY,
+): { width: number; height: number } {
+  const scale = Math.min(1, maxWidth / width, maxHeight / height);
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
+export interface OEmbedVideo {
+  version: '1.0';
+  type: 'video';
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  author_name: string;
+  author_url: string;
+  html: string;
+  width: number;
+  height: number;
+  cache_age: number;
+  thumbnail_url?: string;
+  thumbnail_width?: number;
+  thumbnail_height?: number;
+}
+
+/**
+ * oEmbed 1.0 "video" response: an iframe of /embed/<slug> sized within maxwidth × maxheight at the clip's
+ * aspect ratio; the thumbnail is the largest poster that also fits (the spec asks it to respect the
+ * limits too), left out when none does.
+ */
+export function buildOEmbed(
+  detail: ArtifactDetail & { video: PublicVideo },
+  links: SiteLinks,
+  opts: { maxWidth?: number; maxHeight?: number; lang: Lang },
+): OEmbedVideo {
+  const { video } = detail;
+  const size = fitWithin(
+    video.width,
+    video.height,
+    Math.min(opts.maxWidth ?? DEFAULT_EMBED_WIDTH, video.width),
+    opts.maxHeight,
+  );
+  const title = inLang(detail.title, opts.lang);
+  const src = opts.lang === 'en' ? `${links.embed(detail.slug)}?lang=en` : links.embed(detail.slug);
+  const html =
+    `<iframe src="${escapeHtml(src)}" width="${size.width}" height="${size.height}" title="${escapeHtml(title)}"` +
+    ` style="border:0;max-width:100%" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen` +
+    ` loading="lazy"></iframe>`;
+  const thumb = [...video.poster.jpeg]
+    .sort((a, b) => b.width - a.width)
+    .find((p) => p.width <= (opts.maxWidth ?? Infinity) && p.height <= (opts.maxHeight ?? Infinity));
+  return {
+    version: '1.0',
+    type: 'video',
+    title,
+    provider_name: `${SITE_NAME[opts.lang]} — ${MUSEUM.name[opts.lang]}`,
+    provider_url: links.home(),
+    author_name: MUSEUM.name[opts.lang],
+    author_url: links.home(),
+    html,
+    width: size.width,
+    height: size.height,
+    cache_age: 3600,
+    ...(thumb && {
+      thumbnail_url: links.abs(thumb.url),
+      thumbnail_width: thumb.width,
+      thumbnail_height: thumb.height,
+    }),
+  };
+}

@@ -1,0 +1,136 @@
+import type { ArtifactDetail } from '../../schemas/artifacts.ts';
+import type { Lang } from '../../schemas/common.ts';
+import { storyText } from '../markdown.ts';
+import { escapeHtml, jsonForScript } from './escape.ts';
+import { excerpt, inLang, type SiteLinks } from './links.ts';
+import { MUSEUM, SITE_NAME } from './museum.ts';
+
+/** Seconds as an ISO 8601 duration (PT1H2M3S), whole seconds, as schema.org and Open Graph expect. */
+export function isoDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}
+
+export interface PageMeta {
+  title: string;
+  lang: Lang;
+  /** Tags for <head>, every value escaped. */
+  head: string;
+}
+
+const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
+
+function description(detail: ArtifactDetail, lang: Lang): string {
+  const story = excerpt(storyText(inLang(detail.story, lang)), 300);
+  return story || `${inLang(detail.title, lang)} — ${SITE_NAME[lang]}`;
+}
+
+/** schema.org VideoObject for an artifact's clip (what search engines need for a video result). */
+export function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licenseUri: string) {
+  const video = detail.video;
+  if (!video) return undefined;
+  const thumbs = [...video.poster.jpeg].sort((a, b) => b.width - a.width).map((p) => links.abs(p.url));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'VideoObject',
+    name: inLang(detail.title, lang),
+    description: description(detail, lang),
+    thumbnailUrl: thumbs,
+    ...(detail.publishedAt && { uploadDate: detail.publishedAt }),
+    duration: isoDuration(video.durationSec),
+    contentUrl: links.abs(video.hls),
+    encodingFormat: 'application/vnd.apple.mpegurl',
+    embedUrl: links.embed(detail.slug),
+    url: links.artifact(detail.slug),
+    inLanguage: lang,
+    keywords: detail.ethnicGroups.map((g) => inLang(g.name, lang)).join(', '),
+    license: licenseUri,
+    publisher: { '@type': 'Organization', name: MUSEUM.name[lang], url: links.home() },
+    caption: video.captions.map((c) => ({
+      '@type': 'MediaObject',
+      contentUrl: links.abs(c.url),
+      encodingFormat: 'text/vtt',
+      inLanguage: c.lang,
+      name: c.label,
+    })),
+  };
+}
+
+const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
+  `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
+
+/**
+ * Everything a crawler or a link preview reads from an artifact page's <head>: description, canonical
+ * link, Open Graph, oEmbed discovery and the VideoObject. The embed page gets the same, with the
+ * artifact page as canonical.
+ */
+export function artifactPageMeta(
+  detail: ArtifactDetail,
+  links: SiteLinks,
+  lang: Lang,
+  licenseUri: string,
+): PageMeta {
+  const name = inLang(detail.title, lang);
+  const desc = description(detail, lang);
+  const page = links.artifact(detail.slug);
+  const canonical = lang === 'en' ? `${page}?lang=en` : page;
+  const video = detail.video;
+  const poster = video ? [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0] : undefined;
+  const tags = [
+    meta('name', 'description', desc),
+    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    meta('property', 'og:site_name', SITE_NAME[lang]),
+    meta('property', 'og:title', name),
+    meta('property', 'og:description', desc),
+    meta('property', 'og:url', canonical),
+    meta('property', 'og:type', video ? 'video.other' : 'website'),
+    meta('property', 'og:locale', LOCALE[lang]),
+    meta('property', 'og:locale:alternate', LOCALE[lang === 'vi' ? 'en' : 'vi']),
+  ];
+  if (poster) {
+    tags.push(
+      meta('property', 'og:image', links.abs(poster.url)),
+      meta('property', 'og:image:type', 'image/jpeg'),
+      meta('property', 'og:image:width', poster.width),
+      meta('property', 'og:image:height', poster.height),
+      meta('property', 'og:image:alt', name),
+    );
+  }
+  if (video) {
+    const embed = links.embed(detail.slug);
+    tags.push(
+      meta('property', 'og:video', embed),
+      ...(embed.startsWith('https:') ? [meta('property', 'og:video:secure_url', embed)] : []),
+      meta('property', 'og:video:type', 'text/html'),
+      meta('property', 'og:video:width', video.width),
+      meta('property', 'og:video:height', video.height),
+      meta('property', 'video:duration', Math.round(video.durationSec)),
+      meta('name', 'twitter:card', 'summary_large_image'),
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(links.oembed(page))}" title="${escapeHtml(name)}">`,
+      `<link rel="alternate" type="application/ld+json" title="IIIF Manifest" href="${escapeHtml(links.manifest(detail.slug))}">`,
+      `<script type="application/ld+json">${jsonForScript(videoObject(detail, links, lang, licenseUri))}</script>`,
+    );
+  }
+  return { title: `${name} — ${SITE_NAME[lang]}`, lang, head: tags.join('\n    ') };
+}
+
+/**
+ * Puts page metadata into the SPA's index.html: the <title> replaced, the tags just before </head>,
+ * the document language set. Works on any index.html with a <head>.
+ */
+export function injectHead(indexHtml: string, page: PageMeta): string {
+  const title = `<title>${escapeHtml(page.title)}</title>`;
+  let html = /<title>[\s\S]*?<\/title>/i.test(indexHtml)
+    ? indexHtml.replace(/<title>[\s\S]*?<\/title>/i, () => title)
+    : indexHtml.replace(/<\/head>/i, () => `${title}\n  </head>`);
+  html = html.replace(/<html\b[^>]*>/i, (tag) =>
+    /\blang="[^"]*"/i.test(tag)
+      ? tag.replace(/\blang="[^"]*"/i, `lang="${page.lang}"`)
+      : tag.replace(/>$/, ` lang="${page.lang}">`),
+  );
+  const block = `<!-- artifact metadata -->\n    ${page.head}\n  `;
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${block}</head>`) : `${block}${html}`;
+}
