@@ -2,8 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
-import catalogue from './plugins/app/catalogue.ts';
 import auth from './plugins/app/auth.ts';
+import catalogue from './plugins/app/catalogue.ts';
 import media from './plugins/app/media.ts';
 import search from './plugins/app/search.ts';
 import session from './plugins/app/session.ts';
@@ -36,6 +36,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: options.logger ?? false,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // A URL that does not even decode (%c0%ae...) names nothing we have: the same 404 as any missing path.
+    frameworkErrors: (error, _request, reply) => {
+      const statusCode = error.code === 'FST_ERR_BAD_URL' ? 404 : 400;
+      const message = statusCode === 404 ? 'Nothing at this address.' : error.message;
+      reply.code(statusCode).send({ statusCode, error: httpError(statusCode), message });
+    },
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('config', config);

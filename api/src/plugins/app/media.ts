@@ -44,6 +44,22 @@ export default async function media(app: FastifyInstance) {
     return false;
   };
 
+  // Every way out (encoded dots, backslashes, NUL, double encoding) is refused here with the same 404 as a
+  // missing file, before the static server can answer differently (it says 403 for some malformed paths).
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path.slice(MEDIA_PREFIX.length + 1));
+    } catch {
+      decoded = '';
+    }
+    const parts = decoded.split('/');
+    if (parts.length < 3 || !parts.every((p) => SEGMENT.test(p))) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Nothing at ${path}` });
+    }
+  });
+
   await app.register(fastifyStatic, {
     root,
     prefix: `${MEDIA_PREFIX}/`,
