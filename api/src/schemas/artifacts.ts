@@ -9,9 +9,13 @@ export const Poster = Type.Object({
 });
 export type Poster = Static<typeof Poster>;
 
-export const VideoStatus = Type.Union(
-  ['uploaded', 'queued', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s)),
-);
+export const VideoStatus = Type.Union([
+  Type.Literal('uploaded'),
+  Type.Literal('queued'),
+  Type.Literal('processing'),
+  Type.Literal('ready'),
+  Type.Literal('failed'),
+]);
 export type VideoStatus = 'uploaded' | 'queued' | 'processing' | 'ready' | 'failed';
 
 export const CaptionTrack = Type.Object({ lang: Type.String(), label: Type.String(), url: Type.String() });

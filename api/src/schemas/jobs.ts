@@ -1,9 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { Page } from './common.ts';
 
-export const JobState = Type.Union(
-  ['queued', 'running', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s)),
-);
+export const JobState = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('succeeded'),
+  Type.Literal('failed'),
+  Type.Literal('cancelled'),
+]);
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export const JobView = Type.Object({

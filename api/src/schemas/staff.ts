@@ -34,7 +34,10 @@ const LocalizedInput = (maxLength: number) =>
 export const ArtifactInput = Type.Object({
   slug: Slug,
   accessionNumber: Type.String({ minLength: 1, maxLength: 60 }),
-  title: Type.Object({ vi: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ maxLength: 200 }) }),
+  title: Type.Object({
+    vi: Type.String({ minLength: 1, maxLength: 200 }),
+    en: Type.String({ maxLength: 200 }),
+  }),
   story: LocalizedInput(20_000),
   category: Slug,
   material: LocalizedInput(200),
@@ -44,7 +47,11 @@ export const ArtifactInput = Type.Object({
 });
 export type ArtifactInput = Static<typeof ArtifactInput>;
 
-export const ArtifactPatch = Type.Partial(ArtifactInput);
+// No defaults in a patch: with Ajv's useDefaults, `featured: false` would be filled into every patch that
+// leaves it out, and un-feature the artifact.
+export const ArtifactPatch = Type.Partial(
+  Type.Object({ ...ArtifactInput.properties, featured: Type.Boolean() }),
+);
 export type ArtifactPatch = Static<typeof ArtifactPatch>;
 
 /** The newest video of an artifact as staff see it: whatever its state. */

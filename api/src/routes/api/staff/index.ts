@@ -1,4 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import artifacts from './artifacts/index.ts';
+import jobs from './jobs/index.ts';
+import { staffServices } from './services.ts';
+import session from './session.ts';
+import uploads from './uploads/index.ts';
+import users from './users.ts';
 
-// Placeholder: being written in this session.
-export default async function placeholder(_app: FastifyInstance) {}
+/**
+ * Everything staff do, under /api/staff. Every route but POST /login uses app.requireStaff or
+ * app.requireAdmin (test/auth-routes.test.ts checks the whole route table); writes also pass the Origin check.
+ */
+export default async function staff(app: FastifyInstance) {
+  const services = staffServices(app);
+  await app.register(session);
+  await app.register(users);
+  await app.register(artifacts, { prefix: '/artifacts', services });
+  await app.register(jobs, { prefix: '/jobs', services });
+  await app.register(uploads, { prefix: '/uploads', services });
+}

@@ -1,0 +1,83 @@
+import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function safeId(id: string): string {
+  if (!SAFE_ID.test(id) || id.includes('..'))
+    throw new Error(`Refusing an unsafe file id: ${JSON.stringify(id)}`);
+  return id;
+}
+
+function inside(dir: string, path: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..';
+}
+
+/**
+ * The files staff actions touch, all under DATA_DIR: tus uploads in progress (uploads/tus), accepted sources
+ * (uploads/sources/<videoId>.<ext>), caption files (uploads/captions/<videoId>/<lang>.vtt) and the media
+ * folders the pipeline writes (media/<videoId>). Nothing outside these folders is ever removed.
+ */
+export class StaffFilesRepository {
+  readonly tusDir: string;
+  readonly sourcesDir: string;
+  readonly captionsDir: string;
+
+  constructor(private readonly dirs: { uploadDir: string; mediaDir: string }) {
+    this.tusDir = join(dirs.uploadDir, 'tus');
+    this.sourcesDir = join(dirs.uploadDir, 'sources');
+    this.captionsDir = join(dirs.uploadDir, 'captions');
+  }
+
+  tusPath(uploadId: string): string {
+    return join(this.tusDir, safeId(uploadId));
+  }
+
+  async size(path: string): Promise<number> {
+    return (await stat(path)).size;
+  }
+
+  /** A finished upload becomes the video's source. Rename is atomic; a copy is only needed across devices. */
+  async moveToSources(from: string, videoId: string, ext: string): Promise<string> {
+    const to = join(this.sourcesDir, `${safeId(videoId)}.${ext}`);
+    await mkdir(this.sourcesDir, { recursive: true });
+    try {
+      await rename(from, to);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await copyFile(from, to);
+      await unlink(from);
+    }
+    return to;
+  }
+
+  /** The upload's bytes and tus's info file beside them. */
+  async removeUpload(uploadId: string): Promise<void> {
+    const path = this.tusPath(uploadId);
+    await rm(path, { force: true });
+    await rm(`${path}.json`, { force: true });
+  }
+
+  async removeFile(path: string): Promise<void> {
+    if (inside(this.dirs.uploadDir, path)) await rm(path, { force: true });
+  }
+
+  /** Written beside, then renamed: a transcode reading the old file never sees half of the new one. */
+  async writeCaption(videoId: string, lang: string, text: string): Promise<string> {
+    const path = join(this.captionsDir, safeId(videoId), `${safeId(lang)}.vtt`);
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, path);
+    return path;
+  }
+
+  /** Everything a deleted video leaves on disk: its media folder, its caption files and its source. */
+  async removeVideo(video: { id: string; sourcePath: string | null }): Promise<void> {
+    await rm(join(this.dirs.mediaDir, safeId(video.id)), { recursive: true, force: true });
+    await rm(join(this.captionsDir, safeId(video.id)), { recursive: true, force: true });
+    // Only sources we stored ourselves: a fixture clip elsewhere on disk is not ours to delete.
+    if (video.sourcePath) await this.removeFile(video.sourcePath);
+  }
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../../../../schemas/common.ts';
+import { CaptionParams, StaffArtifactDetail } from '../../../../schemas/staff.ts';
+import type { StaffServices } from '../services.ts';
+
+const MAX_CAPTION_BYTES = 1024 * 1024;
+
+/** PUT /api/staff/artifacts/:id/captions/:lang with the SRT or WebVTT file as the raw body. */
+const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
+  // text/plain is parsed as a string by Fastify already; these two are the caption types browsers send.
+  app.addContentTypeParser(
+    ['text/vtt', 'application/x-subrip'],
+    { parseAs: 'string', bodyLimit: MAX_CAPTION_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.put(
+    '/:id/captions/:lang',
+    {
+      preHandler: app.requireStaff,
+      bodyLimit: MAX_CAPTION_BYTES,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Attach captions (SRT or WebVTT, at most 1 MB) to the newest video; queues a new transcode',
+        description:
+          'Send the file as the body with Content-Type text/vtt, application/x-subrip or text/plain.',
+        security: [{ session: [] }],
+        params: CaptionParams,
+        response: {
+          200: StaffArtifactDetail,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+          413: ErrorResponse,
+          415: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const text = typeof request.body === 'string' ? request.body : '';
+      if (!text.trim()) {
+        throw app.httpErrors.badRequest(
+          'The body is empty: send the caption file itself as text/vtt, application/x-subrip or text/plain.',
+        );
+      }
+      await services.captions.attach(request.params.id, request.params.lang, text);
+      return services.artifacts.detail(request.params.id);
+    },
+  );
+};
+
+export default captions;

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../../../schemas/common.ts';
+import {
+  ArtifactInput,
+  ArtifactPatch,
+  IdParams,
+  StaffArtifactDetail,
+  StaffArtifactListQuery,
+  StaffArtifactPage,
+} from '../../../../schemas/staff.ts';
+import type { StaffServices } from '../services.ts';
+import captions from './captions.ts';
+
+const security = [{ session: [] }];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+/** Artifacts as staff see them: drafts included, with the newest video in any state. */
+const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
+  const svc = services.artifacts;
+
+  app.get(
+    '/',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Drafts and published artifacts, most recently changed first',
+        security,
+        querystring: StaffArtifactListQuery,
+        response: { 200: StaffArtifactPage, ...errors },
+      },
+    },
+    async (request) => svc.list(request.query),
+  );
+
+  app.post(
+    '/',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Create a draft artifact',
+        security,
+        body: ArtifactInput,
+        response: { 201: StaffArtifactDetail, ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(svc.create(request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'One artifact with its newest video and the public preview',
+        security,
+        params: IdParams,
+        response: { 200: StaffArtifactDetail, ...errors },
+      },
+    },
+    async (request) => svc.detail(request.params.id),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Change some fields of an artifact',
+        security,
+        params: IdParams,
+        body: ArtifactPatch,
+        response: { 200: StaffArtifactDetail, ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request) => svc.update(request.params.id, request.body),
+  );
+
+  for (const [action, status] of [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+  ] as const) {
+    app.post(
+      `/:id/${action}`,
+      {
+        preHandler: app.requireStaff,
+        schema: {
+          tags: ['Staff'],
+          summary:
+            action === 'publish'
+              ? 'Publish: visitors see it (with a player once its video is ready)'
+              : 'Back to draft: visitors no longer see it',
+          security,
+          params: IdParams,
+          response: { 200: StaffArtifactDetail, ...errors },
+        },
+      },
+      async (request) => svc.setStatus(request.params.id, status),
+    );
+  }
+
+  app.delete(
+    '/:id',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Delete an artifact, its videos and their files (admins only)',
+        security,
+        params: IdParams,
+        response: { 204: Type.Null({ description: 'Deleted' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const removed = svc.remove(request.params.id);
+      // Files go after the row: a crash in between leaves orphan files, never a row pointing at nothing.
+      for (const v of removed) await services.files.removeVideo(v);
+      return reply.code(204).send(null);
+    },
+  );
+
+  await app.register(captions, { services });
+};
+
+export default artifacts;

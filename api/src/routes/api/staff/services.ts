@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { CaptionError, MediaValidationError, probeMedia, toWebVtt } from '@artifact-stories/media-pipeline';
+import type { FastifyInstance } from 'fastify';
+import { StaffFilesRepository } from '../../../repositories/staff-files.repository.ts';
+import { StaffViewsRepository } from '../../../repositories/staff-views.repository.ts';
+import { StaffArtifactsService } from '../../../services/staff-artifacts.service.ts';
+import { StaffCaptionsService } from '../../../services/staff-captions.service.ts';
+import { StaffJobsService } from '../../../services/staff-jobs.service.ts';
+import { UploadsService } from '../../../services/uploads.service.ts';
+
+export type StaffServices = ReturnType<typeof staffServices>;
+
+/** The staff services wired to this app's repositories, queue and folders. */
+export function staffServices(app: FastifyInstance) {
+  const { repos, queue } = app;
+  const views = new StaffViewsRepository(app.db);
+  const files = new StaffFilesRepository({ uploadDir: app.config.uploadDir, mediaDir: app.config.mediaDir });
+  const enqueueTranscode = (videoId: string) => app.videoJobs.enqueueTranscode(videoId);
+  return {
+    views,
+    files,
+    artifacts: new StaffArtifactsService({
+      artifacts: repos.artifacts,
+      videos: repos.videos,
+      views,
+      reference: {
+        hasGroup: (slug) => repos.catalogue.group(slug) !== undefined,
+        hasCategory: (slug) => repos.catalogue.categories().some((c) => c.slug === slug),
+      },
+      jobs: {
+        get: (id) => queue.get(id),
+        cancelForVideo: (videoId) => {
+          for (const id of views.activeJobIdsForVideo(videoId)) queue.cancel(id);
+        },
+      },
+      preview: (record) => app.catalogue.detail(record),
+    }),
+    captions: new StaffCaptionsService({
+      artifacts: repos.artifacts,
+      videos: repos.videos,
+      files,
+      toWebVtt,
+      isCaptionError: (err): err is Error => err instanceof CaptionError,
+      jobs: queue,
+      enqueueTranscode,
+    }),
+    jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
+    uploads: new UploadsService({
+      artifacts: repos.artifacts,
+      videos: repos.videos,
+      files,
+      probe: (path) => probeMedia(path),
+      isRefusal: (err): err is Error => err instanceof MediaValidationError,
+      enqueueTranscode,
+      newId: randomUUID,
+      log: (message, fields) => app.log.warn(fields ?? {}, message),
+    }),
+  };
+}

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { SESSION_COOKIE } from '../../../plugins/app/session.ts';
+import { ErrorResponse } from '../../../schemas/common.ts';
+import { LoginBody, StaffUser } from '../../../schemas/staff.ts';
+
+const security = [{ session: [] }];
+
+/** Sign in, sign out, who am I. Sessions live in SQLite; the cookie holds only a random token. */
+const session: FastifyPluginAsyncTypebox = async (app) => {
+  const cookieOptions = (request: FastifyRequest) => ({
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    path: '/',
+    // Behind a TLS proxy (TRUST_PROXY) request.protocol says https; PUBLIC_URL covers proxies that do not say.
+    secure: request.protocol === 'https' || app.config.PUBLIC_URL.startsWith('https:'),
+  });
+
+  app.post(
+    '/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['Staff'],
+        summary: 'Sign in: sets the session cookie (10 attempts a minute per address)',
+        body: LoginBody,
+        response: { 200: StaffUser, 401: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = await app.staffAccounts.verify(request.body.email, request.body.password);
+      // One message for an unknown email and a wrong password: the form must not reveal who has an account.
+      if (!user) throw app.httpErrors.unauthorized('Wrong email or password.');
+      const { token, expiresAt } = app.staffAccounts.startSession(user.id);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), expires: new Date(expiresAt) });
+      return user;
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Sign out: ends the session',
+        security,
+        response: { 204: Type.Null({ description: 'Signed out' }), 401: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) app.staffAccounts.endSession(token);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'The signed-in staff member',
+        security,
+        response: { 200: StaffUser, 401: ErrorResponse },
+      },
+    },
+    async (request) => request.staff as StaffUser,
+  );
+};
+
+export default session;

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../../schemas/common.ts';
+import { NewStaffBody, StaffUser } from '../../../schemas/staff.ts';
+
+const security = [{ session: [] }];
+
+/** Staff accounts, for admins. The first admin comes from `npm run staff -- add`. */
+const users: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/users',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Every staff account (admins only)',
+        security,
+        response: { 200: Type.Array(StaffUser), 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async () => app.staffAccounts.list(),
+  );
+
+  app.post(
+    '/users',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Add a staff account (admins only)',
+        security,
+        body: NewStaffBody,
+        response: {
+          201: StaffUser,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await app.staffAccounts.add(request.body)),
+  );
+};
+
+export default users;

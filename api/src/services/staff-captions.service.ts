@@ -1,0 +1,63 @@
+import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
+import type { VideosRepository } from '../repositories/videos.repository.ts';
+import { StaffError } from './staff.service.ts';
+
+export const CAPTION_LABELS: Record<'vi' | 'en', string> = { vi: 'Tiếng Việt', en: 'English' };
+
+export interface StaffCaptionsDeps {
+  artifacts: Pick<ArtifactsRepository, 'byId'>;
+  videos: Pick<VideosRepository, 'latestForArtifact' | 'upsertCaption'>;
+  files: Pick<StaffFilesRepository, 'writeCaption'>;
+  /** SRT or WebVTT in, WebVTT out; throws on anything else. */
+  toWebVtt(text: string): string;
+  isCaptionError(err: unknown): err is Error;
+  jobs: {
+    get(id: number): { state: string } | undefined;
+    cancel(id: number): unknown;
+  };
+  enqueueTranscode(videoId: string): { id: number };
+}
+
+/**
+ * Captions belong to a video: they are validated, stored as WebVTT for the artifact's newest video, and a new
+ * transcode is queued so the HLS master gains its subtitle group. The version on show stays until then.
+ */
+export class StaffCaptionsService {
+  constructor(private readonly deps: StaffCaptionsDeps) {}
+
+  async attach(
+    artifactId: number,
+    lang: 'vi' | 'en',
+    text: string,
+  ): Promise<{ videoId: string; jobId: number }> {
+    if (!this.deps.artifacts.byId(artifactId)) {
+      throw new StaffError(`There is no artifact with id ${artifactId}; it may have been deleted.`, 404);
+    }
+    const video = this.deps.videos.latestForArtifact(artifactId);
+    if (!video)
+      throw new StaffError('This artifact has no video yet: upload the clip first, then its captions.', 409);
+    if (!video.sourcePath) {
+      throw new StaffError(
+        'The newest video of this artifact was refused, so there is nothing to caption: upload a working clip first.',
+        409,
+      );
+    }
+    let vtt: string;
+    try {
+      vtt = this.deps.toWebVtt(text);
+    } catch (err) {
+      if (this.deps.isCaptionError(err)) throw new StaffError(err.message, 400);
+      throw err;
+    }
+    const path = await this.deps.files.writeCaption(video.id, lang, vtt);
+    this.deps.videos.upsertCaption({ videoId: video.id, lang, label: CAPTION_LABELS[lang], path });
+    // A transcode still waiting would miss the new track: replace it. A running one finishes and the new one
+    // follows, so the page always shows a complete version.
+    if (video.jobId !== null && this.deps.jobs.get(video.jobId)?.state === 'queued') {
+      this.deps.jobs.cancel(video.jobId);
+    }
+    const job = this.deps.enqueueTranscode(video.id);
+    return { videoId: video.id, jobId: job.id };
+  }
+}

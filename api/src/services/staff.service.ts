@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { hashToken } from '../plugins/app/session.ts';
+import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
+import type { Role, StaffUser } from '../schemas/staff.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A refusal staff can act on; statusCode maps it to HTTP, the CLI prints the message. */
+export class StaffError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: 400 | 404 | 409 | 422,
+  ) {
+    super(message);
+    this.name = 'StaffError';
+  }
+}
+
+export type StaffStore = Pick<
+  StaffRepository,
+  | 'create'
+  | 'byId'
+  | 'byEmail'
+  | 'list'
+  | 'countAdmins'
+  | 'setPassword'
+  | 'remove'
+  | 'createSession'
+  | 'deleteSession'
+  | 'purgeExpiredSessions'
+>;
+
+const toUser = ({ id, email, name, role }: StaffRecord): StaffUser => ({ id, email, name, role });
+
+/**
+ * Staff accounts, passwords (argon2id, @node-rs/argon2's default algorithm) and sessions. Sessions are random
+ * 32-byte tokens; only their SHA-256 is stored, so the database alone cannot be used to sign in.
+ */
+export class StaffService {
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    private readonly store: StaffStore,
+    private readonly options: { sessionTtlMs: number; now?: () => number },
+  ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  checkPassword(password: string): void {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new StaffError(
+        `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters (a few words work well).`,
+        400,
+      );
+    }
+  }
+
+  async add(input: { email: string; name?: string; role: Role; password: string }): Promise<StaffUser> {
+    const email = input.email.trim();
+    if (!EMAIL.test(email)) throw new StaffError(`"${input.email}" is not an email address.`, 400);
+    if (input.role !== 'admin' && input.role !== 'editor') {
+      throw new StaffError(`Unknown role "${input.role}": use admin or editor.`, 400);
+    }
+    this.checkPassword(input.password);
+    if (this.store.byEmail(email))
+      throw new StaffError(`There is already a staff account for ${email}.`, 409);
+    const name = input.name?.trim() || email.slice(0, email.indexOf('@'));
+    const passwordHash = await hash(input.password);
+    return toUser(this.store.create({ email, name, role: input.role, passwordHash }));
+  }
+
+  list(): StaffUser[] {
+    return this.store.list().map(toUser);
+  }
+
+  find(email: string): StaffUser | undefined {
+    const record = this.store.byEmail(email.trim());
+    return record && toUser(record);
+  }
+
+  /**
+   * The account for these credentials, or undefined. An unknown email costs the same argon2 work as a wrong
+   * password, so response times do not tell which emails have accounts.
+   */
+  async verify(email: string, password: string): Promise<StaffUser | undefined> {
+    const record = this.store.byEmail(email.trim());
+    if (!record) {
+      this.dummyHash ??= hash(randomBytes(16).toString('hex'));
+      await verify(await this.dummyHash, password);
+      return undefined;
+    }
+    return (await verify(record.passwordHash, password)) ? toUser(record) : undefined;
+  }
+
+  startSession(staffId: number): { token: string; expiresAt: number } {
+    this.store.purgeExpiredSessions();
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = this.now() + this.options.sessionTtlMs;
+    this.store.createSession(hashToken(token), staffId, expiresAt);
+    return { token, expiresAt };
+  }
+
+  endSession(token: string): void {
+    this.store.deleteSession(hashToken(token));
+  }
+
+  private existing(email: string): StaffRecord {
+    const record = this.store.byEmail(email.trim());
+    if (!record) throw new StaffError(`No staff account for ${email}.`, 404);
+    return record;
+  }
+
+  async setPassword(email: string, password: string): Promise<StaffUser> {
+    const record = this.existing(email);
+    this.checkPassword(password);
+    this.store.setPassword(record.id, await hash(password));
+    return toUser(record);
+  }
+
+  /** The last admin stays: without one, nobody could add staff from the site. */
+  remove(email: string): StaffUser {
+    const record = this.existing(email);
+    if (record.role === 'admin' && this.store.countAdmins() <= 1) {
+      throw new StaffError(`${record.email} is the only admin; add another admin before removing it.`, 409);
+    }
+    this.store.remove(record.id);
+    return toUser(record);
+  }
+}

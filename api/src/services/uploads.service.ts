@@ -1,0 +1,132 @@
+import type { ProbeResult } from '@artifact-stories/media-pipeline';
+import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
+import type { VideosRepository } from '../repositories/videos.repository.ts';
+
+/** Thrown as tus expects from its hooks: the request ends with this status and a JSON error body. */
+export class UploadRefusal extends Error {
+  constructor(
+    readonly statusCode: 400 | 404 | 410 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UploadRefusal';
+  }
+}
+
+export interface UploadsDeps {
+  artifacts: Pick<ArtifactsRepository, 'byId'>;
+  videos: Pick<VideosRepository, 'create' | 'setStatus'>;
+  files: Pick<StaffFilesRepository, 'tusPath' | 'size' | 'moveToSources' | 'removeUpload' | 'removeFile'>;
+  /** Decides by content: throws for anything that is not a usable video (the message says why). */
+  probe(path: string): Promise<ProbeResult>;
+  /** Whether a probe error is a refusal of the file (its message is shown to staff as it is). */
+  isRefusal(err: unknown): err is Error;
+  enqueueTranscode(videoId: string): { id: number };
+  newId(): string;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface FinishedUpload {
+  id: string;
+  metadata?: Record<string, string | null>;
+}
+
+export type UploadOutcome =
+  | { accepted: true; videoId: string; jobId: number }
+  | { accepted: false; videoId: string; message: string };
+
+const FILENAME_MAX = 255;
+
+/** A short, safe extension for the stored source: from the name staff gave, else a neutral one. */
+export function sourceExtension(filename: string): string {
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(filename);
+  return match?.[1] ? match[1].toLowerCase() : 'video';
+}
+
+/**
+ * What happens to a tus upload: refused at creation unless it names an existing artifact and a file name;
+ * once complete, probed by content. A refused file is deleted and recorded as a failed video on the artifact
+ * with the reason; an accepted one becomes the video's source and a transcode is queued.
+ */
+export class UploadsService {
+  constructor(private readonly deps: UploadsDeps) {}
+
+  /** Upload-Metadata checks at creation (tus onUploadCreate). */
+  checkCreate(metadata: Record<string, string | null> | undefined): { artifactId: number; filename: string } {
+    const rawId = metadata?.artifactId ?? '';
+    const filename = (metadata?.filename ?? '').trim();
+    if (!/^[1-9][0-9]{0,15}$/.test(rawId)) {
+      throw new UploadRefusal(
+        400,
+        'Upload-Metadata must carry artifactId: the id of the artifact this clip is for.',
+      );
+    }
+    if (!filename)
+      throw new UploadRefusal(400, 'Upload-Metadata must carry filename: the name of the clip file.');
+    if (filename.length > FILENAME_MAX) {
+      throw new UploadRefusal(400, `filename is too long: at most ${FILENAME_MAX} characters.`);
+    }
+    const artifactId = Number(rawId);
+    if (!this.deps.artifacts.byId(artifactId)) {
+      throw new UploadRefusal(404, `There is no artifact with id ${artifactId}; create the artifact first.`);
+    }
+    return { artifactId, filename };
+  }
+
+  /** The upload is complete (tus onUploadFinish). The file never stays behind unless it became a source. */
+  async finish(upload: FinishedUpload): Promise<UploadOutcome> {
+    const { files, videos } = this.deps;
+    const path = files.tusPath(upload.id);
+    let meta: { artifactId: number; filename: string };
+    try {
+      meta = this.checkCreate(upload.metadata);
+    } catch (err) {
+      await files.removeUpload(upload.id);
+      if (err instanceof UploadRefusal && err.statusCode === 404) {
+        throw new UploadRefusal(410, 'The artifact was deleted while this clip was uploading.');
+      }
+      throw err;
+    }
+    const sourceSize = await files.size(path);
+
+    try {
+      await this.deps.probe(path);
+    } catch (err) {
+      await files.removeUpload(upload.id);
+      const refusal = this.deps.isRefusal(err);
+      if (!refusal) this.deps.log?.('probe failed unexpectedly', { uploadId: upload.id, err });
+      const message = refusal
+        ? err.message
+        : 'The file could not be read as a video. Export it again as MP4 (H.264) and upload that.';
+      const video = videos.create({
+        artifactId: meta.artifactId,
+        sourcePath: null,
+        sourceName: meta.filename,
+        sourceSize,
+      });
+      videos.setStatus(video.id, 'failed', { error: message });
+      return { accepted: false, videoId: video.id, message };
+    }
+
+    // The id comes first so the stored source can be named after the video.
+    const videoId = this.deps.newId();
+    const sourcePath = await files.moveToSources(path, videoId, sourceExtension(meta.filename));
+    try {
+      videos.create({
+        id: videoId,
+        artifactId: meta.artifactId,
+        sourcePath,
+        sourceName: meta.filename,
+        sourceSize,
+      });
+    } catch (err) {
+      await files.removeFile(sourcePath);
+      await files.removeUpload(upload.id);
+      throw err;
+    }
+    await files.removeUpload(upload.id);
+    const job = this.deps.enqueueTranscode(videoId);
+    return { accepted: true, videoId, jobId: job.id };
+  }
+}

@@ -1,0 +1,202 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HTTPMethods } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArtifactPage, StaffArtifactDetail, StaffArtifactPage } from '../src/schemas/index.ts';
+import { makeTestApp, type TestApp } from './helpers.ts';
+import { artifactInput, staffCookie } from './staff-helpers.ts';
+
+let t: TestApp;
+let editor: string;
+let admin: string;
+
+beforeAll(async () => {
+  t = await makeTestApp({ catalogue: true });
+  editor = await staffCookie(t.app, 'editor');
+  admin = await staffCookie(t.app, 'admin');
+});
+afterAll(async () => t.app.close());
+
+function call(method: HTTPMethods, url: string, payload?: unknown, cookie = editor) {
+  return t.app.inject({ method, url, payload: payload as object, headers: { cookie } });
+}
+
+describe('staff artifacts', () => {
+  it('create → edit → publish → unpublish, and drafts never reach the public API', async () => {
+    const input = artifactInput({ ethnicGroups: ['hmong', 'dao'] });
+    const created = await call('POST', '/api/staff/artifacts', input);
+    expect(created.statusCode).toBe(201);
+    const a = created.json<StaffArtifactDetail>();
+    expect(a).toMatchObject({ ...input, status: 'draft', video: null, publishedAt: null });
+    expect(a.preview.ethnicGroups.map((g) => g.slug)).toEqual(['hmong', 'dao']);
+    expect(a.preview.storyHtml.vi).toContain('<strong>thử</strong>');
+
+    const isPublic = async () => {
+      const list = (
+        await t.app.inject({ method: 'GET', url: '/api/artifacts?pageSize=100' })
+      ).json<ArtifactPage>();
+      const one = await t.app.inject({ method: 'GET', url: `/api/artifacts/${input.slug}` });
+      expect(list.items.some((i) => i.slug === input.slug)).toBe(one.statusCode === 200);
+      return one.statusCode === 200;
+    };
+    expect(await isPublic()).toBe(false);
+
+    const patched = await call('PATCH', `/api/staff/artifacts/${a.id}`, {
+      title: { vi: 'Áo lanh', en: 'Hemp jacket' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ title: { vi: 'Áo lanh', en: 'Hemp jacket' }, story: input.story });
+
+    // A patch that leaves `featured` out leaves it as it was.
+    await call('PATCH', `/api/staff/artifacts/${a.id}`, { featured: true });
+    const again = await call('PATCH', `/api/staff/artifacts/${a.id}`, {
+      region: { vi: 'Lào Cai', en: 'Lao Cai' },
+    });
+    expect(again.json().featured).toBe(true);
+
+    const published = await call('POST', `/api/staff/artifacts/${a.id}/publish`);
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
+    expect(await isPublic()).toBe(true);
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/artifacts/${input.slug}` })).json();
+    expect(pub.video).toBeNull(); // published without a ready video: shown without a player
+
+    const unpublished = await call('POST', `/api/staff/artifacts/${a.id}/unpublish`);
+    expect(unpublished.json().status).toBe('draft');
+    expect(await isPublic()).toBe(false);
+
+    const list = (
+      await call('GET', `/api/staff/artifacts?status=draft&q=${encodeURIComponent('Áo lanh')}`)
+    ).json<StaffArtifactPage>();
+    expect(list.items.map((i) => i.id)).toEqual([a.id]);
+    expect(list.total).toBe(1);
+    const all = (await call('GET', '/api/staff/artifacts?pageSize=100')).json<StaffArtifactPage>();
+    const drafts = t.app.db.prepare(`SELECT COUNT(*) AS n FROM artifacts`).get() as { n: number };
+    expect(all.total).toBe(drafts.n);
+    expect(
+      all.items.some((i) => i.status === 'draft') && all.items.some((i) => i.status === 'published'),
+    ).toBe(true);
+  });
+
+  it('refusals name the field: schema errors, unknown group or category (400), duplicates (409)', async () => {
+    const bad = await call('POST', '/api/staff/artifacts', { ...artifactInput(), slug: 'Not A Slug' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/slug/);
+    const noTitle = await call('POST', '/api/staff/artifacts', {
+      ...artifactInput(),
+      title: { vi: '', en: 'x' },
+    });
+    expect(noTitle.statusCode).toBe(400);
+    expect(noTitle.json().message).toMatch(/title\/vi/);
+
+    const group = await call(
+      'POST',
+      '/api/staff/artifacts',
+      artifactInput({ ethnicGroups: ['hmong', 'atlantean'] }),
+    );
+    expect(group.statusCode).toBe(400);
+    expect(group.json().message).toMatch(/ethnicGroups: "atlantean"/);
+    const cat = await call('POST', '/api/staff/artifacts', artifactInput({ category: 'spaceship' }));
+    expect(cat.statusCode).toBe(400);
+    expect(cat.json().message).toMatch(/category: "spaceship"/);
+
+    const first = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
+    const sameSlug = await call('POST', '/api/staff/artifacts', artifactInput({ slug: first.slug }));
+    expect(sameSlug.statusCode).toBe(409);
+    expect(sameSlug.json().message).toMatch(/^slug:/);
+    const sameNumber = await call(
+      'POST',
+      '/api/staff/artifacts',
+      artifactInput({ accessionNumber: first.accessionNumber }),
+    );
+    expect(sameNumber.statusCode).toBe(409);
+    expect(sameNumber.json().message).toMatch(/^accessionNumber:/);
+    const other = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
+    const patchDup = await call('PATCH', `/api/staff/artifacts/${other.id}`, { slug: first.slug });
+    expect(patchDup.statusCode).toBe(409);
+    // Saving an artifact with its own slug is no conflict.
+    expect((await call('PATCH', `/api/staff/artifacts/${first.id}`, { slug: first.slug })).statusCode).toBe(
+      200,
+    );
+
+    expect((await call('GET', '/api/staff/artifacts/999999')).statusCode).toBe(404);
+    expect((await call('POST', '/api/staff/artifacts/999999/publish')).statusCode).toBe(404);
+  });
+
+  it('delete is for admins and removes the row, then the media folders, sources and captions', async () => {
+    const a = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
+    const source = join(t.config.uploadDir, 'sources', 'v-del.mp4');
+    mkdirSync(join(t.config.uploadDir, 'sources'), { recursive: true });
+    writeFileSync(source, 'not really a video');
+    t.app.repos.videos.create({
+      id: 'v-del',
+      artifactId: a.id,
+      sourcePath: source,
+      sourceName: 'x.mp4',
+      sourceSize: 18,
+    });
+    const job = t.app.queue.enqueue('transcode', { input: source, videoId: 'v-del' });
+    t.app.repos.videos.setStatus('v-del', 'queued', { jobId: job.id });
+    const media = join(t.config.mediaDir, 'v-del', 'v1');
+    mkdirSync(media, { recursive: true });
+    writeFileSync(join(media, 'master.m3u8'), '#EXTM3U\n');
+    const caption = join(t.config.uploadDir, 'captions', 'v-del', 'vi.vtt');
+    mkdirSync(join(caption, '..'), { recursive: true });
+    writeFileSync(caption, 'WEBVTT\n');
+
+    const list = (await call('GET', '/api/staff/artifacts?pageSize=100')).json<StaffArtifactPage>();
+    expect(list.items.find((i) => i.id === a.id)?.video).toMatchObject({
+      id: 'v-del',
+      status: 'queued',
+      jobId: job.id,
+    });
+
+    const byEditor = await call('DELETE', `/api/staff/artifacts/${a.id}`);
+    expect(byEditor.statusCode).toBe(403);
+    expect(existsSync(source)).toBe(true);
+
+    const byAdmin = await call('DELETE', `/api/staff/artifacts/${a.id}`, undefined, admin);
+    expect(byAdmin.statusCode).toBe(204);
+    expect(t.app.repos.artifacts.byId(a.id)).toBeUndefined();
+    expect(t.app.repos.videos.byId('v-del')).toBeUndefined();
+    expect(existsSync(join(t.config.mediaDir, 'v-del'))).toBe(false);
+    expect(existsSync(source)).toBe(false);
+    expect(existsSync(join(t.config.uploadDir, 'captions', 'v-del'))).toBe(false);
+    expect(t.app.queue.get(job.id)?.state).toBe('cancelled');
+    expect((await call('DELETE', `/api/staff/artifacts/${a.id}`, undefined, admin)).statusCode).toBe(404);
+  });
+});
+
+describe('staff users (admins only)', () => {
+  it('an admin lists and adds accounts; the new account can sign in; duplicates and weak passwords are refused', async () => {
+    const body = {
+      email: 'new.editor@museum.vn',
+      name: 'Chị Lan',
+      role: 'editor',
+      password: 'twelve chars long',
+    };
+    const created = await call('POST', '/api/staff/users', body, admin);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ email: body.email, name: 'Chị Lan', role: 'editor' });
+    const list = await call('GET', '/api/staff/users', undefined, admin);
+    expect(list.json().map((u: { email: string }) => u.email)).toContain(body.email);
+    expect(JSON.stringify(list.json())).not.toMatch(/argon2|password/i);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/login',
+      payload: { email: body.email, password: body.password },
+    });
+    expect(signIn.statusCode).toBe(200);
+
+    expect((await call('POST', '/api/staff/users', body, admin)).statusCode).toBe(409);
+    const weak = await call(
+      'POST',
+      '/api/staff/users',
+      { ...body, email: 'w@museum.vn', password: 'short' },
+      admin,
+    );
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().message).toMatch(/password/);
+    expect((await call('POST', '/api/staff/users', { ...body, email: 'x@museum.vn' })).statusCode).toBe(403);
+  });
+});
