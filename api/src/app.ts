@@ -1,6 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Config } from './config.ts';
 import auth from './plugins/app/auth.ts';
 import catalogue from './plugins/app/catalogue.ts';
@@ -40,7 +45,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     frameworkErrors: (error, _request, reply) => {
       const statusCode = error.code === 'FST_ERR_BAD_URL' ? 404 : 400;
       const message = statusCode === 404 ? 'Nothing at this address.' : error.message;
-      reply.code(statusCode).send({ statusCode, error: httpError(statusCode), message });
+      (reply as FastifyReply).code(statusCode).send({ statusCode, error: httpError(statusCode), message });
     },
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

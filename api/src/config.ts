@@ -78,8 +78,9 @@ export function loadConfig(
   Object.assign(converted, overrides);
   const problems = [...Value.Errors(ConfigSchema, converted)].map((e) => {
     const key = e.instancePath.replace(/^\//, '') || (e.params && JSON.stringify(e.params));
-    const schema = ConfigSchema.properties[key as keyof RawConfig];
-    return `${key}=${JSON.stringify(converted[key as string])}: ${e.message}${schema?.description ? ` (${schema.description})` : ''}`;
+    const schema = ConfigSchema.properties[key as keyof RawConfig] as { description?: string } | undefined;
+    const hint = schema?.description ? ` (${schema.description})` : '';
+    return `${key}=${JSON.stringify(converted[key as string])}: ${e.message}${hint}`;
   });
   if (problems.length) throw new ConfigError(problems);
   const raw = converted as RawConfig;

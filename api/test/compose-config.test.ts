@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AnySchema } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -35,7 +36,7 @@ describe('docker-compose.yml', () => {
     );
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     // Ajv knows draft 2019-09 by its canonical id, without the trailing '#' this file's $schema has.
-    const validate = ajv.compile(withoutIdLabels({ ...schema, $schema: undefined }));
+    const validate = ajv.compile(withoutIdLabels({ ...schema, $schema: undefined }) as AnySchema);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FfmpegAbortedError,
@@ -59,6 +60,11 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
         signal: ctx.signal,
         onProgress: (percent) => ctx.progress(percent),
       });
+      if (!repos.videos.exists(videoId)) {
+        // The artifact was deleted while ffmpeg ran: its media folder must not come back.
+        rmSync(join(mediaDir, videoId), { recursive: true, force: true });
+        return;
+      }
       repos.videos.markReady(videoId, result.version, result.manifest);
       repos.artifacts.setCurrentVideo(video.artifactId, videoId);
       log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
@@ -76,9 +82,19 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       if (job.type !== 'transcode' || !videoId || !repos.videos.exists(videoId)) return;
       if (job.state === 'succeeded') return;
       const reason = error === undefined ? (job.error ?? 'unknown error') : describeFailure(error);
-      if (job.state === 'failed') repos.videos.setStatus(videoId, 'failed', { error: reason });
-      else if (job.state === 'cancelled') {
-        repos.videos.setStatus(videoId, 'failed', { error: 'Cancelled by staff. Retry to transcode again.' });
+      const hadVersion = repos.videos.byId(videoId)?.mediaVersion != null;
+      if (job.state === 'failed' || job.state === 'cancelled') {
+        const what = job.state === 'failed' ? reason : 'Cancelled by staff.';
+        // A failed re-transcode produced nothing; the version already on show stays on show.
+        if (hadVersion) {
+          repos.videos.setStatus(videoId, 'ready', {
+            error: `The new version was not made (${what}) The previous version is still shown; retry to try again.`,
+          });
+        } else {
+          repos.videos.setStatus(videoId, 'failed', {
+            error: job.state === 'failed' ? reason : `${what} Retry to transcode again.`,
+          });
+        }
       } else if (job.state === 'queued') {
         // A retry after back-off, or a job released at shutdown: it will run again by itself.
         repos.videos.setStatus(videoId, 'queued', {

@@ -1,0 +1,99 @@
+import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
+import { MediaValidationError } from '@artifact-stories/media-pipeline';
+import { describe, expect, it } from 'vitest';
+import type { VideoRecord } from '../repositories/videos.repository.ts';
+import type { Repositories } from '../types.ts';
+import { createVideoJobs, describeFailure } from './video-jobs.ts';
+
+type Status = { status: string; error: string | null; jobId?: number | null };
+
+/** Fake repositories that record status changes: the decisions are what is under test here. */
+function fakes(video: Partial<VideoRecord> | undefined) {
+  const statuses: Status[] = [];
+  const enqueued: unknown[] = [];
+  const record =
+    video &&
+    ({ id: 'v1', artifactId: 7, sourcePath: '/src.mp4', mediaVersion: null, ...video } as VideoRecord);
+  const repos = {
+    videos: {
+      byId: (id: string) => (record && id === record.id ? record : undefined),
+      exists: (id: string) => record?.id === id,
+      setStatus: (_id: string, status: string, f: { error?: string | null; jobId?: number | null } = {}) =>
+        statuses.push({ status, error: f.error ?? null, jobId: f.jobId }),
+      captions: () => [],
+    },
+    artifacts: {},
+    catalogue: {},
+  } as unknown as Repositories;
+  const queue = {
+    enqueue: (type: string, payload: unknown) => {
+      enqueued.push({ type, payload });
+      return { id: 41, type, payload } as Job;
+    },
+  } as unknown as JobQueue;
+  return { jobs: createVideoJobs({ queue, repos, mediaDir: '/media' }), statuses, enqueued };
+}
+
+const job = (state: Job['state'], extra: Partial<Job> = {}): Job =>
+  ({
+    id: 41,
+    type: 'transcode',
+    payload: { videoId: 'v1', input: '/src.mp4' },
+    state,
+    attempts: 1,
+    ...extra,
+  }) as Job;
+
+describe('video jobs', () => {
+  it('queues a transcode of the source and marks the video queued with its job', () => {
+    const { jobs, statuses, enqueued } = fakes({});
+    jobs.enqueueTranscode('v1');
+    expect(enqueued).toEqual([{ type: 'transcode', payload: { input: '/src.mp4', videoId: 'v1' } }]);
+    expect(statuses).toEqual([{ status: 'queued', error: null, jobId: 41 }]);
+  });
+
+  it('refuses to queue a video without a source', () => {
+    const { jobs } = fakes({ sourcePath: null });
+    expect(() => jobs.enqueueTranscode('v1')).toThrow(/no source file/);
+  });
+
+  it('marks a first transcode that failed for good as failed, with the reason in words', () => {
+    const { jobs, statuses } = fakes({});
+    jobs.onJobEnd(
+      job('failed'),
+      new MediaValidationError('audio-only', 'This file has sound but no picture.'),
+    );
+    expect(statuses).toEqual([
+      { status: 'failed', error: 'This file has sound but no picture.', jobId: undefined },
+    ]);
+  });
+
+  it('keeps a video that already has a version on show when a re-transcode fails or is cancelled', () => {
+    for (const state of ['failed', 'cancelled'] as const) {
+      const { jobs, statuses } = fakes({ mediaVersion: 'v1abc' });
+      jobs.onJobEnd(job(state), new Error('disk full'));
+      expect(statuses[0]?.status).toBe('ready');
+      expect(statuses[0]?.error).toMatch(/previous version is still shown/);
+    }
+  });
+
+  it('says a retry is coming when the job went back to the queue after an error', () => {
+    const { jobs, statuses } = fakes({});
+    jobs.onJobEnd(job('queued', { attempts: 2 }), new Error('ffmpeg exited with 1'));
+    expect(statuses[0]).toMatchObject({ status: 'queued' });
+    expect(statuses[0]?.error).toMatch(/^Attempt 2 failed .*retrying/);
+  });
+
+  it('leaves succeeded jobs and unknown videos alone', () => {
+    const { jobs, statuses } = fakes({});
+    jobs.onJobEnd(job('succeeded'));
+    jobs.onJobEnd({ ...job('failed'), payload: { videoId: 'gone', input: 'x' } });
+    expect(statuses).toEqual([]);
+  });
+
+  it('describes failures for staff, not with stack traces', () => {
+    expect(describeFailure(new Error('ffmpeg exited with 1: Invalid data'))).toBe(
+      'The transcode failed: ffmpeg exited with 1: Invalid data',
+    );
+  });
+});
