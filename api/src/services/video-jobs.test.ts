@@ -61,7 +61,7 @@ describe('video jobs', () => {
     const { jobs, statuses } = fakes({});
     jobs.onJobEnd(
       job('failed'),
-      new MediaValidationError('audio-only', 'This file has sound but no picture.'),
+      new MediaValidationError('no-video', 'This file has sound but no picture.'),
     );
     expect(statuses).toEqual([
       { status: 'failed', error: 'This file has sound but no picture.', jobId: undefined },
