@@ -1,0 +1,192 @@
+import { type Cue, formatTimestamp, parseTimingLine } from './timing.ts';
+
+/** Bad captions: the message names the line, what is wrong and how to fix it. */
+export class CaptionError extends Error {
+  constructor(
+    /** What is wrong and how to fix it, without the line and the file. */
+    readonly detail: string,
+    readonly line?: number,
+    /** Which file, e.g. "Captions 'English' (en)". */
+    readonly file?: string,
+  ) {
+    super([file, line === undefined ? undefined : `Line ${line}`, detail].filter(Boolean).join(': '));
+    this.name = 'CaptionError';
+  }
+}
+
+/** Captions for a short clip are a few KB; anything near this is the wrong file. */
+export const MAX_CAPTION_BYTES = 1_000_000;
+
+const EXAMPLE = `a timing line such as '00:00:01.000 --> 00:00:04.000'`;
+
+/**
+ * Accepts WebVTT or SRT text (BOM, CRLF, comma decimals, cue numbers, cue settings), validates it and
+ * returns normalised WebVTT. Written by hand rather than with a subtitle library because the point is
+ * the error messages: each names the line, what is wrong and how to fix it.
+ */
+export function toWebVtt(text: string): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_CAPTION_BYTES) {
+    throw new CaptionError(
+      `The captions file is ${(bytes / 1e6).toFixed(1)} MB; the limit is ${MAX_CAPTION_BYTES / 1e6} MB. ` +
+        'Captions for a clip are usually a few KB: check that you chose the right file.',
+    );
+  }
+  rejectBinary(text);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
+  const isVtt = /^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '');
+  if (!isVtt) checkSrtStart(lines);
+  const blocks = splitBlocks(lines);
+  const header: string[] = [];
+  const cues: (Cue & { id: string | null; text: string })[] = [];
+  for (const [index, block] of blocks.entries()) {
+    if (isVtt && index === 0) continue; // the WEBVTT line and its header lines: we write our own
+    const first = block.lines[0] ?? '';
+    if (isVtt && /^NOTE(?:[ \t]|$)/.test(first)) continue;
+    if (isVtt && /^(?:STYLE|REGION)[ \t]*$/.test(first)) {
+      // Only meaningful before the first cue (the WebVTT rules); later ones are dropped like a browser does.
+      if (cues.length === 0) header.push(block.lines.join('\n'));
+      continue;
+    }
+    cues.push(parseCue(block, isVtt));
+  }
+  if (cues.length === 0) {
+    throw new CaptionError(
+      `The file has no cues. Each cue is ${EXAMPLE} followed by its text on the next lines, ` +
+        'with an empty line between cues.',
+    );
+  }
+  // Players expect cues in start order; SRT editors do not always write them so. (Array sort is stable.)
+  cues.sort((a, b) => a.start - b.start);
+  const body = cues.map((cue) => {
+    const timing = `${formatTimestamp(cue.start)} --> ${formatTimestamp(cue.end)}${cue.settings}`;
+    return `${cue.id === null ? '' : `${cue.id}\n`}${timing}\n${cue.text}`;
+  });
+  return `${['WEBVTT', ...header, ...body].join('\n\n')}\n`;
+}
+
+interface Block {
+  /** 1-based line number of the block's first line. */
+  line: number;
+  lines: string[];
+}
+
+function splitBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      current = undefined;
+    } else if (current) {
+      current.lines.push(line);
+    } else {
+      current = { line: i + 1, lines: [line] };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+function parseCue(block: Block, isVtt: boolean): Cue & { id: string | null; text: string } {
+  const [first = '', second] = block.lines;
+  let id: string | null = null;
+  let timingAt = 0;
+  if (!first.includes('-->')) {
+    if (second === undefined || !second.includes('-->')) {
+      const what = isVtt ? 'a cue identifier or a timing line' : "a cue number such as '12'";
+      throw new CaptionError(
+        `expected ${what} followed by ${EXAMPLE}, found '${preview(first)}'` +
+          (second === undefined ? ' alone' : ` then '${preview(second)}'`) +
+          '. If this is cue text, an empty line has slipped in between it and its timing line.',
+        block.line,
+      );
+    }
+    // SRT cue numbers are dropped; WebVTT identifiers are kept (chapters and styles may refer to them).
+    if (isVtt) id = first.trim();
+    timingAt = 1;
+  }
+  const timingLine = block.line + timingAt;
+  const timing = parseTimingLine(block.lines[timingAt] ?? '', isVtt, (message) => {
+    throw new CaptionError(message, timingLine);
+  });
+  const textLines = block.lines.slice(timingAt + 1);
+  if (textLines.length === 0) {
+    throw new CaptionError(
+      `the cue ${formatTimestamp(timing.start)} --> ${formatTimestamp(timing.end)} has no text. ` +
+        'Write its text on the line after the timing line, or delete the cue.',
+      timingLine,
+    );
+  }
+  const stray = textLines.findIndex((l) => l.includes('-->'));
+  if (stray >= 0) {
+    throw new CaptionError(
+      `a timing line inside the text of the cue above it. Put an empty line between two cues.`,
+      timingLine + 1 + stray,
+    );
+  }
+  const text = isVtt ? textLines.join('\n') : textLines.map(srtTextToVtt).join('\n');
+  return { ...timing, id, text };
+}
+
+/** SRT text is loose HTML: keep the tags WebVTT knows (i, b, u), drop the rest, escape stray & and <. */
+function srtTextToVtt(line: string): string {
+  return line
+    .replace(/\{\\[^}]*\}/g, '') // ASS overrides such as {\an8}
+    .replace(/<(\/?)([a-zA-Z]+)[^>]*>|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)|</g, (match, slash, tag) => {
+      if (match === '&') return '&amp;';
+      if (match === '<') return '&lt;';
+      const name = String(tag).toLowerCase();
+      return ['i', 'b', 'u'].includes(name) ? `<${slash}${name}>` : '';
+    });
+}
+
+function checkSrtStart(lines: string[]): void {
+  const index = lines.findIndex((l) => l.trim() !== '');
+  const first = lines[index]?.trim() ?? '';
+  if (index >= 0 && (/^\d+$/.test(first) || first.includes('-->'))) return;
+  if (/^WEBVTT/i.test(first)) {
+    throw new CaptionError(
+      `the first line must be exactly 'WEBVTT' (capital letters, then optionally a space and a title), ` +
+        `found '${preview(first)}'.`,
+      index + 1,
+    );
+  }
+  throw new CaptionError(
+    `this is neither WebVTT (which starts with a line 'WEBVTT') nor SRT (which starts with a cue number ` +
+      `such as '1' and a timing line such as '00:00:01,000 --> 00:00:04,000')` +
+      (index >= 0 ? `; found '${preview(first)}'` : '; the file is empty') +
+      '. Export the captions as .srt or .vtt from your subtitle editor.',
+    index >= 0 ? index + 1 : undefined,
+  );
+}
+
+function rejectBinary(text: string): void {
+  // Control characters (other than tab, line breaks and form feed) or undecodable bytes (U+FFFD) never
+  // occur in caption text.
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || c === 0x7f || c === 0xfffd) {
+      bad++;
+      if (first < 0) first = i;
+    }
+  }
+  if (bad > 0) {
+    const line = text.slice(0, first).split(/\r\n?|\n/).length;
+    throw new CaptionError(
+      `The file is not plain UTF-8 text: it holds ${bad} binary or undecodable character(s), the first on ` +
+        `line ${line}. Captions must be an SRT or WebVTT text file saved as UTF-8 ` +
+        '(in a subtitle editor: Save as… with encoding UTF-8).',
+    );
+  }
+}
+
+function preview(s: string): string {
+  const t = s.trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}

@@ -1,0 +1,56 @@
+// Cue timing lines and timestamps, in both dialects: WebVTT (00:01.500, settings after the end time) and
+// SRT (00:00:01,500, sometimes with X1:… Y1:… coordinates, which WebVTT has no use for).
+
+export interface Cue {
+  /** Milliseconds. */
+  start: number;
+  end: number;
+  /** Normalised WebVTT cue settings with a leading space, or ''. */
+  settings: string;
+}
+
+const TIMESTAMP = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
+const SETTING = /^(?:vertical|line|position|size|align|region):\S+$/;
+const FORMAT_HINT =
+  "Write times as hours:minutes:seconds.milliseconds, e.g. '00:01:02.500' (WebVTT) or '00:01:02,500' (SRT).";
+
+export function parseTimingLine(line: string, isVtt: boolean, fail: (message: string) => never): Cue {
+  const arrow = line.indexOf('-->');
+  const startText = line.slice(0, arrow).trim();
+  const [endText = '', ...rest] = line
+    .slice(arrow + 3)
+    .trim()
+    .split(/[ \t]+/);
+  const start = parseTimestamp(startText, 'start', fail);
+  const end = parseTimestamp(endText, 'end', fail);
+  if (end <= start) {
+    fail(
+      `the cue ends at ${formatTimestamp(end)}, which is not after its start ${formatTimestamp(start)}. ` +
+        'Fix the times so that each cue ends after it starts.',
+    );
+  }
+  // Unknown settings are ignored by players (the WebVTT rules), so they are dropped rather than refused.
+  const settings = isVtt ? rest.filter((s) => SETTING.test(s)) : [];
+  return { start, end, settings: settings.length ? ` ${settings.join(' ')}` : '' };
+}
+
+function parseTimestamp(text: string, which: 'start' | 'end', fail: (message: string) => never): number {
+  if (text === '') fail(`the timing line has no ${which} time. ${FORMAT_HINT}`);
+  const m = TIMESTAMP.exec(text);
+  if (!m) fail(`'${text}' is not a valid ${which} time. ${FORMAT_HINT}`);
+  const [, h = '0', min = '0', sec = '0', frac = '0'] = m;
+  if (Number(min) > 59 || Number(sec) > 59) {
+    fail(`'${text}' is not a valid ${which} time: minutes and seconds must be below 60. ${FORMAT_HINT}`);
+  }
+  // '1,5' means 1.5 s (some tools drop trailing zeros), hence padEnd, not a number of milliseconds.
+  const ms = Number(frac.padEnd(3, '0'));
+  return ((Number(h) * 60 + Number(min)) * 60 + Number(sec)) * 1000 + ms;
+}
+
+export function formatTimestamp(ms: number): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}

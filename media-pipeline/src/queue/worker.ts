@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type Job, JobLeaseLostError, type JobQueue } from './job-queue.ts';
+
+/** Thrown by a handler for input that will never work (a corrupt upload): the job fails without retries. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}
+
+export interface JobContext {
+  /** Aborted when the job is cancelled, its lease is lost, or the worker stops: stop work and clean up. */
+  signal: AbortSignal;
+  /** 0–100; written to the database with the heartbeat, at most about once a second. */
+  progress(percent: number): void;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  queue: JobQueue;
+  handlers: Record<string, JobHandler>;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+  workerId?: string;
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** After a job leaves 'running' (any end, a retry or a release), with the updated job and its error. */
+  onJobEnd?: (job: Job, error?: unknown) => void;
+}
+
+type AbortReason = 'cancel' | 'lost' | 'stop';
+
+interface Running {
+  job: Job;
+  abort: (reason: AbortReason) => void;
+  done: Promise<void>;
+}
+
+const PROGRESS_WRITE_MS = 1000;
+/** How long stop() waits for a handler to honour its aborted signal before giving up on it. */
+const ABORT_WAIT_MS = 10_000;
+
+/**
+ * Runs one job at a time (a transcode already uses every core). Heartbeats keep the lease while the
+ * handler runs and carry its progress; a cancel or a lost lease aborts the handler's signal.
+ */
+export class Worker {
+  readonly workerId: string;
+  private readonly queue: JobQueue;
+  private readonly handlers: Record<string, JobHandler>;
+  private readonly log: (msg: string, fields?: Record<string, unknown>) => void;
+  private readonly pollMs: number;
+  private readonly heartbeatMs: number;
+  private readonly onJobEnd: WorkerOptions['onJobEnd'];
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private current: Running | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(opts: WorkerOptions) {
+    this.queue = opts.queue;
+    this.handlers = opts.handlers;
+    this.log = opts.log ?? (() => {});
+    this.workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.pollMs = opts.pollMs ?? 500;
+    this.heartbeatMs = opts.heartbeatMs ?? Math.max(50, Math.floor(opts.queue.leaseMs / 3));
+    this.onJobEnd = opts.onJobEnd;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    // A job enqueued in this process starts without waiting for the next poll.
+    this.unsubscribe = this.queue.onChange((job) => {
+      if (job.state === 'queued' && Object.hasOwn(this.handlers, job.type)) this.wake?.();
+    });
+    this.loop = this.run();
+  }
+
+  /** No new claims; the running job gets graceMs to finish, then is aborted and released to the queue. */
+  async stop(opts: { graceMs?: number } = {}): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.unsubscribe?.();
+    this.wake?.();
+    const running = this.current;
+    if (running) {
+      if (!(await settlesWithin(running.done, opts.graceMs ?? 30_000))) {
+        running.abort('stop');
+        if (!(await settlesWithin(running.done, ABORT_WAIT_MS))) {
+          this.log('handler ignored its abort signal; releasing the job anyway', { jobId: running.job.id });
+          this.finish(running.job, () => this.queue.release(running.job.id, this.workerId), undefined);
+          this.loop = undefined;
+          return;
+        }
+      }
+    }
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async run(): Promise<void> {
+    const types = Object.keys(this.handlers);
+    while (!this.stopping) {
+      let job: Job | undefined;
+      try {
+        // Jobs whose worker died on their last attempt end here: report them like any other end.
+        for (const reaped of this.queue.reap(types)) this.finish(reaped, () => reaped, undefined);
+        job = this.queue.claim(this.workerId, types);
+      } catch (err) {
+        this.log('could not claim a job; will try again', { error: messageOf(err) });
+      }
+      if (job) {
+        await this.runJob(job);
+        await nextTurn(); // let timers and I/O run between back-to-back jobs
+      } else {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    const handler = this.handlers[job.type];
+    if (!handler) return; // claim() only returns our types
+    const controller = new AbortController();
+    let reason: AbortReason | undefined;
+    const abort = (why: AbortReason) => {
+      if (reason) return;
+      reason = why;
+      controller.abort(new Error(`job ${job.id} aborted: ${why}`));
+    };
+    const beats = this.heartbeats(job, abort);
+    let error: unknown;
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    this.current = { job, abort, done };
+    this.log('job started', { jobId: job.id, type: job.type, attempt: job.attempts });
+    try {
+      await handler(job, { signal: controller.signal, progress: beats.progress, attempt: job.attempts });
+    } catch (err) {
+      error = err;
+    } finally {
+      beats.stop();
+    }
+    try {
+      if (reason === 'lost') {
+        this.log('job lease lost: another worker has it now; this attempt was dropped', { jobId: job.id });
+      } else if (error === undefined) {
+        // Finished work is kept even if a cancel or a stop came too late to interrupt it.
+        this.finish(job, () => this.queue.complete(job.id, this.workerId), undefined);
+      } else if (reason === 'cancel') {
+        this.finish(job, () => this.queue.markCancelled(job.id, this.workerId), error);
+      } else if (reason === 'stop') {
+        this.finish(job, () => this.queue.release(job.id, this.workerId), error);
+      } else {
+        const permanent = error instanceof PermanentJobError;
+        this.finish(
+          job,
+          () => this.queue.fail(job.id, this.workerId, messageOf(error), { permanent }),
+          error,
+        );
+      }
+    } finally {
+      this.current = undefined;
+      settle();
+    }
+  }
+
+  /** Moves the job out of 'running' and reports it; never throws (the loop must survive anything). */
+  private finish(job: Job, move: () => Job, error: unknown): void {
+    let ended: Job;
+    try {
+      ended = move();
+    } catch (err) {
+      const fields = { jobId: job.id, error: messageOf(err) };
+      if (err instanceof JobLeaseLostError) this.log('job result dropped: lease lost', fields);
+      else this.log('could not record the end of a job', fields);
+      return;
+    }
+    this.log(`job ${ended.state === 'queued' ? 'queued again' : ended.state}`, {
+      jobId: job.id,
+      attempt: job.attempts,
+      ...(error === undefined ? {} : { error: messageOf(error) }),
+    });
+    try {
+      this.onJobEnd?.(ended, error);
+    } catch (err) {
+      this.log('onJobEnd threw', { jobId: job.id, error: messageOf(err) });
+    }
+  }
+
+  private heartbeats(job: Job, abort: (why: AbortReason) => void) {
+    let latest = job.progress;
+    let written = job.progress;
+    let lastWrite = Date.now();
+    let trailing: NodeJS.Timeout | undefined;
+    const beat = () => {
+      const pct = latest === written ? undefined : latest;
+      try {
+        const answer = this.queue.heartbeat(job.id, this.workerId, pct);
+        if (pct !== undefined) written = pct;
+        lastWrite = Date.now();
+        if (answer !== 'ok') abort(answer);
+      } catch (err) {
+        // A busy database now and then is harmless: the lease outlasts several missed beats.
+        this.log('heartbeat failed', { jobId: job.id, error: messageOf(err) });
+      }
+    };
+    const interval = setInterval(beat, this.heartbeatMs);
+    return {
+      progress: (percent: number) => {
+        if (!Number.isFinite(percent)) return;
+        latest = Math.max(0, Math.min(100, Math.round(percent)));
+        if (latest === written || trailing) return;
+        const wait = lastWrite + Math.min(PROGRESS_WRITE_MS, this.heartbeatMs) - Date.now();
+        if (wait <= 0) beat();
+        else {
+          trailing = setTimeout(() => {
+            trailing = undefined;
+            beat();
+          }, wait);
+        }
+      },
+      stop: () => {
+        clearInterval(interval);
+        clearTimeout(trailing);
+      },
+    };
+  }
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
