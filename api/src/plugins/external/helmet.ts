@@ -10,7 +10,8 @@ export default fp(async (app) => {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
+        // data: for the empty `data:,WEBVTT` <track> that hls.js (1.7) gives each subtitle track.
+        mediaSrc: ["'self'", 'blob:', 'data:'],
         workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ['*'],

@@ -1,0 +1,27 @@
+import type {
+  ArtifactDetail,
+  ArtifactListQuery,
+  ArtifactPage,
+  Category,
+  EthnicGroup,
+  EthnicGroupList,
+  SearchQuery,
+  SearchResponse,
+} from '@artifact-stories/api/schemas';
+import { request, withQuery } from './client.ts';
+
+export const listArtifacts = (query: ArtifactListQuery = {}) =>
+  request<ArtifactPage>(withQuery('/api/artifacts', query));
+
+export const getArtifact = (slug: string) =>
+  request<ArtifactDetail>(`/api/artifacts/${encodeURIComponent(slug)}`);
+
+export const listEthnicGroups = () => request<EthnicGroupList>('/api/ethnic-groups');
+
+export const getEthnicGroup = (slug: string) =>
+  request<EthnicGroup>(`/api/ethnic-groups/${encodeURIComponent(slug)}`);
+
+export const listCategories = () => request<Category[]>('/api/categories');
+
+export const search = (query: SearchQuery, signal?: AbortSignal) =>
+  request<SearchResponse>(withQuery('/api/search', query), { signal });

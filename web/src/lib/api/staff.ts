@@ -1,0 +1,50 @@
+import type {
+  ArtifactInput,
+  ArtifactPatch,
+  JobPage,
+  JobView,
+  StaffArtifactDetail,
+  StaffArtifactPage,
+  StaffUser,
+} from '@artifact-stories/api/schemas';
+import { request, withQuery } from './client.ts';
+
+const base = '/api/staff';
+
+export const login = (email: string, password: string) =>
+  request<StaffUser>(`${base}/login`, { method: 'POST', body: { email, password } });
+export const logout = () => request<void>(`${base}/logout`, { method: 'POST', body: {} });
+export const me = () => request<StaffUser>(`${base}/me`);
+
+export const listStaffArtifacts = (
+  query: { status?: 'draft' | 'published'; q?: string; page?: number } = {},
+) => request<StaffArtifactPage>(withQuery(`${base}/artifacts`, query));
+export const getStaffArtifact = (id: number) => request<StaffArtifactDetail>(`${base}/artifacts/${id}`);
+export const createArtifact = (input: ArtifactInput) =>
+  request<StaffArtifactDetail>(`${base}/artifacts`, { method: 'POST', body: input });
+export const updateArtifact = (id: number, patch: ArtifactPatch) =>
+  request<StaffArtifactDetail>(`${base}/artifacts/${id}`, { method: 'PATCH', body: patch });
+export const publishArtifact = (id: number) =>
+  request<StaffArtifactDetail>(`${base}/artifacts/${id}/publish`, { method: 'POST', body: {} });
+export const unpublishArtifact = (id: number) =>
+  request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
+export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
+export const putCaptions = (id: number, lang: 'vi' | 'en', text: string) =>
+  request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
+
+export const listJobs = () => request<JobPage>(`${base}/jobs`);
+export const retryJob = (id: number) =>
+  request<JobView>(`${base}/jobs/${id}/retry`, { method: 'POST', body: {} });
+export const cancelJob = (id: number) =>
+  request<JobView>(`${base}/jobs/${id}/cancel`, { method: 'POST', body: {} });
+
+/** Live job changes over Server-Sent Events; EventSource reconnects by itself. Returns a stop function. */
+export function watchJobs(onJob: (job: JobView) => void, onState?: (live: boolean) => void): () => void {
+  const source = new EventSource(`${base}/jobs/events`);
+  source.addEventListener('job', (e) => onJob(JSON.parse((e as MessageEvent<string>).data) as JobView));
+  source.onopen = () => onState?.(true);
+  source.onerror = () => onState?.(false);
+  return () => source.close();
+}
+
+export const UPLOAD_ENDPOINT = `${base}/uploads`;

@@ -1,0 +1,64 @@
+import type { Lang, Localized } from '@artifact-stories/api/schemas';
+import { en } from './en.ts';
+import { contentIn, contentLang } from './fallback.ts';
+import { type MessageKey, vi } from './vi.ts';
+
+export type { MessageKey };
+
+const STORAGE_KEY = 'lang';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    // Storage may be blocked (private mode, sandboxed iframes): Vietnamese is the default.
+    return 'vi';
+  }
+}
+
+export const locale = $state<{ lang: Lang }>({ lang: 'vi' });
+
+/** Reads the remembered language and reflects it on <html lang>; call once at start. */
+export function initLang(): void {
+  setLang(initialLang(), false);
+}
+
+export function setLang(lang: Lang, remember = true): void {
+  locale.lang = lang;
+  document.documentElement.lang = lang;
+  if (!remember) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered, but the switch still applies to this visit.
+  }
+}
+
+/** A UI string in the current language; `{name}` placeholders are filled from params. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = dictionaries[locale.lang][key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Content in the current language, falling back to the other one when that field is empty. */
+export function pick(text: Localized | null | undefined): string {
+  return contentIn(text, locale.lang);
+}
+
+/** The language `pick(text)` is actually in, for a lang attribute on the element that shows it. */
+export function pickLang(text: Localized | null | undefined): Lang {
+  return contentLang(text, locale.lang);
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString(locale.lang === 'vi' ? 'vi-VN' : 'en-GB');
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(locale.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}

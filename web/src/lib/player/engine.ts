@@ -1,0 +1,131 @@
+import type { PublicVideo } from '@artifact-stories/api/schemas';
+
+/** A quality the viewer can pick; `index` is the engine's own level number. */
+export interface Quality {
+  index: number;
+  height: number;
+  bitrate: number;
+}
+
+/** What the player needs from whatever plays the stream, hls.js or the browser itself. */
+export interface Engine {
+  kind: 'hls.js' | 'native';
+  /** Captions come from <track> elements (native playback, or a playlist without subtitle groups). */
+  trackElements: boolean;
+  qualities: Quality[];
+  /** -1 = automatic. */
+  setQuality(index: number): void;
+  /** Shows the captions of a language, or none (null). */
+  setCaptions(lang: string | null): void;
+  destroy(): void;
+}
+
+export interface EngineEvents {
+  /** The rung now playing, when the engine knows it. */
+  onLevel(height: number | null): void;
+  /** A failure the player cannot recover from. */
+  onFatal(message: string): void;
+}
+
+/**
+ * hls.js wherever Media Source Extensions exist: it gives us the quality ladder and the same behaviour in
+ * every browser (Chromium may answer "maybe" to canPlayType for HLS yet play it poorly). Native HLS only
+ * where there is no MSE at all (iPhone Safari before iOS 17.1), where the browser is the only way.
+ */
+export function prefersHlsJs(): boolean {
+  return 'MediaSource' in window || 'ManagedMediaSource' in window;
+}
+
+export async function attachEngine(
+  el: HTMLVideoElement,
+  video: PublicVideo,
+  events: EngineEvents,
+): Promise<Engine> {
+  if (prefersHlsJs()) return attachHlsJs(el, video, events);
+  if (el.canPlayType('application/vnd.apple.mpegurl')) return attachNative(el, video);
+  throw new Error('unsupported');
+}
+
+/** Caption tracks as <track> elements: native playback, or hls.js when the playlist has no subtitle group. */
+function showTrack(el: HTMLVideoElement, lang: string | null): void {
+  for (const track of Array.from(el.textTracks)) {
+    if (track.kind !== 'subtitles' && track.kind !== 'captions') continue;
+    track.mode = lang && track.language === lang ? 'showing' : 'disabled';
+  }
+}
+
+function attachNative(el: HTMLVideoElement, video: PublicVideo): Engine {
+  el.src = video.hls;
+  return {
+    kind: 'native',
+    trackElements: true,
+    // Safari chooses the rung itself and offers no way to pin one.
+    qualities: [],
+    setQuality: () => {},
+    setCaptions: (lang) => showTrack(el, lang),
+    destroy: () => {
+      el.removeAttribute('src');
+      el.load();
+    },
+  };
+}
+
+async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: EngineEvents): Promise<Engine> {
+  // Its own chunk: only pages that show a player download it.
+  const { default: Hls } = await import('hls.js');
+  const hls = new Hls({ capLevelToPlayerSize: true, enableWorker: true });
+  hls.subtitleDisplay = false;
+  let mediaErrorRecoveries = 0;
+  let wantedCaptions: string | null = null;
+
+  const applyCaptions = () => {
+    const index = wantedCaptions ? hls.subtitleTracks.findIndex((s) => s.lang === wantedCaptions) : -1;
+    if (hls.subtitleTracks.length > 0 && (index >= 0 || wantedCaptions === null)) {
+      hls.subtitleTrack = index;
+      hls.subtitleDisplay = index >= 0;
+    } else {
+      showTrack(el, wantedCaptions);
+    }
+  };
+
+  hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => events.onLevel(hls.levels[data.level]?.height ?? null));
+  hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, applyCaptions);
+  hls.on(Hls.Events.ERROR, (_e, data) => {
+    console.warn('[hls]', data.fatal ? 'fatal' : 'recoverable', data.type, data.details);
+    if (!data.fatal) return;
+    if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaErrorRecoveries++ < 2) {
+      hls.recoverMediaError();
+    } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && data.details !== 'manifestLoadError') {
+      hls.startLoad();
+    } else {
+      events.onFatal(data.details);
+    }
+  });
+
+  const ready = new Promise<void>((resolve, reject) => {
+    hls.once(Hls.Events.MANIFEST_PARSED, () => resolve());
+    hls.once(Hls.Events.ERROR, (_e, data) => {
+      if (data.fatal) reject(new Error(data.details));
+    });
+  });
+  hls.attachMedia(el);
+  hls.loadSource(video.hls);
+  await ready;
+
+  return {
+    kind: 'hls.js',
+    trackElements: hls.subtitleTracks.length === 0,
+    qualities: hls.levels
+      .map((level, index) => ({ index, height: level.height, bitrate: level.bitrate }))
+      .sort((a, b) => b.height - a.height),
+    setQuality: (index) => {
+      // currentLevel switches now (flushing the buffer); -1 hands the choice back to the ABR controller.
+      hls.currentLevel = index;
+    },
+    setCaptions: (lang) => {
+      wantedCaptions = lang;
+      applyCaptions();
+    },
+    destroy: () => hls.destroy(),
+  };
+}

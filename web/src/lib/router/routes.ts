@@ -1,0 +1,35 @@
+/** Every page of the site. Pure data + matching, so it is tested without a browser. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'search' }
+  | { name: 'artifact'; slug: string }
+  | { name: 'group'; slug: string }
+  | { name: 'embed'; slug: string }
+  | { name: 'staff-login' }
+  | { name: 'staff-dashboard' }
+  | { name: 'staff-new' }
+  | { name: 'staff-edit'; id: number }
+  | { name: 'not-found' };
+
+const SLUG = '([a-z0-9]+(?:-[a-z0-9]+)*)';
+
+const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/$/, () => ({ name: 'home' })],
+  [/^\/search$/, () => ({ name: 'search' })],
+  [new RegExp(`^/artifacts/${SLUG}$`), (m) => ({ name: 'artifact', slug: m[1] as string })],
+  [new RegExp(`^/groups/${SLUG}$`), (m) => ({ name: 'group', slug: m[1] as string })],
+  [new RegExp(`^/embed/${SLUG}$`), (m) => ({ name: 'embed', slug: m[1] as string })],
+  [/^\/staff\/login$/, () => ({ name: 'staff-login' })],
+  [/^\/staff$/, () => ({ name: 'staff-dashboard' })],
+  [/^\/staff\/artifacts\/new$/, () => ({ name: 'staff-new' })],
+  [/^\/staff\/artifacts\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-edit', id: Number(m[1]) })],
+];
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  for (const [pattern, make] of table) {
+    const m = path.match(pattern);
+    if (m) return make(m);
+  }
+  return { name: 'not-found' };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, hlsChunks, initialScripts, sum } from './support/bundle.ts';
+
+describe('web build', () => {
+  it('keeps the initial JavaScript under 60 KB gzip', () => {
+    const initial = initialScripts();
+    expect(initial.length).toBeGreaterThan(0);
+    expect(sum(initial, 'gzipBytes')).toBeLessThan(60 * 1024);
+  });
+
+  it('puts hls.js in its own chunk that the first page load does not fetch', () => {
+    const chunks = hlsChunks();
+    expect(chunks.map((c) => c.file)).toEqual([expect.stringMatching(/^assets\/hls-[\w-]+\.js$/)]);
+    const initial = initialScripts().map((a) => a.file);
+    expect(initial).not.toContain(chunks[0]?.file);
+    // It is fetched by a dynamic import from the player, not a static one.
+    const importers = initial.map((f) => readFileSync(join(DIST, f), 'utf8'));
+    const name = (chunks[0]?.file ?? '').replace('assets/', '').replace(/[.]/g, '\\.');
+    const dynamicImport = new RegExp(`import\\(\\s*[\`"']\\./${name}[\`"']\\s*\\)`);
+    const staticImport = new RegExp(`(from|import)\\s*[\`"']\\./${name}`);
+    expect(importers.some((code) => dynamicImport.test(code))).toBe(true);
+    expect(importers.some((code) => staticImport.test(code))).toBe(false);
+  });
+
+  it('needs no inline script, as the CSP allows none', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter((m) =>
+      m[1]?.trim(),
+    );
+    expect(inline).toEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { contentIn, contentLang } from '../src/lib/i18n/fallback.ts';
+import { formatBytes, formatClock } from '../src/lib/i18n/format.ts';
+import { actionFor } from '../src/lib/player/keyboard.ts';
+import { cueAt, parseStoryboard } from '../src/lib/player/storyboard.ts';
+import { matchRoute } from '../src/lib/router/routes.ts';
+import { RateMeter } from '../src/lib/staff/rate.ts';
+import { fold, slugify } from '../src/lib/staff/text.ts';
+
+describe('routes', () => {
+  it.each([
+    ['/', { name: 'home' }],
+    ['/search', { name: 'search' }],
+    ['/artifacts/khen-hmong', { name: 'artifact', slug: 'khen-hmong' }],
+    ['/artifacts/khen-hmong/', { name: 'artifact', slug: 'khen-hmong' }],
+    ['/groups/e-de', { name: 'group', slug: 'e-de' }],
+    ['/embed/khen-hmong', { name: 'embed', slug: 'khen-hmong' }],
+    ['/staff', { name: 'staff-dashboard' }],
+    ['/staff/login', { name: 'staff-login' }],
+    ['/staff/artifacts/new', { name: 'staff-new' }],
+    ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
+  ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
+
+  it.each(['/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(
+    '%s is not a page',
+    (path) => expect(matchRoute(path)).toEqual({ name: 'not-found' }),
+  );
+});
+
+describe('storyboard', () => {
+  const vtt = `WEBVTT
+
+00:00:00.000 --> 00:00:02.000
+sprite.jpg#xywh=0,0,160,90
+
+00:00:02.000 --> 00:00:04.000
+sprite.jpg#xywh=160,0,160,90
+
+01:00.000 --> 01:02.500
+sub/sprite.jpg#xywh=0,90,160,90
+`;
+  const cues = parseStoryboard(vtt, '/media/v1/abc/storyboard/storyboard.vtt');
+
+  it('reads every cue with its tile, resolving the image next to the VTT', () => {
+    expect(cues).toHaveLength(3);
+    expect(cues[1]).toEqual({
+      start: 2,
+      end: 4,
+      url: '/media/v1/abc/storyboard/sprite.jpg',
+      x: 160,
+      y: 0,
+      w: 160,
+      h: 90,
+    });
+    expect(cues[2]?.start).toBe(60);
+    expect(cues[2]?.end).toBe(62.5);
+    expect(cues[2]?.url).toBe('/media/v1/abc/storyboard/sub/sprite.jpg');
+  });
+
+  it('keeps absolute URLs as they are and skips cues without a tile', () => {
+    const list = parseStoryboard(
+      'WEBVTT\n\n00:00.000 --> 00:01.000\nhttps://cdn.example/s.jpg#xywh=1,2,3,4\n\n00:01.000 --> 00:02.000\nno tile here\n',
+      'https://site.example/media/a.vtt',
+    );
+    expect(list.map((c) => c.url)).toEqual(['https://cdn.example/s.jpg']);
+  });
+
+  it('finds the tile for a time', () => {
+    expect(cueAt(cues, 2.5)?.x).toBe(160);
+    expect(cueAt(cues, 0)?.x).toBe(0);
+    // Past the last cue (rounding at the end of the clip): the last tile.
+    expect(cueAt(cues, 500)?.y).toBe(90);
+  });
+});
+
+describe('keyboard', () => {
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+    actionFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  it('maps the player keys', () => {
+    expect(key(' ')).toBe('toggle-play');
+    expect(key('ArrowLeft')).toBe('back');
+    expect(key('ArrowRight')).toBe('forward');
+    expect(key('ArrowUp')).toBe('volume-up');
+    expect(key('ArrowDown')).toBe('volume-down');
+    expect(key('F')).toBe('fullscreen');
+    expect(key('c')).toBe('captions');
+    expect(key('m')).toBe('mute');
+  });
+  it('leaves other keys and browser shortcuts alone', () => {
+    expect(key('x')).toBeUndefined();
+    expect(key('Tab')).toBeUndefined();
+    expect(key('f', { ctrlKey: true })).toBeUndefined();
+  });
+});
+
+describe('text', () => {
+  it('folds Vietnamese diacritics, đ included', () => {
+    expect(fold("H'Mông Ê Đê Cồng chiêng")).toBe("h'mong e de cong chieng");
+  });
+  it('makes slugs the api accepts', () => {
+    expect(slugify("Khèn H'Mông — của nghệ nhân")).toBe('khen-h-mong-cua-nghe-nhan');
+    expect(slugify('  Đàn tính!  ')).toBe('dan-tinh');
+    expect(slugify('a'.repeat(100))).toHaveLength(80);
+    expect(slugify('!!!')).toBe('');
+  });
+});
+
+describe('format', () => {
+  it('shows clock times', () => {
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(75.9)).toBe('1:15');
+    expect(formatClock(3725)).toBe('1:02:05');
+    expect(formatClock(Number.NaN)).toBe('0:00');
+  });
+  it('shows sizes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+  });
+});
+
+describe('upload rate', () => {
+  it('measures speed over the recent window and estimates the time left', () => {
+    const meter = new RateMeter(5000);
+    expect(meter.bytesPerSecond()).toBeNull();
+    meter.add(0, 0);
+    meter.add(1_000_000, 1000);
+    meter.add(2_000_000, 2000);
+    expect(meter.bytesPerSecond()).toBe(1_000_000);
+    expect(meter.secondsLeft(10_000_000)).toBe(8);
+  });
+  it('forgets a stall once it is older than the window', () => {
+    const meter = new RateMeter(5000);
+    meter.add(0, 0);
+    meter.add(0, 20_000); // 20 s without progress
+    for (let t = 21_000; t <= 30_000; t += 1000) meter.add((t - 20_000) * 2000, t);
+    expect(meter.bytesPerSecond()).toBe(2_000_000);
+  });
+});
+
+describe('content language fallback', () => {
+  it('shows the wanted language when it is there', () => {
+    expect(contentIn({ vi: 'Khèn', en: 'Khen pipes' }, 'en')).toBe('Khen pipes');
+    expect(contentLang({ vi: 'Khèn', en: 'Khen pipes' }, 'vi')).toBe('vi');
+  });
+  it('falls back to the other language when the field is empty or blank', () => {
+    expect(contentIn({ vi: 'Khèn', en: '  ' }, 'en')).toBe('Khèn');
+    expect(contentLang({ vi: 'Khèn', en: '' }, 'en')).toBe('vi');
+    expect(contentIn({ vi: '', en: 'Gongs' }, 'vi')).toBe('Gongs');
+  });
+  it('gives nothing when both are empty', () => {
+    expect(contentIn({ vi: '', en: '' }, 'vi')).toBe('');
+    expect(contentIn(null, 'vi')).toBe('');
+  });
+});

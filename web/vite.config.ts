@@ -1,0 +1,21 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+const api = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [svelte()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The api's CSP forbids inline scripts, so nothing may be inlined into index.html.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    // hls.js (about 180 KB gzip) is its own lazy chunk, loaded only where a player shows.
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    proxy: Object.fromEntries(['/api', '/media', '/iiif', '/oembed', '/sitemap.xml'].map((p) => [p, api])),
+  },
+});
