@@ -12,10 +12,7 @@ export interface StaffCaptionsDeps {
   /** SRT or WebVTT in, WebVTT out; throws on anything else. */
   toWebVtt(text: string): string;
   isCaptionError(err: unknown): err is Error;
-  jobs: {
-    get(id: number): { state: string } | undefined;
-    cancel(id: number): unknown;
-  };
+  jobs: { get(id: number): { state: string } | undefined };
   enqueueTranscode(videoId: string): { id: number };
 }
 
@@ -52,10 +49,11 @@ export class StaffCaptionsService {
     }
     const path = await this.deps.files.writeCaption(video.id, lang, vtt);
     this.deps.videos.upsertCaption({ videoId: video.id, lang, label: CAPTION_LABELS[lang], path });
-    // A transcode still waiting would miss the new track: replace it. A running one finishes and the new one
-    // follows, so the page always shows a complete version.
+    // A transcode still waiting reads the captions when it starts, so it already includes the new track (and
+    // staff see no cancelled job). A running one finishes and a new one follows, so the page always shows a
+    // complete version.
     if (video.jobId !== null && this.deps.jobs.get(video.jobId)?.state === 'queued') {
-      this.deps.jobs.cancel(video.jobId);
+      return { videoId: video.id, jobId: video.jobId };
     }
     const job = this.deps.enqueueTranscode(video.id);
     return { videoId: video.id, jobId: job.id };
