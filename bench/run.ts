@@ -1,8 +1,16 @@
 // `npm run bench`: every benchmark, one after another, each printing its own table.
+import { benchHttp } from './http.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchSearch } from './search.ts';
+import { benchWeb } from './web.ts';
 
 const only = process.argv[2];
-const benches: [string, () => Promise<void>][] = [['pipeline', benchPipeline]];
+const benches: [string, () => Promise<void>][] = [
+  ['pipeline', benchPipeline],
+  ['search', benchSearch],
+  ['http', benchHttp],
+  ['web', benchWeb],
+];
 
 for (const [name, run] of benches) {
   if (only && only !== name) continue;

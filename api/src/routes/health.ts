@@ -41,8 +41,8 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       } catch (err) {
         checks.ffmpeg = { ok: false, detail: (err as Error).message };
       }
-      if (app.hasDecorator('search')) {
-        const engine = app.search;
+      if (app.hasDecorator('searchEngine')) {
+        const engine = app.searchEngine;
         const ok = await engine.health().catch(() => false);
         checks.search = { ok, detail: ok ? `${engine.name} ok` : `${engine.name} unreachable` };
       }

@@ -32,6 +32,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   page: number;
   pageSize: number;
+  /** The query names this ethnic group (see SearchService): its artifacts rank before all others. */
+  boostEthnicGroup?: string;
 }
 
 export interface SearchHit {
@@ -58,6 +60,8 @@ export type SynonymSets = string[][];
 /** One interface, two engines: embedded (in-process, the default) and Meilisearch (MEILI_URL). */
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch';
+  /** An in-memory index is empty at start and is rebuilt from SQLite; a persistent one catches up from the outbox. */
+  readonly inMemory: boolean;
   /** Applies settings (searchable/filterable attributes, synonyms...). Idempotent. */
   init(synonyms: SynonymSets): Promise<void>;
   upsert(docs: SearchDocument[]): Promise<void>;
@@ -65,6 +69,8 @@ export interface SearchEngine {
   /** Removes every document (before a full reindex). */
   clear(): Promise<void>;
   search(request: SearchRequest): Promise<SearchResponseData>;
+  /** Documents in the index: an empty persistent index (new volume, switch from embedded) is rebuilt. */
+  documentCount(): Promise<number>;
   health(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,0 +1,82 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import { CatalogueRepository } from '../repositories/catalogue.repository.ts';
+import { VideosRepository } from '../repositories/videos.repository.ts';
+import { createSearchEngine } from '../search/create.ts';
+import { SearchDocuments } from '../services/search-documents.ts';
+import { type RebuildProgress, SearchSync } from '../services/search-sync.service.ts';
+
+// `npm run reindex`: rebuilds the configured search engine from SQLite, with a progress bar.
+
+/** cli-progress is a development dependency: without it (a pruned production image) plain lines are printed. */
+async function progressBar(): Promise<{ update: RebuildProgress; stop: () => void }> {
+  try {
+    const { SingleBar, Presets } = await import('cli-progress');
+    const bar = new SingleBar(
+      { format: 'indexing [{bar}] {value}/{total} artifacts  {eta}s left' },
+      Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update: (done, total) => {
+        if (!started) bar.start(total, done);
+        started = true;
+        bar.update(done);
+      },
+      stop: () => bar.stop(),
+    };
+  } catch {
+    return { update: (done, total) => console.log(`indexed ${done}/${total}`), stop: () => {} };
+  }
+}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const db = openDatabase(config.dbFile);
+  const repos = {
+    catalogue: new CatalogueRepository(db),
+    artifacts: new ArtifactsRepository(db),
+    videos: new VideosRepository(db),
+  };
+  const engine = createSearchEngine(config);
+  const sync = new SearchSync({ db, documents: new SearchDocuments(db, repos), engine });
+  try {
+    if (engine.inMemory) {
+      console.log(
+        'MEILI_URL is empty, so search uses the embedded index, which lives inside the api process and is rebuilt ' +
+          'at every start. This run builds it once to check that every published artifact indexes cleanly; ' +
+          'restart the api to rebuild the one it serves.',
+      );
+    } else if (!(await engine.health().catch(() => false))) {
+      console.error(
+        `Meilisearch at ${config.MEILI_URL} is unreachable. Start it (docker compose up -d meilisearch) ` +
+          'or unset MEILI_URL to use the embedded engine, then run this again.',
+      );
+      return 1;
+    }
+    const started = Date.now();
+    const bar = await progressBar();
+    // An offline build of the embedded index must leave the outbox to the running api.
+    const count = await sync.rebuild(bar.update, !engine.inMemory);
+    bar.stop();
+    const caughtUp = engine.inMemory ? 0 : await sync.drain();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Indexed ${count} published artifact(s) with the ${engine.name} engine in ${seconds} s` +
+        (caughtUp ? `; then applied ${caughtUp} change(s) made meanwhile.` : '.'),
+    );
+    return 0;
+  } finally {
+    await engine.close();
+    db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `reindex failed: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

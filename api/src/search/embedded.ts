@@ -1,0 +1,315 @@
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type {
+  FacetCounts,
+  SearchDocument,
+  SearchEngine,
+  SearchFilters,
+  SearchHit,
+  SearchRequest,
+  SearchResponseData,
+} from './engine.ts';
+import { fold, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
+
+/** Fields as MiniSearch sees them, with their weight: a title match outranks a story-only match. */
+const BOOST: Record<string, number> = { title: 8, groups: 4, place: 2, story: 1 };
+
+const SHORT_FIELDS = ['title', 'groups', 'place'];
+const NO_TERMS: readonly string[] = [];
+
+/** Slugs of one facet as small integers, so counting needs no string hashing. */
+class Dictionary {
+  private readonly ids = new Map<string, number>();
+  private readonly slugs: string[] = [];
+
+  get size(): number {
+    return this.slugs.length;
+  }
+
+  id(slug: string): number | undefined {
+    return this.ids.get(slug);
+  }
+
+  intern(slug: string): number {
+    let id = this.ids.get(slug);
+    if (id === undefined) {
+      id = this.slugs.push(slug) - 1;
+      this.ids.set(slug, id);
+    }
+    return id;
+  }
+
+  counts(values: Int32Array): FacetCounts {
+    const out: FacetCounts = {};
+    for (const [i, n] of values.entries()) if (n > 0) out[this.slugs[i] as string] = n;
+    return out;
+  }
+}
+
+interface Entry {
+  doc: SearchDocument;
+  groups: readonly number[];
+  families: readonly number[];
+  category: number;
+  /** Folded vi and en names, for the region filter. */
+  region: readonly [string, string];
+}
+
+interface Match {
+  id: number;
+  score: number;
+  /** Index terms that matched, to mark in the original text. */
+  terms: readonly string[];
+  /** Whether a term matched in a story: only then are the (long) stories scanned for a snippet. */
+  inStory: boolean;
+}
+
+/** Both languages go into one field each: a visitor may type either, and fewer fields search faster. */
+function extractField(doc: object, field: string): string {
+  const d = doc as SearchDocument;
+  switch (field) {
+    case 'id':
+      // The id stays a number: results are looked up by it.
+      return d.id as unknown as string;
+    case 'title':
+      return `${d.title.vi}\n${d.title.en}`;
+    case 'groups':
+      return d.ethnicGroupNames.join(' ; ');
+    case 'place':
+      return `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`;
+    case 'story':
+      return `${d.story.vi}\n${d.story.en}`;
+    default:
+      return '';
+  }
+}
+
+function newIndex(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>({
+    fields: Object.keys(BOOST),
+    storeFields: [],
+    extractField: extractField as (doc: SearchDocument, field: string) => string,
+    tokenize,
+    processTerm: (term) => indexTerms(term),
+    searchOptions: {
+      tokenize,
+      processTerm: (term) => queryTerm(term) || null,
+      boost: BOOST,
+      weights: { fuzzy: 0.5, prefix: 0.6 },
+    },
+  });
+}
+
+/**
+ * Every word must match (AND) or any may (OR), each in any field. While typing, the last word is a
+ * prefix, but in stories only from three letters on, where "kh" would match half the language. With
+ * `typos`, words of five letters or more forgive one typo.
+ */
+function queryTree(typed: string[], combineWith: 'AND' | 'OR', typos: boolean): Query {
+  return {
+    combineWith,
+    queries: typed.map((word, i): Query => {
+      const length = queryTerm(word).length;
+      const last = i === typed.length - 1;
+      const fuzzy = typos && length >= 5 ? 1 : false;
+      if (!last || length >= 3) return { queries: [word], prefix: last, fuzzy };
+      return {
+        combineWith: 'OR',
+        queries: [
+          { queries: [word], fields: SHORT_FIELDS, prefix: true, fuzzy },
+          { queries: [word], fields: ['story'], prefix: false, fuzzy },
+        ],
+      };
+    }),
+  };
+}
+
+/**
+ * The default engine: MiniSearch in the api process. It is rebuilt from SQLite at every start (it holds
+ * only published artifacts, a few thousand at most) and kept current through the outbox.
+ */
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded' as const;
+  readonly inMemory: boolean = true;
+  private index = newIndex();
+  private readonly entries = new Map<number, Entry>();
+  private readonly values = {
+    groups: new Dictionary(),
+    families: new Dictionary(),
+    categories: new Dictionary(),
+  };
+  /** Newest first, for the empty query; recomputed lazily after writes. */
+  private newest: number[] | null = null;
+  /** Ranked matches of recent queries: a facet click or the next page reuses them. Writes clear it. */
+  private readonly recent = new Map<string, Match[]>();
+
+  /** Forgets cached rankings (every write does; benchmarks measure uncached searches with it). */
+  clearCache(): void {
+    this.newest = null;
+    this.recent.clear();
+  }
+
+  async init(): Promise<void> {
+    // Synonyms need no settings here: every name of a group is indexed with its artifacts.
+  }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    for (const doc of docs) {
+      if (this.index.has(doc.id)) this.index.replace(doc);
+      else this.index.add(doc);
+      this.entries.set(doc.id, {
+        doc,
+        groups: doc.ethnicGroups.map((g) => this.values.groups.intern(g)),
+        families: doc.languageFamilies.map((x) => this.values.families.intern(x)),
+        category: this.values.categories.intern(doc.category),
+        region: [fold(doc.region.vi), fold(doc.region.en)],
+      });
+    }
+    this.clearCache();
+  }
+
+  async remove(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      if (this.index.has(id)) this.index.discard(id);
+      this.entries.delete(id);
+    }
+    this.clearCache();
+  }
+
+  async clear(): Promise<void> {
+    this.index = newIndex();
+    this.entries.clear();
+    this.clearCache();
+  }
+
+  async documentCount(): Promise<number> {
+    return this.entries.size;
+  }
+
+  async health(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+
+  async search(req: SearchRequest): Promise<SearchResponseData> {
+    const matches = this.ranked(req.q, req.boostEthnicGroup);
+    const { kept, facets } = this.filterAndCount(matches, req.filters);
+    const start = (req.page - 1) * req.pageSize;
+    const hits = kept.slice(start, start + req.pageSize).map((m) => this.toHit(m, req));
+    return { hits, total: kept.length, page: req.page, pageSize: req.pageSize, facets };
+  }
+
+  /** Every published document matching q, best first (Array.sort is stable, so boosts keep this order). */
+  /** Matches of q, best first, the boosted group's first; cached (least recently used goes first). */
+  private ranked(q: string, boost: string | undefined): Match[] {
+    const typed = tokenize(q).filter((w) => queryTerm(w));
+    // Folded terms decide the query: "khèn" and "khen" share an entry.
+    const key = `${boost ?? ''}|${typed.map(queryTerm).join(' ')}`;
+    let matches = this.recent.get(key);
+    if (matches) {
+      this.recent.delete(key);
+    } else {
+      matches = this.match(typed);
+      if (boost) {
+        const id = this.values.groups.id(boost) ?? -2;
+        const inGroup = (m: Match) => (this.entries.get(m.id)?.groups.includes(id) ? 1 : 0);
+        matches.sort((a, b) => inGroup(b) - inGroup(a));
+      }
+      if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    this.recent.set(key, matches);
+    return matches;
+  }
+
+  private match(typed: string[]): Match[] {
+    if (!typed.length) {
+      return this.newestFirst().map((id) => ({
+        id,
+        score: 0,
+        terms: NO_TERMS,
+        inStory: false,
+      }));
+    }
+    // Strictest first: every word as typed; then with typos forgiven; then any word (like Meilisearch's
+    // default matching strategy). A word the catalogue knows is taken as typed, so "hmong" does not also
+    // bring every story saying "among"; an unknown one ("chiemg") is corrected. Also much faster.
+    const canTypo = typed.some((w) => queryTerm(w).length >= 5);
+    const plans: ['AND' | 'OR', boolean][] = [['AND', false]];
+    if (canTypo) plans.push(['AND', true]);
+    if (typed.length > 1) plans.push(['OR', false]);
+    if (typed.length > 1 && canTypo) plans.push(['OR', true]);
+    let results: SearchResult[] = [];
+    for (const [combineWith, typos] of plans) {
+      results = this.index.search(queryTree(typed, combineWith, typos));
+      if (results.length) break;
+    }
+    return results.map((r) => {
+      const fields = Object.values(r.match).flat();
+      return {
+        id: r.id as number,
+        score: r.score,
+        terms: r.terms,
+        inStory: fields.includes('story'),
+      };
+    });
+  }
+
+  private newestFirst(): number[] {
+    if (!this.newest) {
+      this.newest = [...this.entries.values()]
+        .sort((a, b) => b.doc.publishedAt - a.doc.publishedAt || b.doc.id - a.doc.id)
+        .map((e) => e.doc.id);
+    }
+    return this.newest;
+  }
+
+  /**
+   * Applies the filters and counts facets in one pass. A facet is counted over the matches that pass every
+   * other filter, so choosing one ethnic group still shows how many matches the others have.
+   */
+  private filterAndCount(matches: Match[], f: SearchFilters) {
+    const { groups, families, categories } = this.values;
+    // Facet values are small integers (see Dictionary): counting is array arithmetic, not hashing.
+    const groupCounts = new Int32Array(groups.size);
+    const familyCounts = new Int32Array(families.size);
+    const categoryCounts = new Int32Array(categories.size);
+    const group = f.ethnicGroup ? (groups.id(f.ethnicGroup) ?? -2) : -1;
+    const family = f.languageFamily ? (families.id(f.languageFamily) ?? -2) : -1;
+    const category = f.category ? (categories.id(f.category) ?? -2) : -1;
+    const region = f.region ? fold(f.region.trim()) : undefined;
+    const kept: Match[] = [];
+    for (const m of matches) {
+      const e = this.entries.get(m.id);
+      if (!e) continue;
+      if (region !== undefined && e.region[0] !== region && e.region[1] !== region) continue;
+      if (f.hasCaptions !== undefined && e.doc.hasCaptions !== f.hasCaptions) continue;
+      const okGroup = group === -1 || e.groups.includes(group);
+      const okFamily = family === -1 || e.families.includes(family);
+      const okCategory = category === -1 || e.category === category;
+      if (okFamily && okCategory) for (const g of e.groups) (groupCounts[g] as number)++;
+      if (okGroup && okCategory) for (const x of e.families) (familyCounts[x] as number)++;
+      if (okGroup && okFamily) (categoryCounts[e.category] as number)++;
+      if (okGroup && okFamily && okCategory) kept.push(m);
+    }
+    const facets = {
+      ethnicGroup: groups.counts(groupCounts),
+      languageFamily: families.counts(familyCounts),
+      category: categories.counts(categoryCounts),
+    };
+    return { kept, facets };
+  }
+
+  private toHit(m: Match, req: SearchRequest): SearchHit {
+    const doc = (this.entries.get(m.id) as Entry).doc;
+    const other = req.lang === 'vi' ? 'en' : 'vi';
+    const title = doc.title[req.lang] || doc.title[other];
+    // The story in the visitor's language; the other one when only it explains the match.
+    const terms = new Set(m.terms);
+    const storyHtml = m.inStory
+      ? snippet(doc.story[req.lang], terms) || snippet(doc.story[other], terms)
+      : '';
+    // Titles are short: always scanned, so a group name matched elsewhere ("ede") is marked in them too.
+    const titleHtml = highlight(title, terms);
+    return { id: doc.id, slug: doc.slug, titleHtml, snippetHtml: storyHtml };
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Text handling shared by both engines and the search service: Vietnamese-insensitive folding, word
+ * tokens with their positions in the original text (for highlighting), and name matching.
+ */
+
+const MARKS = /\p{M}/gu;
+const APOSTROPHES = /['’ʼ‘`´]/g;
+/** A word: letters, digits and combining marks, possibly joined by apostrophes (H'Mông, K’Ho). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ‘`´][\p{L}\p{N}\p{M}]+)*/gu;
+/** What may sit between the words of one name that is also written as one word (Ê Đê, Ê-đê → ede). */
+const NAME_GAP = /^[\s\-‐‑–]+$/;
+
+/** Lower case without diacritics; đ/Đ (not decomposed by Unicode) becomes d. Apostrophes are kept. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/[đĐðÐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** Folded and written as one word: "H'Mông" → "hmong", "Ê Đê" → "ede", "Ê-đê" → "ede". */
+export function compact(text: string): string {
+  return fold(text)
+    .replace(APOSTROPHES, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text with their offsets in the original string (diacritics and case untouched). */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The raw words of a text, for a tokenizer that folds them afterwards. */
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/**
+ * Index terms of one word: the folded word, and for a word with apostrophes both the joined form and its
+ * parts, so "H'Mông" is found by "hmong", "h'mong" and "mông".
+ */
+export function indexTerms(word: string): string[] {
+  const folded = fold(word);
+  if (!/['’ʼ‘`´]/.test(folded)) return [folded];
+  const parts = folded.split(APOSTROPHES).filter((p) => p.length >= 2);
+  return [...new Set([folded.replace(APOSTROPHES, ''), ...parts])];
+}
+
+/** The one term a query word stands for: typed "H'Mông" means "hmong". */
+export function queryTerm(word: string): string {
+  return fold(word).replace(APOSTROPHES, '');
+}
+
+/** Every alternative a group name stands for: "Ede (Rhade)" names both "Ede" and "Rhade". */
+export function nameVariants(name: string): string[] {
+  return name
+    .split(/[()/;,]/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0 && n !== '?');
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+interface WordForms {
+  /** Index terms of the word (see indexTerms). */
+  terms: string[];
+  /** The word folded and written as one, for runs such as "Ê Đê" → "ede". */
+  compact: string;
+}
+
+/** Highlighting folds the same words again and again: remember them (bounded; the vocabulary is small). */
+const formsCache = new Map<string, WordForms>();
+
+function formsOf(word: string): WordForms {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    if (formsCache.size > 50_000) formsCache.clear();
+    forms = { terms: indexTerms(word), compact: compact(word) };
+    formsCache.set(word, forms);
+  }
+  return forms;
+}
+
+/**
+ * Marks the words of `text` whose index terms are in `matched` (terms as the index stores them), and runs
+ * of two or three words that together form a matched term ("Ê Đê" for "ede"). Returns [start, end) spans.
+ */
+export function matchSpans(text: string, matched: ReadonlySet<string>): [number, number][] {
+  return scan(text, matched).spans;
+}
+
+function scan(text: string, matched: ReadonlySet<string>): { list: Word[]; spans: [number, number][] } {
+  if (!matched.size) return { list: [], spans: [] };
+  const list = words(text);
+  const forms = list.map((w) => formsOf(w.text));
+  const gapOk = (k: number) => NAME_GAP.test(text.slice((list[k - 1] as Word).end, (list[k] as Word).start));
+  const spans: [number, number][] = [];
+  for (let i = 0; i < list.length; i++) {
+    const c1 = (forms[i] as WordForms).compact;
+    const c2 = i + 1 < list.length ? c1 + (forms[i + 1] as WordForms).compact : '';
+    const c3 = i + 2 < list.length ? c2 + (forms[i + 2] as WordForms).compact : '';
+    let last = -1;
+    if (c3 && matched.has(c3) && gapOk(i + 1) && gapOk(i + 2)) last = i + 2;
+    else if (c2 && matched.has(c2) && gapOk(i + 1)) last = i + 1;
+    else if ((forms[i] as WordForms).terms.some((t) => matched.has(t))) last = i;
+    if (last < 0) continue;
+    spans.push([(list[i] as Word).start, (list[last] as Word).end]);
+    i = last;
+  }
+  return { list, spans };
+}
+
+/** HTML-escaped text with <mark> around the spans. */
+export function markSpans(text: string, spans: [number, number][], from = 0, to = text.length): string {
+  let html = '';
+  let at = from;
+  for (const [spanStart, spanEnd] of spans) {
+    if (spanEnd <= from || spanStart >= to) continue;
+    const s = Math.max(spanStart, at);
+    const e = Math.min(spanEnd, to);
+    html += `${escapeHtml(text.slice(at, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return html + escapeHtml(text.slice(at, to));
+}
+
+/** The whole text, escaped, with matches marked. */
+export function highlight(text: string, matched: ReadonlySet<string>): string {
+  return markSpans(text, matchSpans(text, matched));
+}
+
+/**
+ * An excerpt of about `length` words around the first match, escaped and marked, with an ellipsis where it
+ * was cut. Empty when nothing in the text matched.
+ */
+export function snippet(text: string, matched: ReadonlySet<string>, length = 32): string {
+  const { list, spans } = scan(text, matched);
+  const first = spans[0];
+  if (!first) return '';
+  const hit = Math.max(
+    0,
+    list.findIndex((w) => w.start === first[0]),
+  );
+  const startWord = Math.max(0, hit - Math.floor(length / 4));
+  const endWord = Math.min(list.length - 1, startWord + length - 1);
+  const from = startWord === 0 ? 0 : (list[startWord] as Word).start;
+  const to = endWord === list.length - 1 ? text.length : (list[endWord] as Word).end;
+  const body = markSpans(text, spans, from, to).trim();
+  return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;
+}

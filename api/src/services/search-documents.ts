@@ -1,0 +1,80 @@
+import type { Db } from '../db/database.ts';
+import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
+import type { EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
+import type { SearchDocument, SynonymSets } from '../search/engine.ts';
+import { compact, fold, nameVariants } from '../search/text.ts';
+import type { Repositories } from '../types.ts';
+import { publicVideo } from './catalogue.service.ts';
+import { storyText } from './markdown.ts';
+
+/** Characters the Meilisearch engine uses as highlight placeholders never come from the catalogue. */
+const PLACEHOLDERS = /[\uE000\uE001]/g;
+const clean = (text: string) => text.replace(PLACEHOLDERS, '');
+
+/** Every name a group is known by: vi, en, other and historical names, each alternative on its own. */
+export function groupNames(g: Pick<EthnicGroupRecord, 'name' | 'otherNames'>): string[] {
+  const names = [g.name.vi, g.name.en, ...g.otherNames].flatMap(nameVariants);
+  return [...new Set(names)];
+}
+
+/**
+ * Builds search documents from SQLite, the source of truth. Only published artifacts get a document;
+ * for any other id (draft, deleted) the caller removes it from the index.
+ */
+export class SearchDocuments {
+  constructor(
+    private readonly db: Db,
+    private readonly repos: Repositories,
+  ) {}
+
+  publishedIds(): number[] {
+    return (
+      this.db.prepare(`SELECT id FROM artifacts WHERE status = 'published' ORDER BY id`).all() as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  build(ids: number[]): SearchDocument[] {
+    const groups = new Map(this.repos.catalogue.groups().map((g) => [g.slug, g]));
+    const records = ids
+      .map((id) => this.repos.artifacts.byId(id))
+      .filter((r): r is ArtifactRecord => r?.status === 'published');
+    const videos = this.repos.videos.byIds(
+      records.map((r) => r.currentVideoId).filter((v): v is string => v !== null),
+    );
+    return records.map((r) => {
+      const own = r.ethnicGroups
+        .map((slug) => groups.get(slug))
+        .filter((g): g is EthnicGroupRecord => g !== undefined);
+      const names = own.flatMap(groupNames);
+      const video = r.currentVideoId ? videos.get(r.currentVideoId) : undefined;
+      return {
+        id: r.id,
+        slug: r.slug,
+        title: { vi: clean(r.title.vi), en: clean(r.title.en) },
+        story: { vi: clean(storyText(r.story.vi)), en: clean(storyText(r.story.en)) },
+        ethnicGroups: r.ethnicGroups,
+        // Names written as one word too ("ede" for Ê Đê, "hmong" for H'Mông): both engines then find them.
+        ethnicGroupNames: [...new Set([...names.map(clean), ...names.map(compact)])],
+        languageFamilies: [...new Set(own.map((g) => g.languageFamily).filter(Boolean))],
+        category: r.category,
+        region: { vi: clean(r.region.vi), en: clean(r.region.en) },
+        material: { vi: clean(r.material.vi), en: clean(r.material.en) },
+        hasCaptions: (publicVideo(video)?.captions.length ?? 0) > 0,
+        publishedAt: r.publishedAt ?? r.createdAt,
+      };
+    });
+  }
+
+  /**
+   * One set of equivalent terms per ethnic group (its names, with and without diacritics). A name shared
+   * by two groups (Thổ is a group and an old name of the Tày) joins both sets.
+   */
+  synonyms(): SynonymSets {
+    return this.repos.catalogue.groups().map((g) => {
+      const names = groupNames(g);
+      return [...new Set([...names, ...names.map(fold), ...names.map(compact)])];
+    });
+  }
+}

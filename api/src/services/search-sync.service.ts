@@ -1,0 +1,196 @@
+import type { Db } from '../db/database.ts';
+import type { SearchEngine } from '../search/engine.ts';
+import type { SearchDocuments } from './search-documents.ts';
+
+export interface SyncLog {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export interface SearchSyncOptions {
+  db: Db;
+  documents: SearchDocuments;
+  engine: SearchEngine;
+  log?: SyncLog;
+  /** Outbox rows (and documents) per engine call. */
+  batchSize?: number;
+  /** Pause between background passes; doubled after each failure up to maxBackoffMs. */
+  intervalMs?: number;
+  maxBackoffMs?: number;
+}
+
+export type RebuildProgress = (done: number, total: number) => void;
+
+interface OutboxRow {
+  id: number;
+  artifact_id: number;
+}
+
+const silent: SyncLog = { info() {}, warn() {} };
+
+/**
+ * Carries catalogue changes to the search engine. Every artifact write leaves a row in `search_outbox`
+ * (same transaction); a pass turns the rows into upserts and removals and deletes them only once the
+ * engine has accepted the change, so a change made while the engine is down arrives when it is back.
+ * Passes never overlap: drain, rebuild and the background loop share one queue.
+ */
+export class SearchSync {
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly log: SyncLog;
+  private queue: Promise<unknown> = Promise.resolve();
+  private settingsKey?: string;
+  private built = false;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private failures = 0;
+
+  constructor(private readonly opts: SearchSyncOptions) {
+    this.batchSize = opts.batchSize ?? 200;
+    this.intervalMs = opts.intervalMs ?? 1000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 30_000;
+    this.log = opts.log ?? silent;
+  }
+
+  /** Processes every outbox row; returns how many rows were processed. */
+  drain(): Promise<number> {
+    return this.exclusive(async () => {
+      await this.prepare();
+      return this.drainRows();
+    });
+  }
+
+  /**
+   * Rebuilds the index from SQLite. With `consumeOutbox` (the index this process serves) the rows the
+   * rebuild covered are deleted; an offline rebuild of an in-memory engine must leave them to the server.
+   */
+  rebuild(progress?: RebuildProgress, consumeOutbox = true): Promise<number> {
+    return this.exclusive(async () => {
+      await this.applySettings();
+      const n = await this.rebuildNow(progress, consumeOutbox);
+      this.built = true;
+      return n;
+    });
+  }
+
+  /** Rows waiting for the engine. */
+  pending(): number {
+    return (this.opts.db.prepare('SELECT COUNT(*) AS n FROM search_outbox').get() as { n: number }).n;
+  }
+
+  /** Background passes about every second, backing off while the engine fails. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(this.intervalMs);
+  }
+
+  /** Stops the loop and waits for a pass in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.queue.catch(() => {});
+  }
+
+  private schedule(ms: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const n = await this.drain();
+      if (this.failures > 0) this.log.info(`search engine reachable again; ${n} change(s) caught up`);
+      this.failures = 0;
+    } catch (err) {
+      this.failures++;
+      // One warning per outage, not one per retry.
+      if (this.failures === 1) {
+        let waiting = '';
+        try {
+          waiting = `; ${this.pending()} change(s) wait in the outbox and are retried`;
+        } catch {
+          // The database is closing: nothing to report.
+        }
+        this.log.warn(`search index update failed (${(err as Error).message})${waiting}`);
+      }
+    }
+    const backoff = Math.min(this.intervalMs * 2 ** this.failures, this.maxBackoffMs);
+    this.schedule(this.failures ? backoff : this.intervalMs);
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Settings first (again when the ethnic groups changed). An in-memory index is built once from SQLite; so
+   * is a persistent one found empty while the catalogue is not (a new volume, or a switch from the embedded
+   * engine, whose runs consumed the outbox).
+   */
+  private async prepare(): Promise<void> {
+    const { engine, documents } = this.opts;
+    await this.applySettings();
+    if (this.built) return;
+    const empty = engine.inMemory || (await engine.documentCount()) === 0;
+    if (empty && documents.publishedIds().length > 0) await this.rebuildNow(undefined, true);
+    this.built = true;
+  }
+
+  private async applySettings(): Promise<void> {
+    const synonyms = this.opts.documents.synonyms();
+    const key = JSON.stringify(synonyms);
+    if (key === this.settingsKey) return;
+    await this.opts.engine.init(synonyms);
+    this.settingsKey = key;
+  }
+
+  private async drainRows(): Promise<number> {
+    const { db, documents, engine } = this.opts;
+    let processed = 0;
+    for (;;) {
+      const rows = db
+        .prepare('SELECT id, artifact_id FROM search_outbox ORDER BY id LIMIT ?')
+        .all(this.batchSize) as OutboxRow[];
+      if (!rows.length) return processed;
+      const ids = [...new Set(rows.map((r) => r.artifact_id))];
+      // Documents are read after the rows, so they show at least the state each row announced.
+      const docs = documents.build(ids);
+      const published = new Set(docs.map((d) => d.id));
+      const gone = ids.filter((id) => !published.has(id));
+      if (docs.length) await engine.upsert(docs);
+      if (gone.length) await engine.remove(gone);
+      this.deleteRows(rows.map((r) => r.id));
+      processed += rows.length;
+    }
+  }
+
+  private async rebuildNow(progress: RebuildProgress | undefined, consumeOutbox: boolean): Promise<number> {
+    const { db, documents, engine } = this.opts;
+    // One consistent snapshot: rows up to `upTo` are covered by the documents read after it.
+    const { upTo, ids } = db.transaction(() => ({
+      upTo: (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM search_outbox').get() as { n: number }).n,
+      ids: documents.publishedIds(),
+    }))();
+    await engine.clear();
+    progress?.(0, ids.length);
+    for (let i = 0; i < ids.length; i += this.batchSize) {
+      const docs = documents.build(ids.slice(i, i + this.batchSize));
+      if (docs.length) await engine.upsert(docs);
+      progress?.(Math.min(i + this.batchSize, ids.length), ids.length);
+    }
+    if (consumeOutbox) db.prepare('DELETE FROM search_outbox WHERE id <= ?').run(upTo);
+    return ids.length;
+  }
+
+  private deleteRows(rowIds: number[]): void {
+    const del = this.opts.db.prepare('DELETE FROM search_outbox WHERE id = ?');
+    this.opts.db.transaction(() => {
+      for (const id of rowIds) del.run(id);
+    })();
+  }
+}

@@ -1,0 +1,100 @@
+import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
+import type { Localized } from '../schemas/common.ts';
+import type { FacetValue, SearchHit, SearchQuery, SearchResponse } from '../schemas/search.ts';
+import type { FacetCounts, SearchEngine } from '../search/engine.ts';
+import { compact, nameVariants } from '../search/text.ts';
+import type { Repositories } from '../types.ts';
+import type { CatalogueService } from './catalogue.service.ts';
+
+type Names = Map<string, Localized>;
+
+/**
+ * The read side of search: asks the engine, then turns its ids into the same artifact summaries the
+ * catalogue lists show (SQLite stays the source of truth) and names the facet values.
+ */
+export class SearchService {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly repos: Repositories,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async search(query: SearchQuery): Promise<SearchResponse> {
+    const q = (query.q ?? '').trim();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const filters = {
+      ethnicGroup: query.ethnicGroup,
+      languageFamily: query.languageFamily,
+      category: query.category,
+    };
+    const result = await this.engine.search({
+      q,
+      lang: query.lang ?? 'vi',
+      filters,
+      page,
+      pageSize,
+      boostEthnicGroup: filters.ethnicGroup ? undefined : this.groupNamedBy(q),
+    });
+
+    const records = result.hits.map((h) => this.repos.artifacts.byId(h.id));
+    const videos = this.repos.videos.byIds(
+      records.map((r) => r?.currentVideoId).filter((v): v is string => typeof v === 'string'),
+    );
+    const hits: SearchHit[] = [];
+    for (const [i, hit] of result.hits.entries()) {
+      const record = records[i];
+      // The index may lag a change by a moment: never show what is no longer published.
+      if (record?.status !== 'published') continue;
+      hits.push({
+        artifact: this.catalogue.summarize(record, this.videoOf(record, videos)),
+        titleHtml: hit.titleHtml,
+        snippetHtml: hit.snippetHtml,
+      });
+    }
+
+    const groups: Names = new Map(this.repos.catalogue.groups().map((g) => [g.slug, g.name]));
+    const families: Names = new Map(this.repos.catalogue.families().map((f) => [f.slug, f.name]));
+    const categories: Names = new Map(this.repos.catalogue.categories().map((c) => [c.slug, c.name]));
+    return {
+      q,
+      hits,
+      total: result.total,
+      page,
+      pageSize,
+      facets: {
+        ethnicGroup: named(result.facets.ethnicGroup, groups),
+        languageFamily: named(result.facets.languageFamily, families),
+        category: named(result.facets.category, categories),
+      },
+      engine: this.engine.name,
+    };
+  }
+
+  /**
+   * The ethnic group a query names as a whole ("H'Mông", "hmong", "Mèo", "Rhade"), so its artifacts come
+   * first. An official name wins; an alternative name counts only when it belongs to one group alone.
+   */
+  groupNamedBy(q: string): string | undefined {
+    const wanted = compact(q);
+    if (!wanted) return undefined;
+    const groups = this.repos.catalogue.groups();
+    const has = (names: string[]) => names.flatMap(nameVariants).some((n) => compact(n) === wanted);
+    const official = groups.filter((g) => has([g.name.vi, g.name.en]));
+    if (official.length) return official[0]?.slug;
+    const other = groups.filter((g) => has(g.otherNames));
+    return other.length === 1 ? other[0]?.slug : undefined;
+  }
+
+  private videoOf(record: ArtifactRecord, videos: ReturnType<Repositories['videos']['byIds']>) {
+    return record.currentVideoId ? videos.get(record.currentVideoId) : undefined;
+  }
+}
+
+/** Non-zero counts, largest first, with the value's names (its slug when the reference data lacks it). */
+function named(counts: FacetCounts, names: Names): FacetValue[] {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([slug, count]) => ({ slug, name: names.get(slug) ?? { vi: slug, en: slug }, count }))
+    .sort((a, b) => b.count - a.count || a.name.vi.localeCompare(b.name.vi, 'vi'));
+}
