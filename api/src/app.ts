@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
+  LogController,
 } from 'fastify';
 import type { Config } from './config.ts';
 import auth from './plugins/app/auth.ts';
@@ -39,6 +40,9 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Every media segment is a request: one debug line per answer (below), not two info lines per request.
+    // Failures are still logged, by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // A URL that does not even decode (%c0%ae...) names nothing we have: the same 404 as any missing path.
@@ -72,6 +76,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reach);
   await app.register(health);
   await app.register(web);
+
+  app.addHook('onResponse', async (request, reply) => {
+    const fields = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: reply.elapsedTime,
+    };
+    if (reply.statusCode >= 500) request.log.error(fields, 'request failed');
+    else request.log.debug(fields, 'request');
+  });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;

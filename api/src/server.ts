@@ -15,7 +15,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await buildApp(config, {
-    logger: { level: config.LOG_LEVEL, transport: undefined },
+    logger: {
+      level: config.LOG_LEVEL,
+      // A person at a terminal reads lines; a container's log collector gets JSON.
+      transport: process.stdout.isTTY
+        ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } }
+        : undefined,
+    },
   });
   app.log.info({ config: describeConfig(config) }, 'configuration');
 
