@@ -22,6 +22,8 @@ export interface ProbeResult {
     frameCount: number | null;
     pixFmt: string;
     bitRate: number | null;
+    /** Interlaced fields (tape transfers, broadcast): the encode deinterlaces first. Absent = progressive. */
+    interlaced?: boolean;
   };
   audio: { codec: string; channels: number; sampleRate: number; bitRate: number | null } | null;
 }
@@ -71,7 +73,13 @@ export interface MediaManifest {
   }[];
   segmentDurationSec: number;
   poster: { jpeg: ImageFile[]; webp: ImageFile[] };
-  storyboard: { vtt: string; sprite: string; tileWidth: number; tileHeight: number; intervalSec: number } | null;
+  storyboard: {
+    vtt: string;
+    sprite: string;
+    tileWidth: number;
+    tileHeight: number;
+    intervalSec: number;
+  } | null;
   captions: { lang: string; label: string; vtt: string; playlist: string }[];
 }
 

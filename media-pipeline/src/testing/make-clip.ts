@@ -41,7 +41,9 @@ export async function makeClip(recipe: ClipRecipe, outFile: string, title = ''):
   }
   if (recipe.sar && recipe.sar !== '1:1') filters.push(`setsar=${recipe.sar.replace(':', '/')}`);
   const odd = w % 2 !== 0 || h % 2 !== 0;
-  const args = ['-f', 'lavfi', '-i', `testsrc2=size=${w}x${h}:rate=${fps}:duration=${d}`];
+  // The lavfi device evens out a 4:2:0 source (481 → 480 lines): odd sizes are generated as 4:4:4.
+  const source = `testsrc2=size=${w}x${h}:rate=${fps}:duration=${d}${odd ? ',format=yuv444p' : ''}`;
+  const args = ['-f', 'lavfi', '-i', source];
   if (recipe.audio) {
     args.push('-f', 'lavfi', '-i', `sine=frequency=${recipe.toneHz ?? 440}:sample_rate=48000:duration=${d}`);
   }

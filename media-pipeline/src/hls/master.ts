@@ -1,0 +1,43 @@
+// Our master playlist, written from measured files rather than trusting ffmpeg's: HLS v7, fMP4, subtitles.
+import type { MediaManifest } from '../types.ts';
+
+export type MasterRendition = MediaManifest['renditions'][number];
+export type MasterCaption = MediaManifest['captions'][number];
+
+const quoted = (text: string): string => `"${text.replace(/["\r\n]/g, "'")}"`;
+
+/** The rendition a player should try first: the best one under ~2.5 Mb/s (phones, museum Wi-Fi). */
+function startIndex(renditions: readonly MasterRendition[]): number {
+  const i = renditions.findIndex((r) => r.bandwidth <= 2_500_000);
+  return i < 0 ? renditions.length - 1 : i;
+}
+
+export function buildMaster(
+  renditions: readonly MasterRendition[],
+  captions: readonly MasterCaption[],
+): string {
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', ''];
+  for (const c of captions) {
+    lines.push(
+      `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME=${quoted(c.label)},LANGUAGE=${quoted(c.lang)},` +
+        `DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=${quoted(c.playlist)}`,
+    );
+  }
+  if (captions.length) lines.push('');
+  // Highest first, except that the start rendition leads: Safari and hls.js begin with the first listed.
+  const sorted = [...renditions].sort((a, b) => b.bandwidth - a.bandwidth);
+  const first = startIndex(sorted);
+  const ordered = [sorted[first], ...sorted.filter((_, i) => i !== first)] as MasterRendition[];
+  for (const r of ordered) {
+    const attrs = [
+      `BANDWIDTH=${r.bandwidth}`,
+      `AVERAGE-BANDWIDTH=${r.averageBandwidth}`,
+      `CODECS="${r.codecs}"`,
+      `RESOLUTION=${r.width}x${r.height}`,
+      `FRAME-RATE=${r.fps.toFixed(3)}`,
+    ];
+    if (captions.length) attrs.push('SUBTITLES="subs"');
+    lines.push(`#EXT-X-STREAM-INF:${attrs.join(',')}`, r.playlist);
+  }
+  return `${lines.join('\n')}\n`;
+}

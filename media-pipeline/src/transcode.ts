@@ -1,0 +1,106 @@
+// One clip in, one finished version folder out: probe, plan, encode every rung in one ffmpeg run, add
+// poster, storyboard and captions, then publish by renaming the temp folder. Nothing half-done stays.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeCaptionRenditions } from './captions/renditions.ts';
+import { FfmpegAbortedError, runFfmpeg } from './ffmpeg/run.ts';
+import { buildHlsArgs, PLAYLIST_NAME, SEGMENT_SEC } from './hls/args.ts';
+import { buildMaster, type MasterRendition } from './hls/master.ts';
+import { measureRendition } from './hls/playlist.ts';
+import { makePoster } from './images/poster.ts';
+import { makeStoryboard } from './images/storyboard.ts';
+import { type LadderOptions, planLadder } from './ladder/ladder.ts';
+import { type ProbeLimits, probeMedia } from './probe/probe.ts';
+import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
+
+export const MASTER_NAME = 'master.m3u8';
+export const MANIFEST_NAME = 'manifest.json';
+/** Share of the progress bar the encode gets; poster, storyboard and captions share the rest. */
+const ENCODE_SHARE = 90;
+
+/** Extra knobs for tests and benchmarks; the api uses the defaults. */
+export interface TranscodeTuning {
+  limits?: Partial<ProbeLimits>;
+  ladder?: LadderOptions;
+  /** Called with the encode's own wall time, for the benchmark. */
+  onEncoded?: (encodeMs: number) => void;
+}
+
+/** 'v' + base36 milliseconds: sortable, short, and a new name for every run (so caching forever is safe). */
+export function newVersion(now = Date.now()): string {
+  return `v${now.toString(36)}`;
+}
+
+export async function transcode(options: TranscodeOptions & TranscodeTuning): Promise<TranscodeResult> {
+  const started = performance.now();
+  const { input, videoDir, signal } = options;
+  const report = options.onProgress ?? (() => {});
+  report(0, 'probe');
+  const probe = await probeMedia(input, options.limits, signal);
+  const rungs = planLadder(probe, options.ladder);
+  const version = newVersion();
+  await mkdir(videoDir, { recursive: true });
+  const tmp = join(videoDir, `.tmp-${version}-${randomBytes(4).toString('hex')}`);
+  await mkdir(tmp);
+  try {
+    // Captions first: a bad caption file is refused before minutes of encoding, not after.
+    const captions = await writeCaptionRenditions(options.captions ?? [], probe.durationSec, tmp);
+    throwIfAborted(signal);
+    report(0, 'encode');
+    const encodeStart = performance.now();
+    const args = buildHlsArgs({ input, probe, rungs, outDir: tmp, segmentSec: SEGMENT_SEC });
+    await runFfmpeg(args, {
+      signal,
+      durationSec: probe.durationSec,
+      onProgress: (p) => report(Math.min(ENCODE_SHARE, Math.floor((p * ENCODE_SHARE) / 100)), 'encode'),
+    });
+    options.onEncoded?.(performance.now() - encodeStart);
+    report(ENCODE_SHARE, 'poster');
+    const poster = await makePoster(input, probe, tmp, signal);
+    report(ENCODE_SHARE + 4, 'storyboard');
+    const storyboard = await makeStoryboard(input, probe, tmp, signal);
+    report(ENCODE_SHARE + 8, 'playlists');
+    const renditions: MasterRendition[] = [];
+    for (const r of rungs) {
+      const playlist = `${r.name}/${PLAYLIST_NAME}`;
+      const m = await measureRendition(join(tmp, playlist), probe.audio !== null);
+      renditions.push({
+        name: r.name,
+        width: r.width,
+        height: r.height,
+        fps: r.fps,
+        bandwidth: m.peakBps,
+        averageBandwidth: m.averageBps,
+        codecs: m.codecs,
+        playlist,
+      });
+    }
+    await writeFile(join(tmp, MASTER_NAME), buildMaster(renditions, captions));
+    const manifest: MediaManifest = {
+      version,
+      master: MASTER_NAME,
+      createdAt: new Date().toISOString(),
+      probe,
+      renditions,
+      segmentDurationSec: SEGMENT_SEC,
+      poster,
+      storyboard,
+      captions,
+    };
+    await writeFile(join(tmp, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    throwIfAborted(signal);
+    const dir = join(videoDir, version);
+    // rename(2) is atomic on one filesystem: readers see no folder or the whole folder.
+    await rename(tmp, dir);
+    report(100, 'done');
+    return { version, dir, manifest, wallMs: performance.now() - started };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FfmpegAbortedError();
+}

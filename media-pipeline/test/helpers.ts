@@ -1,0 +1,117 @@
+// Shared by the pipeline's tests: temp folders, clips with a visible marker, and ffprobe checks on output.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runFfmpeg } from '../src/ffmpeg/run.ts';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `mp-${prefix}-`));
+}
+
+export async function ffprobeJson(
+  args: string[],
+): Promise<Record<string, unknown> & { streams?: unknown[] }> {
+  const { stdout } = await runFfmpeg(['-v', 'error', '-print_format', 'json', ...args], {
+    binary: 'ffprobe',
+  });
+  return JSON.parse(stdout);
+}
+
+/**
+ * A clip whose coded picture is black with a white box in the top-left corner: after rotation and
+ * pixel-aspect correction the box shows where the corner went and whether it kept its shape.
+ */
+export async function makeMarkerClip(
+  file: string,
+  o: {
+    width: number;
+    height: number;
+    box: [number, number];
+    rotate?: number;
+    sar?: string;
+    durationSec?: number;
+  },
+): Promise<string> {
+  const d = o.durationSec ?? 5;
+  const vf = [`drawbox=x=0:y=0:w=${o.box[0]}:h=${o.box[1]}:color=white:t=fill`];
+  if (o.sar) vf.push(`setsar=${o.sar.replace(':', '/')}`);
+  const coded = o.rotate ? `${file}.coded.mp4` : file;
+  await runFfmpeg([
+    ...['-f', 'lavfi', '-i', `color=c=black:size=${o.width}x${o.height}:rate=25:duration=${d}`],
+    ...['-vf', vf.join(','), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', coded],
+  ]);
+  if (o.rotate) {
+    await runFfmpeg(['-i', coded, '-c', 'copy', '-metadata:s:v:0', `rotate=${o.rotate}`, file]);
+    rmSync(coded, { force: true });
+  }
+  return file;
+}
+
+/** Concatenates an fMP4 init segment and one media segment into a file ffprobe can read on its own. */
+export function joinSegment(dir: string, init: string, segment: string, out: string): string {
+  writeFileSync(out, Buffer.concat([readFileSync(join(dir, init)), readFileSync(join(dir, segment))]));
+  return out;
+}
+
+/** Flags of the first video packet ('K_' for a keyframe) of a standalone fMP4 file. */
+export async function firstPacketFlags(file: string): Promise<string> {
+  const { stdout } = await runFfmpeg(
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=flags',
+      '-read_intervals',
+      '%+#1',
+      '-of',
+      'csv=p=0',
+      file,
+    ],
+    { binary: 'ffprobe' },
+  );
+  return stdout.trim().split('\n')[0] ?? '';
+}
+
+/** The first frame of a file as 8-bit grey pixels. */
+export async function firstFrameGray(file: string, width: number, height: number): Promise<Uint8Array> {
+  const out = `${file}.gray`;
+  await runFfmpeg([
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'gray',
+    '-s',
+    `${width}x${height}`,
+    out,
+  ]);
+  const data = readFileSync(out);
+  rmSync(out, { force: true });
+  return data;
+}
+
+/** Bounding box of the bright pixels. */
+export function whiteBox(
+  gray: Uint8Array,
+  width: number,
+): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = -1;
+  let y1 = -1;
+  for (let i = 0; i < gray.length; i++) {
+    if ((gray[i] ?? 0) < 128) continue;
+    const x = i % width;
+    const y = Math.floor(i / width);
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return { x0, y0, x1, y1 };
+}

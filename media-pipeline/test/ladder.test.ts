@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { cappedFps, planLadder, videoBitrateFor } from '../src/ladder/ladder.ts';
+import type { ProbeResult } from '../src/types.ts';
+
+function probe(
+  displayWidth: number,
+  displayHeight: number,
+  fps = 25,
+  bitRate: number | null = null,
+): ProbeResult {
+  return {
+    durationSec: 10,
+    sizeBytes: 1,
+    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+    video: {
+      codec: 'h264',
+      width: displayWidth,
+      height: displayHeight,
+      displayWidth,
+      displayHeight,
+      rotation: 0,
+      sar: [1, 1],
+      fps,
+      frameCount: null,
+      pixFmt: 'yuv420p',
+      bitRate,
+    },
+    audio: null,
+  };
+}
+
+const sizes = (p: ProbeResult) => planLadder(p).map((r) => `${r.name} ${r.width}x${r.height}`);
+
+describe('planLadder', () => {
+  it('offers the top four standard rungs of a 4K source, capped at 1080p', () => {
+    expect(sizes(probe(3840, 2160))).toEqual([
+      '1080p 1920x1080',
+      '720p 1280x720',
+      '480p 854x480',
+      '360p 640x360',
+    ]);
+  });
+
+  it('never upscales: a 360p source gets 360p and 240p only', () => {
+    expect(sizes(probe(640, 360))).toEqual(['360p 640x360', '240p 426x240']);
+  });
+
+  it('gives a source between rungs its own top rung, skipping a standard rung just below it', () => {
+    // 854:480 is a hair wider than 16:9, so its 240p rung is 427 → 428 wide.
+    expect(sizes(probe(854, 480))).toEqual(['480p 854x480', '360p 640x360', '240p 428x240']);
+    expect(sizes(probe(1024, 576))).toEqual([
+      '576p 1024x576',
+      '480p 854x480',
+      '360p 640x360',
+      '240p 426x240',
+    ]);
+    // 730 lines: a 720p rung would nearly duplicate the top one.
+    expect(sizes(probe(1298, 730))).toEqual([
+      '730p 1298x730',
+      '480p 854x480',
+      '360p 640x360',
+      '240p 426x240',
+    ]);
+  });
+
+  it('keeps portrait portrait, named by the short side', () => {
+    expect(sizes(probe(720, 1280))).toEqual([
+      '720p 720x1280',
+      '480p 480x854',
+      '360p 360x640',
+      '240p 240x426',
+    ]);
+  });
+
+  it('makes every size even and keeps the aspect ratio within a pixel', () => {
+    for (const [w, h] of [
+      [1000, 750],
+      [1440, 1080],
+      [486, 864],
+      [2048, 858],
+    ] as const) {
+      for (const r of planLadder(probe(w, h))) {
+        expect(r.width % 2).toBe(0);
+        expect(r.height % 2).toBe(0);
+        expect(Math.abs(r.width - (r.height * w) / h)).toBeLessThanOrEqual(2);
+        expect(Math.min(r.width, r.height)).toBeLessThanOrEqual(Math.min(w, h));
+      }
+    }
+  });
+
+  it('caps the frame rate at 30 by whole-number division', () => {
+    expect(cappedFps(60)).toBe(30);
+    expect(cappedFps(50)).toBe(25);
+    expect(cappedFps(59.94)).toBe(29.97);
+    expect(cappedFps(29.97)).toBe(29.97);
+    expect(cappedFps(24)).toBe(24);
+    expect(cappedFps(120)).toBe(30);
+    expect(planLadder(probe(1920, 1080, 60)).every((r) => r.fps === 30)).toBe(true);
+  });
+
+  it('sets bitrates by picture area, with maxrate 1.5× and bufsize 2×, and audio by rung', () => {
+    const [r1080, r720, r480, r360] = planLadder(probe(1920, 1080));
+    expect(r1080).toMatchObject({
+      videoBitrate: 5_000_000,
+      maxrate: 7_500_000,
+      bufsize: 10_000_000,
+      audioBitrate: 128_000,
+    });
+    expect(r720).toMatchObject({ videoBitrate: 3_000_000, audioBitrate: 128_000 });
+    expect(r480?.videoBitrate).toBeGreaterThan(1_300_000);
+    expect(r480?.videoBitrate).toBeLessThan(1_500_000);
+    expect(r480?.audioBitrate).toBe(96_000);
+    expect(r360).toMatchObject({ videoBitrate: 800_000, audioBitrate: 96_000 });
+    expect(planLadder(probe(640, 360))[1]).toMatchObject({ videoBitrate: 400_000, audioBitrate: 64_000 });
+    expect(videoBitrateFor(720, 1280)).toBe(videoBitrateFor(1280, 720));
+  });
+
+  it('spends no more than the source has', () => {
+    const ladder = planLadder(probe(1920, 1080, 25, 2_000_000));
+    expect(ladder.map((r) => r.videoBitrate)).toEqual([2_000_000, 2_000_000, 1_400_000, 800_000]);
+  });
+});
