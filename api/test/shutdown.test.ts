@@ -21,7 +21,15 @@ afterAll(() => {
 function startServer(dataDir: string): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/server.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED: 'none', WORKER: 'inline', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED: 'none',
+      WORKER: 'inline',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -43,7 +51,11 @@ describe('graceful shutdown', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'shutdown-'));
     const config = loadConfig({}, { DATA_DIR: dataDir });
     const db = openDatabase(config.dbFile);
-    const repos = { catalogue: new CatalogueRepository(db), artifacts: new ArtifactsRepository(db), videos: new VideosRepository(db) };
+    const repos = {
+      catalogue: new CatalogueRepository(db),
+      artifacts: new ArtifactsRepository(db),
+      videos: new VideosRepository(db),
+    };
     seedReference(repos);
     const clip = await makeClip(
       { durationSec: 24, width: 1280, height: 720, fps: 30, audio: true },
@@ -61,17 +73,26 @@ describe('graceful shutdown', () => {
       featured: false,
       ethnicGroups: ['hmong'],
     });
-    const video = repos.videos.create({ artifactId: artifact.id, sourcePath: clip, sourceName: 'clip.mp4', sourceSize: 1 });
+    const video = repos.videos.create({
+      artifactId: artifact.id,
+      sourcePath: clip,
+      sourceName: 'clip.mp4',
+      sourceSize: 1,
+    });
     const queue = new JobQueue(db);
     const job = queue.enqueue('transcode', { input: clip, videoId: video.id });
     repos.videos.setStatus(video.id, 'queued', { jobId: job.id });
     repos.artifacts.setCurrentVideo(artifact.id, video.id);
 
     const first = startServer(dataDir);
-    await waitFor('the job to make progress', () => {
-      const j = queue.get(job.id);
-      return j?.state === 'running' && j.progress > 0;
-    }, 60_000);
+    await waitFor(
+      'the job to make progress',
+      () => {
+        const j = queue.get(job.id);
+        return j?.state === 'running' && j.progress > 0;
+      },
+      60_000,
+    );
     const exited = new Promise<number | null>((resolve) => first.once('exit', resolve));
     first.kill('SIGTERM');
     expect(await exited).toBe(0);

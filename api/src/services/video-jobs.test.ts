@@ -59,10 +59,7 @@ describe('video jobs', () => {
 
   it('marks a first transcode that failed for good as failed, with the reason in words', () => {
     const { jobs, statuses } = fakes({});
-    jobs.onJobEnd(
-      job('failed'),
-      new MediaValidationError('no-video', 'This file has sound but no picture.'),
-    );
+    jobs.onJobEnd(job('failed'), new MediaValidationError('no-video', 'This file has sound but no picture.'));
     expect(statuses).toEqual([
       { status: 'failed', error: 'This file has sound but no picture.', jobId: undefined },
     ]);
