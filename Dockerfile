@@ -8,7 +8,9 @@ COPY api/package.json api/
 COPY web/package.json web/
 RUN npm ci
 COPY . .
-RUN npm run build -w web && npm prune --omit=dev --workspaces --include-workspace-root
+# The api runs its TypeScript through tsx (no emit step); the types are still checked here, so a broken build
+# never becomes an image.
+RUN npm run typecheck && npm run build -w web && npm prune --omit=dev --workspaces --include-workspace-root
 
 # Runtime: Node LTS slim + Debian's ffmpeg, as a non-root user.
 FROM node:20-bookworm-slim
