@@ -4,6 +4,7 @@ import { formatBytes, formatClock } from '../src/lib/i18n/format.ts';
 import { actionFor } from '../src/lib/player/keyboard.ts';
 import { cueAt, parseStoryboard } from '../src/lib/player/storyboard.ts';
 import { matchRoute } from '../src/lib/router/routes.ts';
+import { chosenInOrder, matchesFilter } from '../src/lib/staff/labels.ts';
 import { RateMeter } from '../src/lib/staff/rate.ts';
 import { fold, slugify } from '../src/lib/staff/text.ts';
 
@@ -18,6 +19,7 @@ describe('routes', () => {
     ['/staff', { name: 'staff-dashboard' }],
     ['/staff/login', { name: 'staff-login' }],
     ['/staff/artifacts/new', { name: 'staff-new' }],
+    ['/staff/labels', { name: 'staff-labels' }],
     ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
 
@@ -102,6 +104,40 @@ describe('text', () => {
     expect(slugify('  Đàn tính!  ')).toBe('dan-tinh');
     expect(slugify('a'.repeat(100))).toHaveLength(80);
     expect(slugify('!!!')).toBe('');
+  });
+});
+
+describe('choosing gallery labels', () => {
+  const artifact = (slug: string, vi: string, en: string, accessionNumber: string) => ({
+    id: slug.length,
+    slug,
+    accessionNumber,
+    title: { vi, en },
+    status: 'published' as const,
+    ethnicGroups: [],
+    category: 'musical-instrument',
+    video: null,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  const khen = artifact('khen-hmong', "Khèn H'Mông", 'Hmong khèn', 'BTDT-2019-0142');
+  const dan = artifact('dan-tinh-tay', 'Đàn tính Tày', 'Tày lute', 'BTDT-2016-0088');
+
+  it('matches titles in either language without diacritics, accession numbers and slugs', () => {
+    expect(matchesFilter(khen, '  ')).toBe(true);
+    expect(matchesFilter(khen, 'KHEN h')).toBe(true);
+    expect(matchesFilter(dan, 'dan tinh')).toBe(true);
+    expect(matchesFilter(dan, 'lute')).toBe(true);
+    expect(matchesFilter(dan, 'btdt-2016')).toBe(true);
+    expect(matchesFilter(dan, 'tinh-tay')).toBe(true);
+    expect(matchesFilter(dan, 'khen')).toBe(false);
+  });
+
+  it('lists the chosen slugs in the order shown, ignoring ones no longer listed', () => {
+    expect(chosenInOrder([khen, dan], new Set(['dan-tinh-tay', 'gone', 'khen-hmong']))).toEqual([
+      'khen-hmong',
+      'dan-tinh-tay',
+    ]);
+    expect(chosenInOrder([khen, dan], new Set())).toEqual([]);
   });
 });
 

@@ -61,6 +61,7 @@ export function labelsPage(labels: GalleryLabel[]): string {
   <head>
     <meta charset="utf-8">
     <meta name="robots" content="noindex">
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml">
     <title>Nhãn hiện vật · Gallery labels (${labels.length})</title>
     <style>${STYLE}</style>
   </head>

@@ -4,7 +4,9 @@ import type {
   JobPage,
   JobView,
   StaffArtifactDetail,
+  StaffArtifactListQuery,
   StaffArtifactPage,
+  StaffArtifactSummary,
   StaffUser,
 } from '@artifact-stories/api/schemas';
 import { request, withQuery } from './client.ts';
@@ -16,9 +18,8 @@ export const login = (email: string, password: string) =>
 export const logout = () => request<void>(`${base}/logout`, { method: 'POST', body: {} });
 export const me = () => request<StaffUser>(`${base}/me`);
 
-export const listStaffArtifacts = (
-  query: { status?: 'draft' | 'published'; q?: string; page?: number } = {},
-) => request<StaffArtifactPage>(withQuery(`${base}/artifacts`, query));
+export const listStaffArtifacts = (query: StaffArtifactListQuery = {}) =>
+  request<StaffArtifactPage>(withQuery(`${base}/artifacts`, query));
 export const getStaffArtifact = (id: number) => request<StaffArtifactDetail>(`${base}/artifacts/${id}`);
 export const createArtifact = (input: ArtifactInput) =>
   request<StaffArtifactDetail>(`${base}/artifacts`, { method: 'POST', body: input });
@@ -31,6 +32,20 @@ export const unpublishArtifact = (id: number) =>
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
 export const putCaptions = (id: number, lang: 'vi' | 'en', text: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
+
+/** Every published artifact, page by page (the api gives at most 100 at a time). */
+export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
+  const all: StaffArtifactSummary[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await listStaffArtifacts({ status: 'published', page, pageSize: 100 });
+    all.push(...answer.items);
+    if (answer.items.length === 0 || all.length >= answer.total) return all;
+  }
+}
+
+/** The printable sheet of gallery labels for these artifacts (an HTML page the api draws). */
+export const labelsUrl = (slugs: string[]) => withQuery(`${base}/labels`, { slugs: slugs.join(',') });
+export const MAX_LABELS = 100;
 
 export const listJobs = () => request<JobPage>(`${base}/jobs`);
 export const retryJob = (id: number) =>

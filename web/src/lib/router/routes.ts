@@ -8,6 +8,7 @@ export type Route =
   | { name: 'staff-login' }
   | { name: 'staff-dashboard' }
   | { name: 'staff-new' }
+  | { name: 'staff-labels' }
   | { name: 'staff-edit'; id: number }
   | { name: 'not-found' };
 
@@ -22,6 +23,7 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/staff\/login$/, () => ({ name: 'staff-login' })],
   [/^\/staff$/, () => ({ name: 'staff-dashboard' })],
   [/^\/staff\/artifacts\/new$/, () => ({ name: 'staff-new' })],
+  [/^\/staff\/labels$/, () => ({ name: 'staff-labels' })],
   [/^\/staff\/artifacts\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-edit', id: Number(m[1]) })],
 ];
 
