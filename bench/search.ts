@@ -2,7 +2,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { EmbeddedSearchEngine } from '../api/src/search/embedded.ts';
-import type { SearchDocument, SearchFilters, SearchRequest } from '../api/src/search/engine.ts';
+import type { SearchDocument, SearchEngine, SearchFilters, SearchRequest } from '../api/src/search/engine.ts';
 import { compact } from '../api/src/search/text.ts';
 import { storyText } from '../api/src/services/markdown.ts';
 import { groupNames } from '../api/src/services/search-documents.ts';
@@ -104,11 +104,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-export async function benchSearch(): Promise<void> {
+/** An engine that can forget its cached rankings, so every timed search is a new query. */
+export type BenchedEngine = SearchEngine & { clearCache(): void };
+
+/** `makeEngine` lets a comparison time another implementation in the same process (same load). */
+export async function benchSearch(
+  makeEngine: () => BenchedEngine = () => new EmbeddedSearchEngine(),
+): Promise<void> {
   const genStart = performance.now();
   const docs = generateDocuments(COUNT);
   const genMs = performance.now() - genStart;
-  const engine = new EmbeddedSearchEngine();
+  const engine = makeEngine();
   const buildStart = performance.now();
   for (let i = 0; i < docs.length; i += 500) await engine.upsert(docs.slice(i, i + 500));
   const buildMs = performance.now() - buildStart;

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -78,10 +78,14 @@ export function fakeManifest(version: string, overrides: Partial<MediaManifest> 
 }
 
 /**
- * Gives a fixture artifact a ready video whose version folder is written by hand (a playlist, a segment, a
- * poster, an English caption): for tests about serving and describing media, not about transcoding.
+ * Gives a fixture artifact a ready video described by `manifest`, as its current one. Returns the video's
+ * id and its version folder, which the caller fills with whatever files its test serves.
  */
-export function attachFakeVideo(t: TestApp, slug: string, version = 'v1'): string {
+export function attachReadyManifest(
+  t: TestApp,
+  slug: string,
+  manifest: MediaManifest,
+): { videoId: string; dir: string } {
   const artifact = t.app.repos.artifacts.bySlug(slug);
   if (!artifact) throw new Error(`fixture ${slug} missing`);
   const video = t.app.repos.videos.create({
@@ -90,13 +94,25 @@ export function attachFakeVideo(t: TestApp, slug: string, version = 'v1'): strin
     sourceName: 'source.mp4',
     sourceSize: 1,
   });
-  t.app.repos.videos.markReady(video.id, version, fakeManifest(version));
+  t.app.repos.videos.markReady(video.id, manifest.version, manifest);
   t.app.repos.artifacts.setCurrentVideo(artifact.id, video.id);
-  const dir = join(t.config.mediaDir, video.id, version);
-  mkdirSync(join(dir, 'poster'), { recursive: true });
-  mkdirSync(join(dir, 'captions'), { recursive: true });
-  writeFileSync(join(dir, 'master.m3u8'), '#EXTM3U\n#EXT-X-VERSION:7\n');
-  writeFileSync(join(dir, 'poster', 'poster-320.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-  writeFileSync(join(dir, 'captions', 'en.vtt'), 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n');
-  return video.id;
+  return { videoId: video.id, dir: join(t.config.mediaDir, video.id, manifest.version) };
+}
+
+/**
+ * Gives a fixture artifact a ready video whose version folder is written by hand: the master playlist and
+ * every poster and caption file the manifest lists (tiny stand-ins). For tests about serving and
+ * describing media, not about transcoding.
+ */
+export function attachFakeVideo(t: TestApp, slug: string, manifest = fakeManifest('v1')): string {
+  const { videoId, dir } = attachReadyManifest(t, slug, manifest);
+  const write = (file: string, data: string | Buffer) => {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), data);
+  };
+  write(manifest.master, '#EXTM3U\n#EXT-X-VERSION:7\n');
+  for (const p of [...manifest.poster.jpeg, ...manifest.poster.webp])
+    write(p.file, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  for (const c of manifest.captions) write(c.vtt, 'WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n');
+  return videoId;
 }

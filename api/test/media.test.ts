@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
+import { attachReadyManifest, fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let publicId: string;
@@ -25,18 +25,9 @@ function placeMedia(videoId: string): void {
 }
 
 function attachVideo(slug: string): string {
-  const artifact = t.app.repos.artifacts.bySlug(slug);
-  if (!artifact) throw new Error(`fixture ${slug} missing`);
-  const video = t.app.repos.videos.create({
-    artifactId: artifact.id,
-    sourcePath: '/x',
-    sourceName: 'x.mp4',
-    sourceSize: 1,
-  });
-  t.app.repos.videos.markReady(video.id, VERSION, manifest);
-  t.app.repos.artifacts.setCurrentVideo(artifact.id, video.id);
-  placeMedia(video.id);
-  return video.id;
+  const { videoId } = attachReadyManifest(t, slug, manifest);
+  placeMedia(videoId);
+  return videoId;
 }
 
 beforeAll(async () => {

@@ -64,10 +64,11 @@ export function fakeDetail(overrides: Partial<ArtifactDetail> = {}): ArtifactDet
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type RawConfig } from '../src/config.ts';
 import { seedArtifacts, seedReference } from '../src/services/seed.service.ts';
-import { fakeManifest, type TestApp } from './helpers.ts';
+import { attachFakeVideo, fakeManifest, type TestApp } from './helpers.ts';
 
 const MINIMAL_INDEX = `<!doctype html>
 <html lang="vi">
@@ -111,19 +112,8 @@ export const slugsWhere = (t: TestApp, status: 'published' | 'draft', limit = 1)
     }[]
   ).map((r) => r.slug);
 
-/**
- * A ready 1280×720 clip with Vietnamese and English captions and two poster widths, its files written by
- * hand: these tests are about describing media, not transcoding it.
- */
+/** A ready 1280×720 clip with Vietnamese and English captions and two poster widths (see attachFakeVideo). */
 export function attachReadyVideo(t: TestApp, slug: string, version = 'v1'): string {
-  const artifact = t.app.repos.artifacts.bySlug(slug);
-  if (!artifact) throw new Error(`fixture ${slug} missing`);
-  const video = t.app.repos.videos.create({
-    artifactId: artifact.id,
-    sourcePath: '/nonexistent/source.mp4',
-    sourceName: 'source.mp4',
-    sourceSize: 1,
-  });
   const manifest = fakeManifest(version, {
     poster: {
       jpeg: [
@@ -140,15 +130,40 @@ export function attachReadyVideo(t: TestApp, slug: string, version = 'v1'): stri
   manifest.probe.durationSec = 12.5;
   manifest.probe.video.displayWidth = 1280;
   manifest.probe.video.displayHeight = 720;
-  t.app.repos.videos.markReady(video.id, version, manifest);
-  t.app.repos.artifacts.setCurrentVideo(artifact.id, video.id);
-  const dir = join(t.config.mediaDir, video.id, version);
-  mkdirSync(join(dir, 'poster'), { recursive: true });
-  mkdirSync(join(dir, 'captions'), { recursive: true });
-  writeFileSync(join(dir, 'master.m3u8'), '#EXTM3U\n#EXT-X-VERSION:7\n');
-  for (const w of [320, 1280])
-    writeFileSync(join(dir, 'poster', `poster-${w}.jpg`), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-  for (const l of ['vi', 'en'])
-    writeFileSync(join(dir, 'captions', `${l}.vtt`), 'WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n');
-  return video.id;
+  return attachFakeVideo(t, slug, manifest);
+}
+
+/** Where inject() requests come from: the absolute URLs the routes build start with it. */
+export const ORIGIN = 'http://localhost:80';
+
+export interface ReachApp extends TestApp {
+  /** Published, with a ready clip. */
+  ready: string;
+  /** Published, no video. */
+  bare: string;
+  /** A draft, with a ready clip. */
+  draft: string;
+}
+
+/**
+ * The app of a route test file, made in its beforeAll and closed in its afterAll (`t` is filled then).
+ * `get` injects a GET; `local` checks that an absolute URL is ours and gives its path.
+ */
+export function useReachApp() {
+  const t = {} as ReachApp;
+  beforeAll(async () => {
+    Object.assign(t, await makeReachApp());
+    [t.ready, t.bare] = slugsWhere(t, 'published', 2) as [string, string];
+    [t.draft] = slugsWhere(t, 'draft') as [string];
+    attachReadyVideo(t, t.ready);
+    attachReadyVideo(t, t.draft);
+  });
+  afterAll(async () => t.app.close());
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
+  const local = (url: string) => {
+    expect(url.startsWith(`${ORIGIN}/`), url).toBe(true);
+    return url.slice(ORIGIN.length);
+  };
+  return { t, get, local };
 }

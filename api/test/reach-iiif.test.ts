@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildManifest, IIIF_CONTEXT } from '../src/services/reach/iiif.ts';
 import { siteLinks } from '../src/services/reach/links.ts';
-import type { TestApp } from './helpers.ts';
-import { attachReadyVideo, fakeDetail, fakeVideo, makeReachApp, slugsWhere } from './reach-fixtures.ts';
+import { fakeDetail, fakeVideo, ORIGIN, useReachApp } from './reach-fixtures.ts';
 import { type IiifAnnotation, type IiifManifest, presentation3Problems } from './reach-iiif-rules.ts';
 
 const links = siteLinks('https://stories.example.vn');
@@ -94,27 +93,7 @@ describe('IIIF Manifest builder', () => {
 
 // ---- The route, on a real app ----
 
-let t: TestApp;
-let ready: string; // published, with a ready clip
-let bare: string; // published, no video
-let draft: string; // draft, with a ready clip
-const ORIGIN = 'http://localhost:80';
-
-beforeAll(async () => {
-  t = await makeReachApp();
-  [ready, bare] = slugsWhere(t, 'published', 2) as [string, string];
-  [draft] = slugsWhere(t, 'draft') as [string];
-  attachReadyVideo(t, ready);
-  attachReadyVideo(t, draft);
-});
-afterAll(async () => t.app.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
-const local = (url: string) => {
-  expect(url.startsWith(`${ORIGIN}/`), url).toBe(true);
-  return url.slice(ORIGIN.length);
-};
+const { t, get, local } = useReachApp();
 
 /** Runs `fn` with PUBLIC_URL set, as a deployment behind a proxy would have it. */
 async function withPublicUrl<T>(url: string, fn: () => Promise<T>): Promise<T> {
@@ -129,7 +108,7 @@ async function withPublicUrl<T>(url: string, fn: () => Promise<T>): Promise<T> {
 
 describe('GET /iiif/artifacts/:slug/manifest.json', () => {
   it('serves a Presentation 3 Manifest that passes the specification checks, from any origin', async () => {
-    const path = `/iiif/artifacts/${ready}/manifest.json`;
+    const path = `/iiif/artifacts/${t.ready}/manifest.json`;
     const res = await get(path);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(
@@ -140,8 +119,8 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
   });
 
   it('describes the artifact in both languages as the catalogue has it', async () => {
-    const m = (await get(`/iiif/artifacts/${ready}/manifest.json`)).json();
-    const detail = (await get(`/api/artifacts/${ready}`)).json();
+    const m = (await get(`/iiif/artifacts/${t.ready}/manifest.json`)).json();
+    const detail = (await get(`/api/artifacts/${t.ready}`)).json();
     expect(m.label).toEqual({ vi: [detail.title.vi], en: [detail.title.en] });
     const row = (en: string) => m.metadata.find((e: { label: { en: string[] } }) => e.label.en[0] === en);
     expect(row('Ethnic group').value.vi[0]).toBe(
@@ -160,7 +139,7 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
   });
 
   it('points only at media that is really served, with the format it claims', async () => {
-    const m = (await get(`/iiif/artifacts/${ready}/manifest.json`)).json();
+    const m = (await get(`/iiif/artifacts/${t.ready}/manifest.json`)).json();
     const canvas = m.items[0];
     const bodies = [
       canvas.items[0].items[0].body,
@@ -177,7 +156,7 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
 
   it('uses PUBLIC_URL for every id when set', async () => {
     await withPublicUrl('https://stories.museum.example', async () => {
-      const path = `/iiif/artifacts/${ready}/manifest.json`;
+      const path = `/iiif/artifacts/${t.ready}/manifest.json`;
       const m = (await get(path)).json();
       expect(presentation3Problems(m, `https://stories.museum.example${path}`)).toEqual([]);
       expect(JSON.stringify(m)).not.toContain('localhost');
@@ -185,12 +164,12 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
   });
 
   it('404s drafts, unknown slugs and artifacts without a ready video, saying why', async () => {
-    for (const slug of [draft, 'no-such-artifact']) {
+    for (const slug of [t.draft, 'no-such-artifact']) {
       const res = await get(`/iiif/artifacts/${slug}/manifest.json`);
       expect(res.statusCode, slug).toBe(404);
       expect(res.json().message).toMatch(/No published artifact/);
     }
-    const res = await get(`/iiif/artifacts/${bare}/manifest.json`);
+    const res = await get(`/iiif/artifacts/${t.bare}/manifest.json`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.json().message).toMatch(/no ready video yet.*Canvas with content/);

@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../src/plugins/app/session.ts';
 import type { TestApp } from './helpers.ts';
-import { HOSTILE, makeReachApp, slugsWhere } from './reach-fixtures.ts';
+import { HOSTILE, makeReachApp, ORIGIN, slugsWhere } from './reach-fixtures.ts';
 
 // pngjs comes with qrcode (it draws the PNGs); resolved from there so hoisting cannot hide it.
 const requireFromQrcode = createRequire(createRequire(import.meta.url).resolve('qrcode'));
@@ -16,7 +16,6 @@ let t: TestApp;
 let published: [string, string, string];
 let draft: string;
 let cookie: string;
-const ORIGIN = 'http://localhost:80';
 
 beforeAll(async () => {
   t = await makeReachApp();

@@ -1,29 +1,8 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from './helpers.ts';
-import { attachReadyVideo, HOSTILE, makeReachApp, slugsWhere } from './reach-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE, ORIGIN, useReachApp } from './reach-fixtures.ts';
 
-let t: TestApp;
-let ready: string; // published, with a ready clip
-let bare: string; // published, no video
-let draft: string; // draft, with a ready clip
-const ORIGIN = 'http://localhost:80';
-
-beforeAll(async () => {
-  t = await makeReachApp();
-  [ready, bare] = slugsWhere(t, 'published', 2) as [string, string];
-  [draft] = slugsWhere(t, 'draft') as [string];
-  attachReadyVideo(t, ready);
-  attachReadyVideo(t, draft);
-});
-afterAll(async () => t.app.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
-const local = (url: string) => {
-  expect(url.startsWith(`${ORIGIN}/`), url).toBe(true);
-  return url.slice(ORIGIN.length);
-};
+const { t, get, local } = useReachApp();
 
 function head(html: string) {
   const doc = parseDocument(html);
@@ -45,20 +24,20 @@ function head(html: string) {
 
 describe('artifact pages as the server sends them', () => {
   it('carry title, Open Graph, canonical, oEmbed discovery and a VideoObject before any script runs', async () => {
-    const res = await get(`/artifacts/${ready}`, { accept: 'text/html' });
+    const res = await get(`/artifacts/${t.ready}`, { accept: 'text/html' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    const detail = (await get(`/api/artifacts/${ready}`)).json();
+    const detail = (await get(`/api/artifacts/${t.ready}`)).json();
     const h = head(res.body);
     expect(h.app).not.toBeNull(); // still the SPA
     expect(h.title).toBe(`${detail.title.vi} — Câu chuyện hiện vật`);
     expect(h.meta('og:title')).toBe(detail.title.vi);
     expect(h.meta('og:type')).toBe('video.other');
-    expect(h.meta('og:url')).toBe(`${ORIGIN}/artifacts/${ready}`);
-    expect(h.meta('og:video')).toBe(`${ORIGIN}/embed/${ready}`);
+    expect(h.meta('og:url')).toBe(`${ORIGIN}/artifacts/${t.ready}`);
+    expect(h.meta('og:video')).toBe(`${ORIGIN}/embed/${t.ready}`);
     expect(h.meta('og:description')?.length).toBeGreaterThan(10);
-    expect(h.link('canonical')).toBe(`${ORIGIN}/artifacts/${ready}`);
+    expect(h.link('canonical')).toBe(`${ORIGIN}/artifacts/${t.ready}`);
     expect((await get(local(h.meta('og:image') as string))).statusCode).toBe(200);
 
     const [ld] = h.jsonLd();
@@ -75,23 +54,23 @@ describe('artifact pages as the server sends them', () => {
   });
 
   it('embed pages carry the same, canonical to the artifact page; ?lang=en speaks English', async () => {
-    const embed = head((await get(`/embed/${ready}`)).body);
-    expect(embed.link('canonical')).toBe(`${ORIGIN}/artifacts/${ready}`);
+    const embed = head((await get(`/embed/${t.ready}`)).body);
+    expect(embed.link('canonical')).toBe(`${ORIGIN}/artifacts/${t.ready}`);
     expect(embed.jsonLd()).toHaveLength(1);
-    const detail = (await get(`/api/artifacts/${ready}`)).json();
-    const en = head((await get(`/artifacts/${ready}?lang=en`)).body);
+    const detail = (await get(`/api/artifacts/${t.ready}`)).json();
+    const en = head((await get(`/artifacts/${t.ready}?lang=en`)).body);
     expect(en.meta('og:title')).toBe(detail.title.en);
     expect(en.jsonLd()[0].inLanguage).toBe('en');
   });
 
   it('escape what staff typed', async () => {
-    const id = t.app.repos.artifacts.bySlug(ready)?.id;
+    const id = t.app.repos.artifacts.bySlug(t.ready)?.id;
     const before = t.app.db.prepare('SELECT title_vi FROM artifacts WHERE id = ?').get(id) as {
       title_vi: string;
     };
     t.app.db.prepare('UPDATE artifacts SET title_vi = ? WHERE id = ?').run(HOSTILE, id);
     try {
-      const h = head((await get(`/artifacts/${ready}`)).body);
+      const h = head((await get(`/artifacts/${t.ready}`)).body);
       expect(h.all('script').filter((s) => s.attribs.type !== 'module')).toHaveLength(1);
       expect(h.meta('og:title')).toBe(HOSTILE);
       expect(h.jsonLd()[0].name).toBe(HOSTILE);
@@ -101,7 +80,7 @@ describe('artifact pages as the server sends them', () => {
   });
 
   it('a published artifact without a clip gets page metadata but no video claims', async () => {
-    const h = head((await get(`/artifacts/${bare}`)).body);
+    const h = head((await get(`/artifacts/${t.bare}`)).body);
     expect(h.meta('og:type')).toBe('website');
     expect(h.jsonLd()).toHaveLength(0);
     expect(h.link('alternate', 'application/json+oembed')).toBeUndefined();
@@ -109,7 +88,7 @@ describe('artifact pages as the server sends them', () => {
 
   it('drafts and unknown slugs get the plain app with a 404 and nothing about the artifact', async () => {
     for (const path of [
-      `/artifacts/${draft}`,
+      `/artifacts/${t.draft}`,
       '/artifacts/no-such-thing',
       '/embed/no-such-thing',
       '/artifacts/BAD%20slug',
@@ -128,7 +107,7 @@ describe('GET /oembed', () => {
   const oembed = (url: string, extra = '') => get(`/oembed?url=${encodeURIComponent(url)}${extra}`);
 
   it('answers the URL the page advertises with a video iframe within the limits', async () => {
-    const discovered = head((await get(`/artifacts/${ready}`)).body).link(
+    const discovered = head((await get(`/artifacts/${t.ready}`)).body).link(
       'alternate',
       'application/json+oembed',
     );
@@ -139,27 +118,27 @@ describe('GET /oembed', () => {
     expect(o.provider_name).toContain('Bảo tàng Văn hóa các dân tộc Việt Nam');
     expect(o.provider_url).toBe(`${ORIGIN}/`);
     const iframe = DomUtils.findOne((e) => e.name === 'iframe', parseDocument(o.html).children);
-    expect(iframe?.attribs).toMatchObject({ src: `${ORIGIN}/embed/${ready}`, width: '480', height: '270' });
+    expect(iframe?.attribs).toMatchObject({ src: `${ORIGIN}/embed/${t.ready}`, width: '480', height: '270' });
     expect((await get(local(iframe?.attribs.src as string), { accept: 'text/html' })).statusCode).toBe(200);
     expect(o.thumbnail_width).toBeLessThanOrEqual(480);
     expect((await get(local(o.thumbnail_url))).statusCode).toBe(200);
   });
 
   it('keeps the aspect ratio when height is the tighter limit, and accepts embed URLs', async () => {
-    const o = (await oembed(`${ORIGIN}/embed/${ready}`, '&maxwidth=1000&maxheight=180')).json();
+    const o = (await oembed(`${ORIGIN}/embed/${t.ready}`, '&maxwidth=1000&maxheight=180')).json();
     expect([o.width, o.height]).toEqual([320, 180]);
   });
 
   it('501 for XML, 404 for what is not ours or not public, 400 without a url', async () => {
-    expect((await oembed(`${ORIGIN}/artifacts/${ready}`, '&format=xml')).statusCode).toBe(501);
-    expect((await oembed(`${ORIGIN}/artifacts/${ready}`, '&format=xml')).json().message).toMatch(
+    expect((await oembed(`${ORIGIN}/artifacts/${t.ready}`, '&format=xml')).statusCode).toBe(501);
+    expect((await oembed(`${ORIGIN}/artifacts/${t.ready}`, '&format=xml')).json().message).toMatch(
       /format=json/,
     );
     for (const url of [
-      `https://elsewhere.example/artifacts/${ready}`,
+      `https://elsewhere.example/artifacts/${t.ready}`,
       `${ORIGIN}/groups/hmong`,
-      `${ORIGIN}/artifacts/${draft}`,
-      `${ORIGIN}/artifacts/${bare}`,
+      `${ORIGIN}/artifacts/${t.draft}`,
+      `${ORIGIN}/artifacts/${t.bare}`,
       'nonsense',
     ]) {
       expect((await oembed(url)).statusCode, url).toBe(404);
@@ -189,14 +168,14 @@ describe('GET /sitemap.xml', () => {
     expect(locs).toHaveLength(1 + groups.length + published);
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
-    expect(locs).toContain(`${ORIGIN}/artifacts/${bare}`);
-    expect(locs).not.toContain(`${ORIGIN}/artifacts/${draft}`);
+    expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);
+    expect(locs).not.toContain(`${ORIGIN}/artifacts/${t.draft}`);
 
     const videos = DomUtils.findAll((e) => e.name === 'video:video', doc.children);
     expect(videos).toHaveLength(1);
     const field = (name: string) =>
       DomUtils.textContent(DomUtils.findOne((e) => e.name === name, videos[0]?.children ?? []) ?? []);
-    expect(field('video:player_loc')).toBe(`${ORIGIN}/embed/${ready}`);
+    expect(field('video:player_loc')).toBe(`${ORIGIN}/embed/${t.ready}`);
     expect(field('video:duration')).toBe('13');
     expect((await get(local(field('video:thumbnail_loc')))).statusCode).toBe(200);
     expect((await get(local(field('video:content_loc')))).statusCode).toBe(200);
@@ -205,7 +184,7 @@ describe('GET /sitemap.xml', () => {
   });
 
   it('stays well-formed whatever staff typed', async () => {
-    const id = t.app.repos.artifacts.bySlug(ready)?.id;
+    const id = t.app.repos.artifacts.bySlug(t.ready)?.id;
     const before = t.app.db.prepare('SELECT title_vi FROM artifacts WHERE id = ?').get(id) as {
       title_vi: string;
     };

@@ -43,4 +43,26 @@ describe('search text', () => {
     expect(snippet('no match at all', new Set(['khen']))).toBe('');
     expect(snippet('short khèn story', new Set(['khen']))).toBe('short <mark>khèn</mark> story');
   });
+
+  it('finds the first match of a long text however far in, a two-word name included', async () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i}`);
+    // Words 63 and 64: a name across the edge of the first words scanned (two excerpts' worth).
+    words[63] = 'Ê';
+    words[64] = 'Đê';
+    words[1500] = 'khèn';
+    const text = words.join(' ');
+    expect(snippet(text, new Set(['ede']))).toContain('<mark>Ê Đê</mark>');
+    // Even when its first word alone is also a match.
+    expect(snippet(text, new Set(['e', 'ede']))).toContain('<mark>Ê Đê</mark>');
+    // The excerpt keeps its full length across that edge.
+    const near = snippet(text, new Set(['w50']));
+    expect(near.split(' ').filter((w) => w !== '…')).toHaveLength(32);
+    const late = snippet(text, new Set(['khen']));
+    expect(late).toContain('w1499 <mark>khèn</mark> w1501');
+    expect(late.startsWith('… w1492 ')).toBe(true);
+    expect(late.endsWith(' w1523 …')).toBe(true);
+    // A match among the last words: the excerpt runs to the end of the text, punctuation included.
+    const ending = `${words.slice(0, 1400).join(' ')} khèn.`;
+    expect(snippet(ending, new Set(['khen'])).endsWith('w1399 <mark>khèn</mark>.')).toBe(true);
+  });
 });

@@ -1,4 +1,3 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type {
   FacetCounts,
   SearchDocument,
@@ -8,12 +7,17 @@ import type {
   SearchRequest,
   SearchResponseData,
 } from './engine.ts';
+import { type Explanation, InvertedIndex, type WordQuery } from './postings.ts';
 import { fold, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
-/** Fields as MiniSearch sees them, with their weight: a title match outranks a story-only match. */
-const BOOST: Record<string, number> = { title: 8, groups: 4, place: 2, story: 1 };
-
-const SHORT_FIELDS = ['title', 'groups', 'place'];
+/**
+ * Fields as the index sees them (title, group names, material and region, story; see fieldTexts), with
+ * their weight: a title match outranks a story-only match.
+ */
+const BOOSTS = [8, 4, 2, 1];
+const ALL_FIELDS = [0, 1, 2, 3];
+const SHORT_FIELDS = [0, 1, 2];
+const STORY = 3;
 const NO_TERMS: readonly string[] = [];
 
 /** Slugs of one facet as small integers, so counting needs no string hashing. */
@@ -57,74 +61,50 @@ interface Entry {
 interface Match {
   id: number;
   score: number;
-  /** Index terms that matched, to mark in the original text. */
-  terms: readonly string[];
-  /** Whether a term matched in a story: only then are the (long) stories scanned for a snippet. */
-  inStory: boolean;
+}
+
+/** A query's matches, best first, and what matched (worked out only for the page shown). */
+interface Ranking {
+  matches: Match[];
+  explain: Explanation | null;
 }
 
 /** Both languages go into one field each: a visitor may type either, and fewer fields search faster. */
-function extractField(doc: object, field: string): string {
-  const d = doc as SearchDocument;
-  switch (field) {
-    case 'id':
-      // The id stays a number: results are looked up by it.
-      return d.id as unknown as string;
-    case 'title':
-      return `${d.title.vi}\n${d.title.en}`;
-    case 'groups':
-      return d.ethnicGroupNames.join(' ; ');
-    case 'place':
-      return `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`;
-    case 'story':
-      return `${d.story.vi}\n${d.story.en}`;
-    default:
-      return '';
-  }
+function fieldTexts(d: SearchDocument): string[] {
+  return [
+    `${d.title.vi}\n${d.title.en}`,
+    d.ethnicGroupNames.join(' ; '),
+    `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`,
+    `${d.story.vi}\n${d.story.en}`,
+  ];
 }
 
-function newIndex(): MiniSearch<SearchDocument> {
-  return new MiniSearch<SearchDocument>({
-    fields: Object.keys(BOOST),
-    storeFields: [],
-    extractField: extractField as (doc: SearchDocument, field: string) => string,
-    tokenize,
-    processTerm: (term) => indexTerms(term),
-    searchOptions: {
-      tokenize,
-      processTerm: (term) => queryTerm(term) || null,
-      boost: BOOST,
-      weights: { fuzzy: 0.5, prefix: 0.6 },
-    },
+function newIndex(): InvertedIndex {
+  return new InvertedIndex(BOOSTS, tokenize, indexTerms);
+}
+
+/**
+ * How each word is looked up. While typing, the last word is a prefix, but in stories only from three
+ * letters on, where "kh" would match half the language. With `typos`, words of five letters or more
+ * forgive one typo.
+ */
+function wordQueries(terms: readonly string[], typos: boolean): WordQuery[] {
+  return terms.map((term, i) => {
+    const last = i === terms.length - 1;
+    const fuzzy = typos && term.length >= 5 ? 1 : 0;
+    if (!last || term.length >= 3) return { term, parts: [{ prefix: last, fuzzy, fields: ALL_FIELDS }] };
+    return {
+      term,
+      parts: [
+        { prefix: true, fuzzy, fields: SHORT_FIELDS },
+        { prefix: false, fuzzy, fields: [STORY] },
+      ],
+    };
   });
 }
 
 /**
- * Every word must match (AND) or any may (OR), each in any field. While typing, the last word is a
- * prefix, but in stories only from three letters on, where "kh" would match half the language. With
- * `typos`, words of five letters or more forgive one typo.
- */
-function queryTree(typed: string[], combineWith: 'AND' | 'OR', typos: boolean): Query {
-  return {
-    combineWith,
-    queries: typed.map((word, i): Query => {
-      const length = queryTerm(word).length;
-      const last = i === typed.length - 1;
-      const fuzzy = typos && length >= 5 ? 1 : false;
-      if (!last || length >= 3) return { queries: [word], prefix: last, fuzzy };
-      return {
-        combineWith: 'OR',
-        queries: [
-          { queries: [word], fields: SHORT_FIELDS, prefix: true, fuzzy },
-          { queries: [word], fields: ['story'], prefix: false, fuzzy },
-        ],
-      };
-    }),
-  };
-}
-
-/**
- * The default engine: MiniSearch in the api process. It is rebuilt from SQLite at every start (it holds
+ * The default engine: an inverted index in the api process (postings.ts). It is rebuilt from SQLite at every start (it holds
  * only published artifacts, a few thousand at most) and kept current through the outbox.
  */
 export class EmbeddedSearchEngine implements SearchEngine {
@@ -140,7 +120,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Newest first, for the empty query; recomputed lazily after writes. */
   private newest: number[] | null = null;
   /** Ranked matches of recent queries: a facet click or the next page reuses them. Writes clear it. */
-  private readonly recent = new Map<string, Match[]>();
+  private readonly recent = new Map<string, Ranking>();
 
   /** Forgets cached rankings (every write does; benchmarks measure uncached searches with it). */
   clearCache(): void {
@@ -154,8 +134,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) {
-      if (this.index.has(doc.id)) this.index.replace(doc);
-      else this.index.add(doc);
+      const old = this.entries.get(doc.id);
+      if (old) this.index.remove(doc.id, fieldTexts(old.doc));
+      this.index.add(doc.id, fieldTexts(doc));
       this.entries.set(doc.id, {
         doc,
         groups: doc.ethnicGroups.map((g) => this.values.groups.intern(g)),
@@ -169,7 +150,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async remove(ids: number[]): Promise<void> {
     for (const id of ids) {
-      if (this.index.has(id)) this.index.discard(id);
+      const old = this.entries.get(id);
+      if (old) this.index.remove(id, fieldTexts(old.doc));
       this.entries.delete(id);
     }
     this.clearCache();
@@ -192,66 +174,52 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async close(): Promise<void> {}
 
   async search(req: SearchRequest): Promise<SearchResponseData> {
-    const matches = this.ranked(req.q, req.boostEthnicGroup);
+    const { matches, explain } = this.ranked(req.q, req.boostEthnicGroup);
     const { kept, facets } = this.filterAndCount(matches, req.filters);
     const start = (req.page - 1) * req.pageSize;
-    const hits = kept.slice(start, start + req.pageSize).map((m) => this.toHit(m, req));
+    const hits = kept.slice(start, start + req.pageSize).map((m) => this.toHit(m.id, explain, req));
     return { hits, total: kept.length, page: req.page, pageSize: req.pageSize, facets };
   }
 
-  /** Every published document matching q, best first (Array.sort is stable, so boosts keep this order). */
   /** Matches of q, best first, the boosted group's first; cached (least recently used goes first). */
-  private ranked(q: string, boost: string | undefined): Match[] {
-    const typed = tokenize(q).filter((w) => queryTerm(w));
+  private ranked(q: string, boost: string | undefined): Ranking {
     // Folded terms decide the query: "khèn" and "khen" share an entry.
-    const key = `${boost ?? ''}|${typed.map(queryTerm).join(' ')}`;
-    let matches = this.recent.get(key);
-    if (matches) {
+    const terms = tokenize(q).map(queryTerm).filter(Boolean);
+    const key = `${boost ?? ''}|${terms.join(' ')}`;
+    let ranking = this.recent.get(key);
+    if (ranking) {
       this.recent.delete(key);
     } else {
-      matches = this.match(typed);
+      ranking = this.match(terms);
+      // Array.sort is stable: the boosted group comes first, each part still best first.
       if (boost) {
         const id = this.values.groups.id(boost) ?? -2;
         const inGroup = (m: Match) => (this.entries.get(m.id)?.groups.includes(id) ? 1 : 0);
-        matches.sort((a, b) => inGroup(b) - inGroup(a));
+        ranking.matches.sort((a, b) => inGroup(b) - inGroup(a));
       }
       if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
     }
-    this.recent.set(key, matches);
-    return matches;
+    this.recent.set(key, ranking);
+    return ranking;
   }
 
-  private match(typed: string[]): Match[] {
-    if (!typed.length) {
-      return this.newestFirst().map((id) => ({
-        id,
-        score: 0,
-        terms: NO_TERMS,
-        inStory: false,
-      }));
-    }
+  private match(terms: string[]): Ranking {
+    if (!terms.length) return { matches: this.newestFirst().map((id) => ({ id, score: 0 })), explain: null };
     // Strictest first: every word as typed; then with typos forgiven; then any word (like Meilisearch's
     // default matching strategy). A word the catalogue knows is taken as typed, so "hmong" does not also
     // bring every story saying "among"; an unknown one ("chiemg") is corrected. Also much faster.
-    const canTypo = typed.some((w) => queryTerm(w).length >= 5);
+    const canTypo = terms.some((t) => t.length >= 5);
     const plans: ['AND' | 'OR', boolean][] = [['AND', false]];
     if (canTypo) plans.push(['AND', true]);
-    if (typed.length > 1) plans.push(['OR', false]);
-    if (typed.length > 1 && canTypo) plans.push(['OR', true]);
-    let results: SearchResult[] = [];
+    if (terms.length > 1) plans.push(['OR', false]);
+    if (terms.length > 1 && canTypo) plans.push(['OR', true]);
+    let result: Ranking = { matches: [], explain: null };
     for (const [combineWith, typos] of plans) {
-      results = this.index.search(queryTree(typed, combineWith, typos));
-      if (results.length) break;
+      result = this.index.search(wordQueries(terms, typos), combineWith);
+      if (result.matches.length) break;
     }
-    return results.map((r) => {
-      const fields = Object.values(r.match).flat();
-      return {
-        id: r.id as number,
-        score: r.score,
-        terms: r.terms,
-        inStory: fields.includes('story'),
-      };
-    });
+    result.matches.sort((a, b) => b.score - a.score || a.id - b.id);
+    return result;
   }
 
   private newestFirst(): number[] {
@@ -299,13 +267,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return { kept, facets };
   }
 
-  private toHit(m: Match, req: SearchRequest): SearchHit {
-    const doc = (this.entries.get(m.id) as Entry).doc;
+  private toHit(id: number, explain: Explanation | null, req: SearchRequest): SearchHit {
+    const doc = (this.entries.get(id) as Entry).doc;
     const other = req.lang === 'vi' ? 'en' : 'vi';
     const title = doc.title[req.lang] || doc.title[other];
     // The story in the visitor's language; the other one when only it explains the match.
-    const terms = new Set(m.terms);
-    const storyHtml = m.inStory
+    const terms = new Set(explain?.terms(id) ?? NO_TERMS);
+    const storyHtml = explain?.inField(id, STORY)
       ? snippet(doc.story[req.lang], terms) || snippet(doc.story[other], terms)
       : '';
     // Titles are short: always scanned, so a group name matched elsewhere ("ede") is marked in them too.

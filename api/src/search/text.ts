@@ -32,10 +32,16 @@ export interface Word {
   end: number;
 }
 
-/** The words of a text with their offsets in the original string (diacritics and case untouched). */
-export function words(text: string): Word[] {
+/**
+ * The words of a text with their offsets in the original string (diacritics and case untouched); only the
+ * first `limit` of them when given.
+ */
+export function words(text: string, limit = Number.POSITIVE_INFINITY): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) {
+    if (out.length >= limit) break;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 
@@ -108,9 +114,14 @@ export function matchSpans(text: string, matched: ReadonlySet<string>): [number,
   return scan(text, matched).spans;
 }
 
-function scan(text: string, matched: ReadonlySet<string>): { list: Word[]; spans: [number, number][] } {
+/** Spans among the first `limit` words (a span needs the two words after it: see snippet). */
+function scan(
+  text: string,
+  matched: ReadonlySet<string>,
+  limit?: number,
+): { list: Word[]; spans: [number, number][] } {
   if (!matched.size) return { list: [], spans: [] };
-  const list = words(text);
+  const list = words(text, limit);
   const forms = list.map((w) => formsOf(w.text));
   const gapOk = (k: number) => NAME_GAP.test(text.slice((list[k - 1] as Word).end, (list[k] as Word).start));
   const spans: [number, number][] = [];
@@ -153,17 +164,26 @@ export function highlight(text: string, matched: ReadonlySet<string>): string {
  * was cut. Empty when nothing in the text matched.
  */
 export function snippet(text: string, matched: ReadonlySet<string>, length = 32): string {
-  const { list, spans } = scan(text, matched);
-  const first = spans[0];
-  if (!first) return '';
-  const hit = Math.max(
-    0,
-    list.findIndex((w) => w.start === first[0]),
-  );
-  const startWord = Math.max(0, hit - Math.floor(length / 4));
-  const endWord = Math.min(list.length - 1, startWord + length - 1);
-  const from = startWord === 0 ? 0 : (list[startWord] as Word).start;
-  const to = endWord === list.length - 1 ? text.length : (list[endWord] as Word).end;
-  const body = markSpans(text, spans, from, to).trim();
-  return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;
+  // Stories are long and only the first match is shown: scan a window of words, widened until it holds
+  // the excerpt and the two words after it (a name such as "Ê Đê" may end there), or the whole text.
+  for (let limit = 2 * length; ; limit *= 4) {
+    const { list, spans } = scan(text, matched, limit);
+    const whole = list.length < limit;
+    const first = spans[0];
+    if (!first) {
+      if (whole) return '';
+      continue;
+    }
+    const hit = Math.max(
+      0,
+      list.findIndex((w) => w.start === first[0]),
+    );
+    const startWord = Math.max(0, hit - Math.floor(length / 4));
+    const endWord = Math.min(list.length - 1, startWord + length - 1);
+    if (!whole && endWord + 2 >= list.length - 1) continue;
+    const from = startWord === 0 ? 0 : (list[startWord] as Word).start;
+    const to = whole && endWord === list.length - 1 ? text.length : (list[endWord] as Word).end;
+    const body = markSpans(text, spans, from, to).trim();
+    return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;
+  }
 }
