@@ -15,6 +15,7 @@ import search from './plugins/app/search.ts';
 import session from './plugins/app/session.ts';
 import web from './plugins/app/web.ts';
 import worker from './plugins/app/worker.ts';
+import compress from './plugins/external/compress.ts';
 import cookie from './plugins/external/cookie.ts';
 import helmet from './plugins/external/helmet.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(sensible);
   await app.register(helmet);
+  await app.register(compress);
   await app.register(cookie);
   await app.register(rateLimit);
   await app.register(swagger);
@@ -99,12 +101,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }) },
     async (request, reply) => {
+      // A page path (no file extension, not the API or media) gets the app, which shows its own "not found".
+      const path = request.url.split('?')[0] ?? '';
       const isPage =
         request.method === 'GET' &&
-        !/^\/(api|media|iiif)\//.test(request.url) &&
-        (request.headers.accept ?? '').includes('text/html');
+        !/^\/(api|media|iiif)\//.test(path) &&
+        !/\.[a-z0-9]+$/i.test(path) &&
+        !/^application\/json/.test(request.headers.accept ?? '');
       if (isPage && app.hasReplyDecorator('sendFile') && app.hasDecorator('webIndexAvailable')) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+        return reply.code(404).sendFile('index.html');
       }
       return reply.code(404).send({
         statusCode: 404,

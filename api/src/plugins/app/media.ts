@@ -47,6 +47,9 @@ export default async function media(app: FastifyInstance) {
   // Every way out (encoded dots, backslashes, NUL, double encoding) is refused here with the same 404 as a
   // missing file, before the static server can answer differently (it says 403 for some malformed paths).
   app.addHook('onRequest', async (request, reply) => {
+    // Media is served exactly as stored: segments and images are compressed already, and a compressed
+    // playlist or caption would make a Range answer wrong. @fastify/compress honours this header.
+    request.headers['x-no-compression'] = '1';
     const path = request.url.split('?')[0] ?? '';
     let decoded: string;
     try {
