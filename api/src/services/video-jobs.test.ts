@@ -1,9 +1,12 @@
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
 import { MediaValidationError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
 import type { Repositories } from '../types.ts';
-import { createVideoJobs, describeFailure } from './video-jobs.ts';
+import { createVideoJobs, describeFailure, removeSupersededVersions } from './video-jobs.ts';
 
 type Status = { status: string; error: string | null; jobId?: number | null };
 
@@ -92,5 +95,15 @@ describe('video jobs', () => {
     expect(describeFailure(new Error('ffmpeg exited with 1: Invalid data'))).toBe(
       'The transcode failed: ffmpeg exited with 1: Invalid data',
     );
+  });
+});
+
+describe('removeSupersededVersions', () => {
+  it('keeps the new and the replaced version (and temp folders), removes older ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'versions-'));
+    for (const v of ['v1', 'v2', 'v3', '.tmp-v4-x']) mkdirSync(join(dir, v));
+    expect(removeSupersededVersions(dir, ['v3', 'v2']).sort()).toEqual(['v1']);
+    expect(readdirSync(dir).sort()).toEqual(['.tmp-v4-x', 'v2', 'v3']);
+    expect(removeSupersededVersions(dir, ['v4', null])).toEqual(expect.arrayContaining(['v2', 'v3']));
   });
 });

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FfmpegAbortedError,
@@ -39,6 +39,20 @@ export function describeFailure(error: unknown): string {
 }
 
 /**
+ * Each re-transcode (new captions, say) writes a whole new version. The one it replaces stays, so a player that
+ * started on it is not cut off mid-clip; older ones go, so disk use stays bounded at two versions a video.
+ */
+export function removeSupersededVersions(videoDir: string, keep: (string | null)[]): string[] {
+  const removed: string[] = [];
+  for (const entry of readdirSync(videoDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || keep.includes(entry.name)) continue;
+    rmSync(join(videoDir, entry.name), { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
+}
+
+/**
  * The glue between the catalogue and the pipeline: a 'transcode' job turns a video's source into a new HLS
  * version and makes that video the artifact's current one. The previous version stays servable until then,
  * so a re-transcode (new captions, say) never takes a playing video off the site.
@@ -67,6 +81,7 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       }
       repos.videos.markReady(videoId, result.version, result.manifest);
       repos.artifacts.setCurrentVideo(video.artifactId, videoId);
+      removeSupersededVersions(join(mediaDir, videoId), [result.version, video.mediaVersion]);
       log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
     } catch (err) {
       if (err instanceof MediaValidationError) throw new PermanentJobError(err.message);
