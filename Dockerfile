@@ -1,5 +1,5 @@
 # Build: install dependencies (native better-sqlite3 compiled here) and build the web.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
@@ -13,7 +13,7 @@ COPY . .
 RUN npm run typecheck && npm run build -w web && npm prune --omit=dev --workspaces --include-workspace-root
 
 # Runtime: Node LTS slim + Debian's ffmpeg, as a non-root user.
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core tini \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

@@ -12,6 +12,13 @@ const benches: [string, () => Promise<void>][] = [
   ['web', benchWeb],
 ];
 
+if (only && !benches.some(([name]) => name === only)) {
+  console.error(
+    `No benchmark "${only}". Choose one of: ${benches.map(([name]) => name).join(', ')} (or none for all).`,
+  );
+  process.exit(2);
+}
+
 for (const [name, run] of benches) {
   if (only && only !== name) continue;
   console.log(`\n=== ${name} ===`);

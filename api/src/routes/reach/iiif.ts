@@ -15,7 +15,7 @@ const iiif: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'IIIF Presentation 3.0 Manifest of a published artifact (video, captions, rights)',
         params: SlugParams,
         response: {
-          200: Type.Unknown({ description: 'A IIIF Presentation 3.0 Manifest (application/ld+json)' }),
+          200: Type.Unknown({ description: 'An IIIF Presentation 3.0 Manifest (application/ld+json)' }),
           404: ErrorResponse,
         },
       },
@@ -29,7 +29,7 @@ const iiif: FastifyPluginAsyncTypebox = async (app) => {
           reply,
           404,
           'Not Found',
-          `${found.message} A IIIF Manifest needs a Canvas with content.`,
+          `${found.message} An IIIF Manifest needs a Canvas with content.`,
         );
       }
       const manifest = buildManifest(found.detail, linksFor(app, request), app.config.LICENSE_URI);

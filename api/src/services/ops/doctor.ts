@@ -97,5 +97,15 @@ export async function diagnose(config: Config): Promise<Finding[]> {
     detail: web ? config.webDist : 'missing',
     fix: web ? undefined : 'npm run build -w web (npm start does it)',
   });
+
+  // Not an error on a laptop; in production the links in sitemaps, QR labels and shared pages need it.
+  findings.push({
+    check: 'public URL',
+    ok: true,
+    detail: config.PUBLIC_URL || 'not set: links use the host each request names',
+    fix: config.PUBLIC_URL
+      ? undefined
+      : 'in production set PUBLIC_URL=https://your.host, so sitemaps, QR labels and shared links never carry an internal or forged host',
+  });
   return findings;
 }

@@ -40,7 +40,7 @@ function metadata(detail: ArtifactDetail): LabelValue[] {
     .filter((r): r is [Localized, Localized] => r[1] !== undefined)
     .map(([label, value]) => ({ label: langMap(label), value: plainMap(value) }));
   out.push({
-    label: langMap({ vi: 'Số đăng ký', en: 'Accession number' }),
+    label: langMap({ vi: 'Số hiệu', en: 'Accession number' }),
     value: { none: [plain(detail.accessionNumber)] },
   });
   return out;
@@ -60,7 +60,7 @@ function poster(video: PublicVideo, links: SiteLinks) {
 }
 
 /**
- * A IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
+ * An IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
  * clip, painted by the HLS master, with one supplementing annotation per caption language. Needs a ready
  * video: a Canvas without content would be an empty Manifest.
  */
