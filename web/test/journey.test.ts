@@ -109,6 +109,11 @@ describe('staff', () => {
       };
       new MutationObserver(note).observe(document.body, { subtree: true, attributes: true, childList: true });
     });
+    const uploadLanguages = new Set<string>();
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/staff/uploads'))
+        uploadLanguages.add(r.headers()['accept-language'] ?? '');
+    });
     await page.locator('#clip-file').setInputFiles(clip);
     await page.getByText('Đã tải lên. Phim đang được xử lý.').waitFor({ timeout: 60_000 });
     const upload = page.getByRole('progressbar', { name: 'Tiến độ tải lên' });
@@ -123,6 +128,9 @@ describe('staff', () => {
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.some((s) => s === 'queued' || s === 'processing')).toBe(true);
     expect(seen.at(-1)).toBe('ready');
+    // "Processing" is over: the upload box says so no longer, and tus asked for Vietnamese answers.
+    await page.getByText('Đã tải lên. Phim đang được xử lý.').waitFor({ state: 'detached' });
+    expect([...uploadLanguages]).toEqual(['vi']);
     // Ready: the editor previews the draft with the real player.
     await page.locator('.player').waitFor();
     await expectAccessible(page);
@@ -198,6 +206,9 @@ describe('visitor', () => {
     await expect.poll(async () => (await videoState(page)).videoHeight, { timeout: 30_000 }).toBe(height);
 
     await page.getByRole('button', { name: 'Phụ đề' }).click();
+    // On the Vietnamese site, Vietnamese captions come first (after "off").
+    const captionItems = (await page.getByRole('menuitemradio').allTextContents()).map((s) => s.trim());
+    expect(captionItems.slice(1)).toEqual(['Tiếng Việt', 'English']);
     await page.getByRole('menuitemradio', { name: 'English' }).click();
     await expect.poll(async () => (await videoState(page)).captions, { timeout: 20_000 }).toBe('en');
     await expect.poll(async () => (await videoState(page)).cues, { timeout: 20_000 }).toBeGreaterThan(0);

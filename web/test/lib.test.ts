@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contentIn, contentLang } from '../src/lib/i18n/fallback.ts';
 import { formatBytes, formatClock } from '../src/lib/i18n/format.ts';
+import { fillMessage, longDate } from '../src/lib/i18n/message.ts';
 import { actionFor } from '../src/lib/player/keyboard.ts';
 import { cueAt, parseStoryboard } from '../src/lib/player/storyboard.ts';
+import { captionsInOrder, rungOf } from '../src/lib/player/tracks.ts';
 import { matchRoute } from '../src/lib/router/routes.ts';
 import { chosenInOrder, matchesFilter } from '../src/lib/staff/labels.ts';
 import { RateMeter } from '../src/lib/staff/rate.ts';
@@ -187,5 +189,46 @@ describe('content language fallback', () => {
   it('gives nothing when both are empty', () => {
     expect(contentIn({ vi: '', en: '' }, 'vi')).toBe('');
     expect(contentIn(null, 'vi')).toBe('');
+  });
+});
+
+describe('messages', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(fillMessage('{count} kết quả cho “{q}”', { count: 3, q: 'khèn' }, 'vi')).toBe(
+      '3 kết quả cho “khèn”',
+    );
+    expect(fillMessage('Hi {name}', {}, 'en')).toBe('Hi {name}');
+  });
+
+  it('picks the English plural by count, formatted or not', () => {
+    const text = '{count} {count|film|films}';
+    expect(fillMessage(text, { count: 1 }, 'en')).toBe('1 film');
+    expect(fillMessage(text, { count: 0 }, 'en')).toBe('0 films');
+    expect(fillMessage(text, { count: 2 }, 'en')).toBe('2 films');
+    expect(fillMessage(text, { count: '1,001' }, 'en')).toBe('1,001 films');
+  });
+
+  it('does not read placeholders inside the values it fills in', () => {
+    expect(fillMessage('“{q}”', { q: '{q|a|b}' }, 'en')).toBe('“{q|a|b}”');
+  });
+
+  it('writes long dates as each language does', () => {
+    const iso = new Date(2026, 10, 26, 12).toISOString();
+    expect(longDate(iso, 'vi')).toBe('26 tháng 11 năm 2026');
+    expect(longDate(iso, 'en')).toBe('26 November 2026');
+  });
+});
+
+describe('player tracks', () => {
+  it('names rungs by the short side, portrait or landscape', () => {
+    expect(rungOf(1280, 720)).toBe(720);
+    expect(rungOf(720, 1280)).toBe(720);
+    expect(rungOf(undefined, 480)).toBe(480);
+  });
+
+  it("lists the page language's captions first", () => {
+    const tracks = [{ lang: 'en' }, { lang: 'vi' }];
+    expect(captionsInOrder(tracks, 'vi').map((c) => c.lang)).toEqual(['vi', 'en']);
+    expect(captionsInOrder(tracks, 'en').map((c) => c.lang)).toEqual(['en', 'vi']);
   });
 });

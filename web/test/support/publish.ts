@@ -8,7 +8,12 @@ import type { RunningSite } from './app.ts';
  * transcode job, current video), and waits until the worker has made it playable. For benchmarks that need
  * a ready page without driving the staff screens.
  */
-export async function publishClip(site: RunningSite, slug: string, durationSec = 8): Promise<void> {
+export async function publishClip(
+  site: RunningSite,
+  slug: string,
+  durationSec = 8,
+  size: { width: number; height: number } = { width: 1280, height: 720 },
+): Promise<void> {
   const { repos, queue } = site.app;
   const record = repos.artifacts.create(
     {
@@ -25,7 +30,7 @@ export async function publishClip(site: RunningSite, slug: string, durationSec =
     'published',
   );
   const file = join(site.dataDir, 'uploads', 'bench', `${slug}.mp4`);
-  await makeClip({ durationSec, width: 1280, height: 720, fps: 25, audio: true }, file, slug);
+  await makeClip({ durationSec, ...size, fps: 25, audio: true }, file, slug);
   const video = repos.videos.create({
     artifactId: record.id,
     sourcePath: file,

@@ -1,4 +1,5 @@
 import type { ErrorResponse } from '@artifact-stories/api/schemas';
+import { locale } from '../i18n/i18n.svelte.ts';
 
 /** An answer from the api that was not 2xx; `message` is the api's own words, meant for people. */
 export class ApiError extends Error {
@@ -29,9 +30,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The UI language, so the api's messages (errors, refusals) come in the language on screen. */
+export function languageHeader(): { 'accept-language': string } {
+  return { 'accept-language': locale.lang };
+}
+
 /** One request to the api. Network failures and error answers both end as ApiError (status 0 = offline). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   let body: string | undefined;
   if (options.text !== undefined) {
     headers['content-type'] = 'text/plain; charset=utf-8';

@@ -1,6 +1,7 @@
 import type { Lang, Localized } from '@artifact-stories/api/schemas';
 import { en } from './en.ts';
 import { contentIn, contentLang } from './fallback.ts';
+import { fillMessage, longDate } from './message.ts';
 import { type MessageKey, vi } from './vi.ts';
 
 export type { MessageKey };
@@ -9,6 +10,9 @@ const STORAGE_KEY = 'lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 function initialLang(): Lang {
+  // ?lang=en is how the oEmbed iframe asks for English (storage is often blocked inside iframes).
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'vi') return asked;
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
@@ -35,10 +39,12 @@ export function setLang(lang: Lang, remember = true): void {
   }
 }
 
-/** A UI string in the current language; `{name}` placeholders are filled from params. */
+/**
+ * A UI string in the current language; `{name}` placeholders are filled from params, and
+ * `{name|one|other}` picks the word for that count ("1 film", "2 films").
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = dictionaries[locale.lang][key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillMessage(dictionaries[locale.lang][key], params, locale.lang);
 }
 
 /** Content in the current language, falling back to the other one when that field is empty. */
@@ -56,9 +62,5 @@ export function formatNumber(n: number): string {
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(locale.lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+  return longDate(iso, locale.lang);
 }

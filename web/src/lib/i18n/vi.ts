@@ -203,6 +203,7 @@ export const vi = {
   'captions.heading': 'Phụ đề',
   'captions.vi': 'Phụ đề tiếng Việt (.vtt, .srt)',
   'captions.en': 'Phụ đề tiếng Anh (.vtt, .srt)',
+  'captions.choose': 'Chọn tệp phụ đề…',
   'captions.present': 'Đã có',
   'captions.missing': 'Chưa có',
   'captions.saved': 'Đã lưu “{name}”.',

@@ -1,9 +1,12 @@
 import type { PublicVideo } from '@artifact-stories/api/schemas';
+import { rungOf } from './tracks.ts';
 
 /** A quality the viewer can pick; `index` is the engine's own level number. */
 export interface Quality {
   index: number;
   height: number;
+  /** The rung's name as the api and CLI give it: the short side, so a 720×1280 portrait rung is "720p". */
+  rung: number;
   bitrate: number;
 }
 
@@ -21,8 +24,8 @@ export interface Engine {
 }
 
 export interface EngineEvents {
-  /** The rung now playing, when the engine knows it. */
-  onLevel(height: number | null): void;
+  /** The rung now playing (its short side), when the engine knows it. */
+  onLevel(rung: number | null): void;
   /** A failure the player cannot recover from. */
   onFatal(message: string): void;
 }
@@ -88,7 +91,10 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
     }
   };
 
-  hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => events.onLevel(hls.levels[data.level]?.height ?? null));
+  hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => {
+    const level = hls.levels[data.level];
+    events.onLevel(level ? rungOf(level.width, level.height) : null);
+  });
   hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, applyCaptions);
   hls.on(Hls.Events.ERROR, (_e, data) => {
     console.warn('[hls]', data.fatal ? 'fatal' : 'recoverable', data.type, data.details);
@@ -116,8 +122,13 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
     kind: 'hls.js',
     trackElements: hls.subtitleTracks.length === 0,
     qualities: hls.levels
-      .map((level, index) => ({ index, height: level.height, bitrate: level.bitrate }))
-      .sort((a, b) => b.height - a.height),
+      .map((level, index) => ({
+        index,
+        height: level.height,
+        rung: rungOf(level.width, level.height),
+        bitrate: level.bitrate,
+      }))
+      .sort((a, b) => b.rung - a.rung),
     setQuality: (index) => {
       // currentLevel switches now (flushing the buffer); -1 hands the choice back to the ABR controller.
       hls.currentLevel = index;

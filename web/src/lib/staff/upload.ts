@@ -1,4 +1,5 @@
 import * as tus from 'tus-js-client';
+import { languageHeader } from '../api/client.ts';
 import { UPLOAD_ENDPOINT } from '../api/staff.ts';
 
 export interface UploadCallbacks {
@@ -47,6 +48,7 @@ export async function startUpload(
   };
   const upload = new tus.Upload(file, {
     endpoint: UPLOAD_ENDPOINT,
+    headers: languageHeader(),
     metadata: { artifactId: String(artifactId), filename: file.name, filetype: file.type },
     chunkSize: 8 * 1024 * 1024,
     retryDelays: [0, 1000, 3000, 5000, 10000],
