@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyError,
@@ -8,6 +7,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Config } from './config.ts';
+import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
 import catalogue from './plugins/app/catalogue.ts';
 import media from './plugins/app/media.ts';
@@ -47,10 +47,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // A URL that does not even decode (%c0%ae...) names nothing we have: the same 404 as any missing path.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       const statusCode = error.code === 'FST_ERR_BAD_URL' ? 404 : 400;
-      const message = statusCode === 404 ? 'Nothing at this address.' : error.message;
-      (reply as FastifyReply).code(statusCode).send({ statusCode, error: httpError(statusCode), message });
+      const texts =
+        statusCode === 404
+          ? nothingAt()
+          : { en: error.message, vi: `Yêu cầu không hợp lệ: ${error.message}` };
+      sendError(request, reply as FastifyReply, statusCode, texts);
     },
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -62,6 +65,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   await app.register(rateLimit);
   await app.register(swagger);
+
+  // Before any route is declared: a route keeps the error handler in force when it was declared.
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (statusCode >= 500) request.log.error({ err, url: request.url }, 'request failed');
+    return sendError(request, reply, statusCode, errorTexts(err, request, statusCode));
+  });
 
   await app.register(catalogue, { config });
   await app.register(session);
@@ -90,14 +100,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     else request.log.debug(fields, 'request');
   });
 
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-    if (statusCode >= 500) request.log.error({ err, url: request.url }, 'request failed');
-    // Internals never leak: a 5xx says only that it failed.
-    const message = statusCode >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
-    return reply.code(statusCode).send({ statusCode, error: httpError(statusCode), message });
-  });
-
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }) },
     async (request, reply) => {
@@ -111,17 +113,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (isPage && app.hasReplyDecorator('sendFile') && app.hasDecorator('webIndexAvailable')) {
         return reply.code(404).sendFile('index.html');
       }
-      return reply.code(404).send({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `Nothing at ${request.method} ${request.url.split('?')[0]}`,
-      });
+      return sendError(request, reply, 404, nothingAt(`${request.method} ${path}`));
     },
   );
 
   return app;
-}
-
-function httpError(statusCode: number): string {
-  return STATUS_CODES[statusCode] ?? 'Error';
 }

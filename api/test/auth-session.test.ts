@@ -94,9 +94,105 @@ describe('login, me, logout', () => {
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     const limited = await post('/api/staff/login', { email: editorEmail, password: PASSWORD }, {}, address);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(limited.json()).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^Too many requests: wait \d+ s, then try again\.$/),
+    });
+    const limitedVi = await post(
+      '/api/staff/login',
+      { email: editorEmail, password: PASSWORD },
+      { 'accept-language': 'vi' },
+      address,
+    );
+    expect(limitedVi.json()).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^Bạn đã gửi quá nhiều yêu cầu\. Vui lòng đợi \d+ giây rồi thử lại\.$/),
+    });
     // Another address is not affected.
     expect((await post('/api/staff/login', { email: editorEmail, password: PASSWORD })).statusCode).toBe(200);
+  });
+});
+
+describe('the language of error messages (Accept-Language)', () => {
+  const vi = { 'accept-language': 'vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7' };
+  const en = { 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' };
+
+  it('a wrong password: Vietnamese when vi is preferred, English otherwise, in exactly the one shape', async () => {
+    const wrong = { email: editorEmail, password: 'not the password!' };
+    const shape = (message: string) => ({ statusCode: 401, error: 'Unauthorized', message });
+    expect((await post('/api/staff/login', wrong, vi)).json()).toEqual(
+      shape('Email hoặc mật khẩu không đúng.'),
+    );
+    expect((await post('/api/staff/login', wrong, en)).json()).toEqual(shape('Wrong email or password.'));
+    // No header, or a language the site does not have: English.
+    expect((await post('/api/staff/login', wrong)).json()).toEqual(shape('Wrong email or password.'));
+    expect((await post('/api/staff/login', wrong, { 'accept-language': 'fr-FR' })).json()).toEqual(
+      shape('Wrong email or password.'),
+    );
+  });
+
+  it('request validation names the field in the asked language; no Fastify code leaks', async () => {
+    const bad = { email: 'not-an-email', password: PASSWORD };
+    expect((await post('/api/staff/login', bad, vi)).json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Trường «email» phải là một địa chỉ email.',
+    });
+    expect((await post('/api/staff/login', bad, en)).json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Field "email" must be an email address.',
+    });
+    const missing = await post('/api/staff/login', { email: editorEmail }, vi);
+    expect(missing.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Trường «password» bị thiếu: hãy điền vào.',
+    });
+    // A body that is not JSON at all: Fastify's own refusal, reworded, without its `code` field.
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/login',
+      payload: '{"email": ',
+      headers: { 'content-type': 'application/json', ...vi },
+      remoteAddress: nextIp(),
+    });
+    expect(broken.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Nội dung gửi lên không phải JSON hợp lệ. Hãy kiểm tra lại dữ liệu rồi gửi lại.',
+    });
+  });
+
+  it('401 without a session, 403 from another site and 404 for nothing, in the asked language', async () => {
+    const me = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: '/api/staff/me', headers }).then((r) => r.json());
+    expect(await me(vi)).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Vui lòng đăng nhập trước: thao tác này cần phiên đăng nhập của nhân viên.',
+    });
+    expect(await me(en)).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Sign in first: this needs a staff session.',
+    });
+    const cookie = await login(t.app, editorEmail);
+    const evil = { cookie, host: 'museum.test', origin: 'https://evil.example' };
+    const refused = await post('/api/staff/logout', undefined, { ...evil, ...vi });
+    expect(refused.json()).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: expect.stringMatching(/^Yêu cầu bị từ chối: yêu cầu này đến từ https:\/\/evil\.example,/),
+    });
+    const nothing = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: vi });
+    expect(nothing.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Không có nội dung nào ở GET /api/nothing-here.',
+    });
   });
 });
 

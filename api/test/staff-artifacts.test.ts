@@ -17,8 +17,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.app.close());
 
-function call(method: HTTPMethods, url: string, payload?: unknown, cookie = editor) {
-  return t.app.inject({ method, url, payload: payload as object, headers: { cookie } });
+function call(method: HTTPMethods, url: string, payload?: unknown, cookie = editor, lang?: 'vi' | 'en') {
+  const headers = lang ? { cookie, 'accept-language': lang } : { cookie };
+  return t.app.inject({ method, url, payload: payload as object, headers });
 }
 
 describe('staff artifacts', () => {
@@ -87,7 +88,7 @@ describe('staff artifacts', () => {
       title: { vi: '', en: 'x' },
     });
     expect(noTitle.statusCode).toBe(400);
-    expect(noTitle.json().message).toMatch(/title\/vi/);
+    expect(noTitle.json().message).toBe('Field "title.vi" must not be empty.');
 
     const group = await call(
       'POST',
@@ -121,6 +122,55 @@ describe('staff artifacts', () => {
 
     expect((await call('GET', '/api/staff/artifacts/999999')).statusCode).toBe(404);
     expect((await call('POST', '/api/staff/artifacts/999999/publish')).statusCode).toBe(404);
+  });
+
+  it('refusals come in the language the request asks for, in the one error shape', async () => {
+    const noTitle = { ...artifactInput(), title: { vi: '', en: 'x' } };
+    expect((await call('POST', '/api/staff/artifacts', noTitle, editor, 'vi')).json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Trường «title.vi» không được để trống.',
+    });
+    const badSlug = { ...artifactInput(), slug: 'Not A Slug' };
+    expect((await call('POST', '/api/staff/artifacts', badSlug, editor, 'vi')).json().message).toBe(
+      'Trường «slug» chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch nối đơn, ví dụ «khen-hmong».',
+    );
+    const badPage = await call('GET', '/api/staff/artifacts?page=0', undefined, editor, 'vi');
+    expect(badPage.json().message).toBe('Tham số «page» phải lớn hơn hoặc bằng 1.');
+    const badStatus = await call('GET', '/api/staff/artifacts?status=lost', undefined, editor, 'en');
+    expect(badStatus.json().message).toMatch(
+      /^Query parameter "status" must be one of: "draft", "published"/,
+    );
+
+    const first = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
+    const dup = artifactInput({ accessionNumber: first.accessionNumber });
+    expect((await call('POST', '/api/staff/artifacts', dup, editor, 'vi')).json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `accessionNumber: số đăng ký «${first.accessionNumber}» đã được một hiện vật khác dùng. Hãy chọn giá trị khác.`,
+    });
+    expect((await call('POST', '/api/staff/artifacts', dup, editor, 'en')).json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `accessionNumber: "${first.accessionNumber}" is already used by another artifact.`,
+    });
+    // A video error stored before both languages were kept (English only) is shown as it is.
+    const old = t.app.repos.videos.create({
+      artifactId: first.id,
+      sourcePath: null,
+      sourceName: 'a.mp4',
+      sourceSize: 1,
+    });
+    t.app.repos.videos.setStatus(old.id, 'failed', { error: 'An old English-only reason.' });
+    const view = await call('GET', `/api/staff/artifacts/${first.id}`, undefined, editor, 'vi');
+    expect(view.json<StaffArtifactDetail>().video?.error).toBe('An old English-only reason.');
+
+    const gone = await call('GET', '/api/staff/artifacts/987654', undefined, editor, 'vi');
+    expect(gone.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Không có hiện vật nào có mã số 987654; có thể hiện vật đã bị xoá.',
+    });
   });
 
   it('delete is for admins and removes the row, then the media folders, sources and captions', async () => {

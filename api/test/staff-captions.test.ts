@@ -19,12 +19,16 @@ const GOOD_SRT =
   '1\r\n00:00:00,500 --> 00:00:02,000\r\nTiếng khèn gọi bạn\r\n\r\n2\r\n00:00:02,500 --> 00:00:04,000\r\nvề bản\r\n';
 const BAD_SRT = '1\n00:00:05,000 --> 00:00:02,000\nthe end comes before the start\n';
 
-function put(id: number, lang: string, body: string, type = 'application/x-subrip') {
+function put(id: number, lang: string, body: string, type = 'application/x-subrip', acceptLanguage?: string) {
   return t.app.inject({
     method: 'PUT',
     url: `/api/staff/artifacts/${id}/captions/${lang}`,
     payload: body,
-    headers: { cookie, 'content-type': type },
+    headers: {
+      cookie,
+      'content-type': type,
+      ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}),
+    },
   });
 }
 
@@ -46,17 +50,22 @@ function artifactWithVideo(): { artifactId: number; videoId: string } {
 describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
   it('refuses bad captions with the validator’s own message, and stores nothing', async () => {
     const { artifactId, videoId } = artifactWithVideo();
-    let expected = '';
+    let expected = { en: '', vi: '' };
     try {
       toWebVtt(BAD_SRT);
     } catch (err) {
       expect(err).toBeInstanceOf(CaptionError);
-      expected = (err as Error).message;
+      expected = (err as CaptionError).messages;
     }
-    expect(expected).not.toBe('');
+    expect(expected.en).toMatch(/^Line 2: the cue ends at 00:00:02\.000/);
+    expect(expected.vi).toMatch(/^Dòng 2: câu phụ đề kết thúc lúc 00:00:02\.000/);
     const res = await put(artifactId, 'en', BAD_SRT);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected });
+    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.en });
+    const resVi = await put(artifactId, 'en', BAD_SRT, 'application/x-subrip', 'vi,en;q=0.5');
+    expect(resVi.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.vi });
+    const resEn = await put(artifactId, 'en', BAD_SRT, 'application/x-subrip', 'en,vi;q=0.5');
+    expect(resEn.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.en });
     expect(t.app.repos.videos.captions(videoId)).toEqual([]);
     expect(
       t.app.queue
@@ -110,6 +119,23 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
     expect(lang.json().message).toMatch(/lang/);
     const huge = await put(artifactId, 'vi', 'x'.repeat(1024 * 1024 + 10), 'text/plain');
     expect(huge.statusCode).toBe(413);
+    expect(huge.json().message).toBe('The body is larger than the 1 MiB limit. Send a smaller one.');
     expect((await put(999999, 'vi', GOOD_SRT)).statusCode).toBe(404);
+
+    // The same refusals for a Vietnamese screen.
+    expect((await put(bare.id, 'vi', GOOD_SRT, undefined, 'vi')).json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'Hiện vật này chưa có video: hãy tải đoạn phim lên trước, rồi mới đến phụ đề.',
+    });
+    expect((await put(artifactId, 'fr', GOOD_SRT, undefined, 'vi')).json().message).toBe(
+      'Tham số «lang» trong đường dẫn phải là một trong: "vi", "en".',
+    );
+    const hugeVi = await put(artifactId, 'vi', 'x'.repeat(1024 * 1024 + 10), 'text/plain', 'vi');
+    expect(hugeVi.json()).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'Nội dung gửi lên vượt quá giới hạn 1 MiB. Hãy gửi nội dung nhỏ hơn.',
+    });
   });
 });

@@ -56,6 +56,12 @@ describe('StaffService with a real SQLite file', () => {
     await service.add({ email: 'a@b.vn', role: 'editor', password: PASSWORD });
     const dup = await refusal(service.add({ email: 'A@B.VN', role: 'editor', password: PASSWORD }));
     expect(dup.statusCode).toBe(409);
+    // Both languages: the API answers with the one the request asks for; the CLI prints the English.
+    expect(dup.messages).toEqual({
+      en: 'There is already a staff account for A@B.VN.',
+      vi: 'Đã có tài khoản nhân viên cho A@B.VN.',
+    });
+    expect(dup.message).toBe(dup.messages.en);
   });
 
   it('keeps only the SHA-256 of session tokens, expires them and purges old ones', async () => {
@@ -84,7 +90,11 @@ describe('StaffService with a real SQLite file', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n).toBe(0);
     expect(await service.verify('admin@museum.vn', 'another long passphrase')).toBeTruthy();
 
-    expect((await refusal(() => service.remove('admin@museum.vn'))).message).toMatch(/only admin/);
+    const last = await refusal(() => service.remove('admin@museum.vn'));
+    expect(last.message).toMatch(/only admin/);
+    expect(last.messages.vi).toBe(
+      'admin@museum.vn là quản trị viên duy nhất; hãy thêm một quản trị viên khác trước khi xoá tài khoản này.',
+    );
     await service.add({ email: 'admin2@museum.vn', role: 'admin', password: PASSWORD });
     expect(service.remove('admin@museum.vn').email).toBe('admin@museum.vn');
     expect(service.list().map((s) => s.email)).toEqual(['admin2@museum.vn']);

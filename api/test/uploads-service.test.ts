@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Texts } from '../src/errors/localized.ts';
 import type { VideoRecord } from '../src/repositories/videos.repository.ts';
 import type { VideoStatus } from '../src/schemas/artifacts.ts';
 import { sourceExtension, UploadRefusal, UploadsService } from '../src/services/uploads.service.ts';
 
-class Refused extends Error {}
+class Refused extends Error {
+  readonly messages: Texts;
+  constructor(messages: Texts) {
+    super(messages.en);
+    this.messages = messages;
+  }
+}
+
+const STILL = { en: 'This is a still image, not a video.', vi: 'Tệp này là ảnh tĩnh, không phải video.' };
 
 /** In-memory stand-ins for the repositories and the probe: the decisions are what is under test here. */
 function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
@@ -11,7 +20,7 @@ function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
   const removedUploads: string[] = [];
   const videos: (Pick<VideoRecord, 'id' | 'artifactId' | 'sourcePath' | 'sourceName' | 'sourceSize'> & {
     status: VideoStatus;
-    error: string | null;
+    error: Texts | string | null;
   })[] = [];
   const queued: string[] = [];
   let ids = 0;
@@ -46,7 +55,7 @@ function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
       },
     },
     probe: probe as never,
-    isRefusal: (err): err is Error => err instanceof Refused,
+    isRefusal: (err): err is Refused => err instanceof Refused,
     enqueueTranscode: (videoId) => {
       queued.push(videoId);
       return { id: 99 };
@@ -78,6 +87,10 @@ describe('UploadsService.checkCreate', () => {
         expect(err).toBeInstanceOf(UploadRefusal);
         expect((err as UploadRefusal).statusCode).toBe(status);
         expect((err as UploadRefusal).message).toMatch(message);
+        const { vi, en } = (err as UploadRefusal).messages;
+        expect(en).toBe((err as UploadRefusal).message);
+        expect(vi).not.toBe(en);
+        expect(vi).toMatch(/phải có|quá dài|Không có hiện vật/);
       }
     }
   });
@@ -107,17 +120,13 @@ describe('UploadsService.finish', () => {
 
   it('refused by content: the file is removed and a failed video carries the probe message', async () => {
     const { service, files, videos, queued } = setup(async () => {
-      throw new Refused('This is a still image, not a video.');
+      throw new Refused(STILL);
     });
     const outcome = await service.finish({ id: 'u1', metadata: meta });
-    expect(outcome).toMatchObject({ accepted: false, message: 'This is a still image, not a video.' });
+    expect(outcome).toMatchObject({ accepted: false, messages: STILL });
     expect(files.size).toBe(0);
     expect(videos).toHaveLength(1);
-    expect(videos[0]).toMatchObject({
-      status: 'failed',
-      error: 'This is a still image, not a video.',
-      sourcePath: null,
-    });
+    expect(videos[0]).toMatchObject({ status: 'failed', error: STILL, sourcePath: null });
     expect(queued).toEqual([]);
   });
 
@@ -127,8 +136,10 @@ describe('UploadsService.finish', () => {
     });
     const outcome = await service.finish({ id: 'u1', metadata: meta });
     expect(outcome.accepted).toBe(false);
-    expect(videos[0]?.error).toMatch(/could not be read as a video/);
-    expect(videos[0]?.error).not.toMatch(/ENOENT/);
+    const error = videos[0]?.error as Texts;
+    expect(error.en).toMatch(/could not be read as a video/);
+    expect(error.vi).toMatch(/^Không đọc được tệp này như một video\. Hãy xuất lại/);
+    expect(`${error.en} ${error.vi}`).not.toMatch(/ENOENT/);
     expect(files.size).toBe(0);
   });
 

@@ -136,23 +136,45 @@ describe('tus uploads', () => {
   it('refuses random bytes and a still PNG by content: 422 with the reason, shown on the artifact, file removed', async () => {
     const png = join(work, 'still.png');
     await runFfmpeg(['-y', '-f', 'lavfi', '-i', 'color=c=red:s=64x64', '-frames:v', '1', png]);
-    const cases: [string, Buffer][] = [
-      ['random.mp4', randomBytes(64 * 1024)],
-      ['photo.mp4', readFileSync(png)],
+    // Each refusal in the language the uploading screen asks for; the artifact keeps both.
+    const cases: [string, Buffer, 'en' | 'vi', RegExp, RegExp][] = [
+      [
+        'random.mp4',
+        randomBytes(64 * 1024),
+        'en',
+        /not a video that can be read/,
+        /^Tệp này không phải là video/,
+      ],
+      [
+        'photo.mp4',
+        readFileSync(png),
+        'vi',
+        /^Tệp này là ảnh tĩnh, không phải video\. Hãy/,
+        /^This is a still image/,
+      ],
     ];
     const messages: string[] = [];
-    for (const [filename, data] of cases) {
+    for (const [filename, data, lang, asked, other] of cases) {
       const artifact = newArtifact();
-      const res = await upload(data, { artifactId: String(artifact.id), filename });
+      const res = await upload(
+        data,
+        { artifactId: String(artifact.id), filename },
+        { headers: { 'accept-language': lang } },
+      );
       expect(res.error?.originalResponse?.getStatus()).toBe(422);
       const body = JSON.parse(res.error?.originalResponse?.getBody() ?? '{}');
-      expect(body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
-      expect(body.message.length).toBeGreaterThan(10);
+      expect(body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message: expect.any(String) });
+      expect(body.message).toMatch(asked);
       messages.push(body.message);
 
-      const detail = (await (
-        await fetch(`${base}/api/staff/artifacts/${artifact.id}`, { headers: { cookie } })
-      ).json()) as StaffArtifactDetail;
+      const view = async (acceptLanguage: string) =>
+        (await (
+          await fetch(`${base}/api/staff/artifacts/${artifact.id}`, {
+            headers: { cookie, 'accept-language': acceptLanguage },
+          })
+        ).json()) as StaffArtifactDetail;
+      expect((await view(lang === 'vi' ? 'en' : 'vi')).video?.error).toMatch(other);
+      const detail = await view(lang);
       expect(detail.video).toMatchObject({
         status: 'failed',
         error: body.message,
@@ -193,21 +215,31 @@ describe('tus uploads', () => {
     const unknown = await upload(data, { artifactId: '987654', filename: 'a.mp4' });
     expect(unknown.error?.originalResponse?.getStatus()).toBe(404);
 
-    const small = await makeTestApp({ catalogue: true, config: { MAX_UPLOAD_BYTES: 1000 } });
+    const small = await makeTestApp({ catalogue: true, config: { MAX_UPLOAD_BYTES: 2048 } });
     try {
       const editor = await staffCookie(small.app, 'editor');
       const a = small.app.repos.artifacts.create(artifactInput());
-      const big = await small.app.inject({
+      const headers = {
+        cookie: editor,
+        'tus-resumable': '1.0.0',
+        'upload-length': '5000',
+        'upload-metadata': `artifactId ${Buffer.from(String(a.id)).toString('base64')},filename ${Buffer.from('a.mp4').toString('base64')}`,
+      };
+      const big = await small.app.inject({ method: 'POST', url: '/api/staff/uploads', headers });
+      expect(big.statusCode).toBe(413);
+      expect(big.json()).toEqual({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: expect.stringMatching(/^The file is larger than the 2 KiB limit\. Upload a shorter clip/),
+      });
+      const bigVi = await small.app.inject({
         method: 'POST',
         url: '/api/staff/uploads',
-        headers: {
-          cookie: editor,
-          'tus-resumable': '1.0.0',
-          'upload-length': '5000',
-          'upload-metadata': `artifactId ${Buffer.from(String(a.id)).toString('base64')},filename ${Buffer.from('a.mp4').toString('base64')}`,
-        },
+        headers: { ...headers, 'accept-language': 'vi' },
       });
-      expect(big.statusCode).toBe(413);
+      expect(bigVi.json().message).toMatch(
+        /^Tệp lớn hơn giới hạn 2 KiB\. Hãy tải lên một đoạn phim ngắn hơn/,
+      );
     } finally {
       await small.app.close();
     }

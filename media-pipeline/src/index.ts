@@ -14,5 +14,6 @@ export { type Job, JobQueue, type JobState, QUEUE_SCHEMA_SQL } from './queue/job
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
 // Fixture clips are made at start on a fresh install, so the clip maker is part of the runtime surface too.
 export { type ClipRecipe, makeClip } from './testing/make-clip.ts';
+export { type Texts, viDecimal } from './texts.ts';
 export { transcode } from './transcode.ts';
 export type * from './types.ts';

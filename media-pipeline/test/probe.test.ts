@@ -84,17 +84,30 @@ describe('probeMedia refuses bad input, each with its own message', () => {
       ['does-not-exist.mp4', 'missing'],
     ];
     const messages = new Map<string, string>();
+    const messagesVi = new Map<string, string>();
     const reasonOf = new Map<string, string>();
+    const reasonOfVi = new Map<string, string>();
     for (const [file, reason, limits] of cases) {
       const err = await refusal(at(file), limits);
       expect(err.reason, file).toBe(reason);
       expect(err.message, file).toMatch(/\. [A-Z].*\.$/); // a diagnosis, then an instruction
       expect(err.message).not.toMatch(/ffprobe|moov|NAL|Error/);
+      expect(err.messages.en).toBe(err.message);
+      // The same in Vietnamese: a diagnosis, then "Hãy …" (what to do).
+      expect(err.messages.vi, file).toMatch(/\. Hãy .*\.$/);
       messages.set(file, err.message);
+      messagesVi.set(file, err.messages.vi);
       reasonOf.set(err.message, reason);
+      reasonOfVi.set(err.messages.vi, reason);
     }
-    // No two reasons share a message.
+    // No two reasons share a message, in either language.
     expect(new Set(reasonOf.values()).size).toBe(new Set(cases.map((c) => c[1])).size);
+    expect(new Set(reasonOfVi.values()).size).toBe(new Set(cases.map((c) => c[1])).size);
+    expect(messagesVi.get('still.png')).toMatch(
+      /^Tệp này là ảnh tĩnh, không phải video\. Hãy tải lên đoạn phim/,
+    );
+    expect(messagesVi.get('ok.mp4')).toMatch(/3,0 giây.*2,0 giây/);
+    expect(messagesVi.get('cut.mp4')).toMatch(/chỉ đọc được 1,\d giây trong tổng số 3,0 giây/);
     expect(messages.get('ok.mp4')).toMatch(/3\.0 s.*2\.0 s/);
     expect(messages.get('tiny.mp4')).toMatch(/160×100.*128/);
     expect(messages.get('cut.mp4')).toMatch(/only 1\.\d s of its 3\.0 s/);

@@ -105,4 +105,6 @@ export const MIGRATIONS: Migration[] = [
   `),
   // The job queue belongs to the media pipeline; its tables live in the same database file.
   (db) => db.exec(QUEUE_SCHEMA_SQL),
+  // A failed or refused video's reason in Vietnamese too (videos.error stays the English one).
+  (db) => db.exec('ALTER TABLE videos ADD COLUMN error_vi TEXT'),
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
+import type { Texts } from '../errors/localized.ts';
 import type { VideoStatus } from '../schemas/artifacts.ts';
 
 // What the pipeline wrote into a version folder's manifest.json; the api stores it as it is.
@@ -13,7 +14,10 @@ export interface VideoRecord {
   sourceName: string | null;
   sourceSize: number | null;
   status: VideoStatus;
+  /** Why the video failed or what happened to its newest transcode, in English... */
   error: string | null;
+  /** ...and in Vietnamese (null for errors stored before both were kept). */
+  errorVi: string | null;
   jobId: number | null;
   mediaVersion: string | null;
   manifest: MediaManifest | null;
@@ -36,6 +40,7 @@ interface VideoRow {
   source_size: number | null;
   status: VideoStatus;
   error: string | null;
+  error_vi: string | null;
   job_id: number | null;
   media_version: string | null;
   manifest: string | null;
@@ -51,6 +56,7 @@ const toRecord = (r: VideoRow): VideoRecord => ({
   sourceSize: r.source_size,
   status: r.status,
   error: r.error,
+  errorVi: r.error_vi,
   jobId: r.job_id,
   mediaVersion: r.media_version,
   manifest: r.manifest ? (JSON.parse(r.manifest) as MediaManifest) : null,
@@ -104,19 +110,22 @@ export class VideosRepository {
   setStatus(
     id: string,
     status: VideoStatus,
-    fields: { error?: string | null; jobId?: number | null } = {},
+    /** A plain string is stored as the English text only. */
+    fields: { error?: Texts | string | null; jobId?: number | null } = {},
   ): void {
+    const error = typeof fields.error === 'string' ? { en: fields.error, vi: null } : (fields.error ?? null);
     this.db
       .prepare(
-        `UPDATE videos SET status = ?, error = ?, job_id = COALESCE(?, job_id), updated_at = ? WHERE id = ?`,
+        `UPDATE videos SET status = ?, error = ?, error_vi = ?, job_id = COALESCE(?, job_id), updated_at = ?
+         WHERE id = ?`,
       )
-      .run(status, fields.error ?? null, fields.jobId ?? null, this.now(), id);
+      .run(status, error?.en ?? null, error?.vi ?? null, fields.jobId ?? null, this.now(), id);
   }
 
   markReady(id: string, version: string, manifest: MediaManifest): void {
     this.db
       .prepare(
-        `UPDATE videos SET status = 'ready', error = NULL, media_version = ?, manifest = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE videos SET status = 'ready', error = NULL, error_vi = NULL, media_version = ?, manifest = ?, updated_at = ? WHERE id = ?`,
       )
       .run(version, JSON.stringify(manifest), this.now(), id);
   }

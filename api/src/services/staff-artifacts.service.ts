@@ -1,7 +1,9 @@
+import type { Texts } from '../errors/localized.ts';
 import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
 import type { VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
 import type { ArtifactDetail } from '../schemas/artifacts.ts';
+import type { Lang } from '../schemas/common.ts';
 import type {
   ArtifactInput,
   ArtifactPatch,
@@ -12,6 +14,7 @@ import type {
   StaffVideo,
 } from '../schemas/staff.ts';
 import { StaffError } from './staff.service.ts';
+import { noArtifact } from './staff-captions.service.ts';
 
 export interface StaffArtifactsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId' | 'bySlug' | 'create' | 'update' | 'setStatus' | 'delete'>;
@@ -27,6 +30,15 @@ export interface StaffArtifactsDeps {
   preview(record: ArtifactRecord): ArtifactDetail;
 }
 
+/** A 409 naming the field (the editor points at it) and the value already taken. */
+function alreadyUsed(field: 'slug' | 'accessionNumber', value: string): Texts {
+  const what = field === 'slug' ? '' : 'số đăng ký ';
+  return {
+    en: `${field}: "${value}" is already used by another artifact.`,
+    vi: `${field}: ${what}«${value}» đã được một hiện vật khác dùng. Hãy chọn giá trị khác.`,
+  };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Two editors saving the same slug at once: the second meets the UNIQUE constraint, not a 500. */
@@ -35,7 +47,13 @@ function unique<T>(write: () => T): T {
     return write();
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new StaffError('slug or accessionNumber: already used by another artifact.', 409);
+      throw new StaffError(
+        {
+          en: 'slug or accessionNumber: already used by another artifact.',
+          vi: 'slug hoặc số đăng ký hiện vật: đã được một hiện vật khác dùng. Hãy chọn giá trị khác.',
+        },
+        409,
+      );
     }
     throw err;
   }
@@ -48,7 +66,8 @@ function unique<T>(write: () => T): T {
 export class StaffArtifactsService {
   constructor(private readonly deps: StaffArtifactsDeps) {}
 
-  list(query: StaffArtifactListQuery): StaffArtifactPage {
+  /** `lang` picks the language of stored video errors (StaffVideo.error). */
+  list(query: StaffArtifactListQuery, lang: Lang = 'en'): StaffArtifactPage {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { ids, total } = this.deps.views.artifactIds({
@@ -60,11 +79,11 @@ export class StaffArtifactsService {
     const items = ids
       .map((id) => this.deps.artifacts.byId(id))
       .filter((r): r is ArtifactRecord => !!r)
-      .map((r) => this.summary(r));
+      .map((r) => this.summary(r, lang));
     return { items, total, page, pageSize };
   }
 
-  private summary(record: ArtifactRecord): StaffArtifactSummary {
+  private summary(record: ArtifactRecord, lang: Lang): StaffArtifactSummary {
     return {
       id: record.id,
       slug: record.slug,
@@ -73,23 +92,24 @@ export class StaffArtifactsService {
       status: record.status,
       ethnicGroups: record.ethnicGroups,
       category: record.category,
-      video: this.newestVideo(record),
+      video: this.newestVideo(record, lang),
       updatedAt: iso(record.updatedAt),
     };
   }
 
   /** The newest video whatever its state: a refused upload shows here with its reason. */
-  newestVideo(record: ArtifactRecord): StaffVideo | null {
+  newestVideo(record: ArtifactRecord, lang: Lang = 'en'): StaffVideo | null {
     const video = this.deps.videos.latestForArtifact(record.id);
-    return video ? this.staffVideo(video, record) : null;
+    return video ? this.staffVideo(video, record, lang) : null;
   }
 
-  staffVideo(video: VideoRecord, record: ArtifactRecord): StaffVideo {
+  staffVideo(video: VideoRecord, record: ArtifactRecord, lang: Lang = 'en'): StaffVideo {
     const job = video.jobId ? this.deps.jobs.get(video.jobId) : undefined;
     return {
       id: video.id,
       status: video.status,
-      error: video.error,
+      // Errors stored before both languages were kept have only the English text.
+      error: lang === 'vi' ? (video.errorVi ?? video.error) : video.error,
       sourceName: video.sourceName,
       sourceSize: video.sourceSize,
       jobId: video.jobId,
@@ -102,11 +122,11 @@ export class StaffArtifactsService {
 
   get(id: number): ArtifactRecord {
     const record = this.deps.artifacts.byId(id);
-    if (!record) throw new StaffError(`There is no artifact with id ${id}; it may have been deleted.`, 404);
+    if (!record) throw new StaffError(noArtifact(id), 404);
     return record;
   }
 
-  detail(id: number): StaffArtifactDetail {
+  detail(id: number, lang: Lang = 'en'): StaffArtifactDetail {
     const r = this.get(id);
     return {
       id: r.id,
@@ -120,7 +140,7 @@ export class StaffArtifactsService {
       featured: r.featured,
       ethnicGroups: r.ethnicGroups,
       status: r.status,
-      video: this.newestVideo(r),
+      video: this.newestVideo(r, lang),
       preview: this.deps.preview(r),
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
@@ -131,47 +151,54 @@ export class StaffArtifactsService {
   /** Refusals name the field, so the editor can point at it. */
   private check(input: ArtifactPatch, selfId?: number): void {
     if (input.category !== undefined && !this.deps.reference.hasCategory(input.category)) {
-      throw new StaffError(`category: "${input.category}" is not a known category.`, 400);
+      throw new StaffError(
+        {
+          en: `category: "${input.category}" is not a known category.`,
+          vi: `category: «${input.category}» không phải là một loại hiện vật có trong danh mục. Hãy chọn loại trong danh sách.`,
+        },
+        400,
+      );
     }
     for (const g of input.ethnicGroups ?? []) {
       if (!this.deps.reference.hasGroup(g)) {
-        throw new StaffError(`ethnicGroups: "${g}" is not one of the 54 ethnic groups (use its slug).`, 400);
+        throw new StaffError(
+          {
+            en: `ethnicGroups: "${g}" is not one of the 54 ethnic groups (use its slug).`,
+            vi: `ethnicGroups: «${g}» không phải là một trong 54 dân tộc (hãy dùng mã slug của dân tộc đó).`,
+          },
+          400,
+        );
       }
     }
     if (input.slug !== undefined) {
       const other = this.deps.artifacts.bySlug(input.slug);
-      if (other && other.id !== selfId) {
-        throw new StaffError(`slug: "${input.slug}" is already used by another artifact.`, 409);
-      }
+      if (other && other.id !== selfId) throw new StaffError(alreadyUsed('slug', input.slug), 409);
     }
     if (input.accessionNumber !== undefined) {
       const other = this.deps.views.artifactByAccession(input.accessionNumber);
       if (other !== undefined && other !== selfId) {
-        throw new StaffError(
-          `accessionNumber: "${input.accessionNumber}" is already used by another artifact.`,
-          409,
-        );
+        throw new StaffError(alreadyUsed('accessionNumber', input.accessionNumber), 409);
       }
     }
   }
 
-  create(input: ArtifactInput): StaffArtifactDetail {
+  create(input: ArtifactInput, lang: Lang = 'en'): StaffArtifactDetail {
     this.check(input);
-    return this.detail(unique(() => this.deps.artifacts.create(input, 'draft')).id);
+    return this.detail(unique(() => this.deps.artifacts.create(input, 'draft')).id, lang);
   }
 
-  update(id: number, patch: ArtifactPatch): StaffArtifactDetail {
+  update(id: number, patch: ArtifactPatch, lang: Lang = 'en'): StaffArtifactDetail {
     this.get(id);
     this.check(patch, id);
     unique(() => this.deps.artifacts.update(id, patch));
-    return this.detail(id);
+    return this.detail(id, lang);
   }
 
   /** Publishing needs only the artifact: without a ready video it shows without a player. */
-  setStatus(id: number, status: 'draft' | 'published'): StaffArtifactDetail {
+  setStatus(id: number, status: 'draft' | 'published', lang: Lang = 'en'): StaffArtifactDetail {
     this.get(id);
     this.deps.artifacts.setStatus(id, status);
-    return this.detail(id);
+    return this.detail(id, lang);
   }
 
   /** Deletes the row (its videos and captions go with it) and returns the videos whose files must go too. */

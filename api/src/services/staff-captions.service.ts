@@ -1,7 +1,13 @@
+import type { Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 import { StaffError } from './staff.service.ts';
+
+export const noArtifact = (id: number): Texts => ({
+  en: `There is no artifact with id ${id}; it may have been deleted.`,
+  vi: `Không có hiện vật nào có mã số ${id}; có thể hiện vật đã bị xoá.`,
+});
 
 export const CAPTION_LABELS: Record<'vi' | 'en', string> = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -11,7 +17,7 @@ export interface StaffCaptionsDeps {
   files: Pick<StaffFilesRepository, 'writeCaption'>;
   /** SRT or WebVTT in, WebVTT out; throws on anything else. */
   toWebVtt(text: string): string;
-  isCaptionError(err: unknown): err is Error;
+  isCaptionError(err: unknown): err is Error & { messages: Texts };
   jobs: { get(id: number): { state: string } | undefined };
   enqueueTranscode(videoId: string): { id: number };
 }
@@ -29,14 +35,26 @@ export class StaffCaptionsService {
     text: string,
   ): Promise<{ videoId: string; jobId: number }> {
     if (!this.deps.artifacts.byId(artifactId)) {
-      throw new StaffError(`There is no artifact with id ${artifactId}; it may have been deleted.`, 404);
+      throw new StaffError(noArtifact(artifactId), 404);
     }
     const video = this.deps.videos.latestForArtifact(artifactId);
-    if (!video)
-      throw new StaffError('This artifact has no video yet: upload the clip first, then its captions.', 409);
+    if (!video) {
+      throw new StaffError(
+        {
+          en: 'This artifact has no video yet: upload the clip first, then its captions.',
+          vi: 'Hiện vật này chưa có video: hãy tải đoạn phim lên trước, rồi mới đến phụ đề.',
+        },
+        409,
+      );
+    }
     if (!video.sourcePath) {
       throw new StaffError(
-        'The newest video of this artifact was refused, so there is nothing to caption: upload a working clip first.',
+        {
+          en: 'The newest video of this artifact was refused, so there is nothing to caption: upload a working clip first.',
+          vi:
+            'Video mới nhất của hiện vật này đã bị từ chối nên chưa có gì để gắn phụ đề: ' +
+            'hãy tải lên một đoạn phim dùng được trước.',
+        },
         409,
       );
     }
@@ -44,7 +62,7 @@ export class StaffCaptionsService {
     try {
       vtt = this.deps.toWebVtt(text);
     } catch (err) {
-      if (this.deps.isCaptionError(err)) throw new StaffError(err.message, 400);
+      if (this.deps.isCaptionError(err)) throw new StaffError(err.messages, 400);
       throw err;
     }
     const path = await this.deps.files.writeCaption(video.id, lang, vtt);

@@ -1,4 +1,5 @@
 import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
+import type { Texts } from '../errors/localized.ts';
 import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 import type { JobListQuery, JobPage, JobView } from '../schemas/jobs.ts';
@@ -9,6 +10,20 @@ export interface StaffJobsDeps {
   views: Pick<StaffViewsRepository, 'jobs' | 'job'>;
   videos: Pick<VideosRepository, 'byId' | 'setStatus'>;
 }
+
+/** Job states as the jobs page names them in Vietnamese. */
+const STATE_VI: Record<Job['state'], string> = {
+  queued: 'đang chờ',
+  running: 'đang chạy',
+  succeeded: 'đã xong',
+  failed: 'bị lỗi',
+  cancelled: 'đã huỷ',
+};
+
+export const CANCELLED_BY_STAFF: Texts = {
+  en: 'Cancelled by staff. Retry to transcode again.',
+  vi: 'Nhân viên đã huỷ tác vụ này. Hãy chạy lại để chuyển mã lần nữa.',
+};
 
 const videoIdOf = (job: Job): string | undefined => {
   const id = (job.payload as { videoId?: unknown } | null)?.videoId;
@@ -32,7 +47,7 @@ export class StaffJobsService {
 
   private existing(id: number): Job {
     const job = this.deps.queue.get(id);
-    if (!job) throw new StaffError(`There is no job ${id}.`, 404);
+    if (!job) throw new StaffError({ en: `There is no job ${id}.`, vi: `Không có tác vụ số ${id}.` }, 404);
     return job;
   }
 
@@ -51,7 +66,10 @@ export class StaffJobsService {
     const before = this.existing(id);
     if (before.state !== 'failed' && before.state !== 'cancelled') {
       throw new StaffError(
-        `Job ${id} is ${before.state}; only failed or cancelled jobs can be retried.`,
+        {
+          en: `Job ${id} is ${before.state}; only failed or cancelled jobs can be retried.`,
+          vi: `Tác vụ ${id} đang ở trạng thái ${STATE_VI[before.state]}; chỉ tác vụ bị lỗi hoặc đã huỷ mới chạy lại được.`,
+        },
         409,
       );
     }
@@ -66,7 +84,13 @@ export class StaffJobsService {
   cancel(id: number): JobView {
     const before = this.existing(id);
     if (before.state !== 'queued' && before.state !== 'running') {
-      throw new StaffError(`Job ${id} has already ended (${before.state}); there is nothing to cancel.`, 409);
+      throw new StaffError(
+        {
+          en: `Job ${id} has already ended (${before.state}); there is nothing to cancel.`,
+          vi: `Tác vụ ${id} đã kết thúc (${STATE_VI[before.state]}); không còn gì để huỷ.`,
+        },
+        409,
+      );
     }
     const job = this.deps.queue.cancel(id) as Job;
     const video = this.videoOf(job);
@@ -74,13 +98,13 @@ export class StaffJobsService {
       // A re-transcode (new captions) that is cancelled leaves the version already on show in place.
       if (video.mediaVersion) {
         this.deps.videos.setStatus(video.id, 'ready', {
-          error:
-            'The newest transcode was cancelled; the previous version stays on show. Retry to rebuild it.',
+          error: {
+            en: 'The newest transcode was cancelled; the previous version stays on show. Retry to rebuild it.',
+            vi: 'Lần chuyển mã mới nhất đã bị huỷ; phiên bản trước vẫn đang được hiển thị. Hãy chạy lại để tạo phiên bản mới.',
+          },
         });
       } else {
-        this.deps.videos.setStatus(video.id, 'failed', {
-          error: 'Cancelled by staff. Retry to transcode again.',
-        });
+        this.deps.videos.setStatus(video.id, 'failed', { error: CANCELLED_BY_STAFF });
       }
     }
     return this.view(id);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { LocalizedError, type Texts } from '../errors/localized.ts';
 import { hashToken } from '../plugins/app/session.ts';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
 import type { Role, StaffUser } from '../schemas/staff.ts';
@@ -7,13 +8,13 @@ import type { Role, StaffUser } from '../schemas/staff.ts';
 export const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** A refusal staff can act on; statusCode maps it to HTTP, the CLI prints the message. */
-export class StaffError extends Error {
+/** A refusal staff can act on; statusCode maps it to HTTP, the CLI prints the (English) message. */
+export class StaffError extends LocalizedError {
   constructor(
-    message: string,
-    readonly statusCode: 400 | 404 | 409 | 422,
+    messages: Texts | string,
+    override readonly statusCode: 400 | 404 | 409 | 422,
   ) {
-    super(message);
+    super(statusCode, messages);
     this.name = 'StaffError';
   }
 }
@@ -53,7 +54,10 @@ export class StaffService {
   checkPassword(password: string): void {
     if (password.length < MIN_PASSWORD_LENGTH) {
       throw new StaffError(
-        `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters (a few words work well).`,
+        {
+          en: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters (a few words work well).`,
+          vi: `Mật khẩu quá ngắn: hãy dùng ít nhất ${MIN_PASSWORD_LENGTH} ký tự (ghép vài từ là dễ nhớ nhất).`,
+        },
         400,
       );
     }
@@ -61,13 +65,34 @@ export class StaffService {
 
   async add(input: { email: string; name?: string; role: Role; password: string }): Promise<StaffUser> {
     const email = input.email.trim();
-    if (!EMAIL.test(email)) throw new StaffError(`"${input.email}" is not an email address.`, 400);
+    if (!EMAIL.test(email)) {
+      throw new StaffError(
+        {
+          en: `"${input.email}" is not an email address.`,
+          vi: `«${input.email}» không phải là địa chỉ email. Hãy kiểm tra lại.`,
+        },
+        400,
+      );
+    }
     if (input.role !== 'admin' && input.role !== 'editor') {
-      throw new StaffError(`Unknown role "${input.role}": use admin or editor.`, 400);
+      throw new StaffError(
+        {
+          en: `Unknown role "${input.role}": use admin or editor.`,
+          vi: `Không có vai trò «${input.role}»: hãy chọn admin (quản trị viên) hoặc editor (biên tập viên).`,
+        },
+        400,
+      );
     }
     this.checkPassword(input.password);
-    if (this.store.byEmail(email))
-      throw new StaffError(`There is already a staff account for ${email}.`, 409);
+    if (this.store.byEmail(email)) {
+      throw new StaffError(
+        {
+          en: `There is already a staff account for ${email}.`,
+          vi: `Đã có tài khoản nhân viên cho ${email}.`,
+        },
+        409,
+      );
+    }
     const name = input.name?.trim() || email.slice(0, email.indexOf('@'));
     const passwordHash = await hash(input.password);
     return toUser(this.store.create({ email, name, role: input.role, passwordHash }));
@@ -110,7 +135,12 @@ export class StaffService {
 
   private existing(email: string): StaffRecord {
     const record = this.store.byEmail(email.trim());
-    if (!record) throw new StaffError(`No staff account for ${email}.`, 404);
+    if (!record) {
+      throw new StaffError(
+        { en: `No staff account for ${email}.`, vi: `Không có tài khoản nhân viên nào cho ${email}.` },
+        404,
+      );
+    }
     return record;
   }
 
@@ -125,7 +155,13 @@ export class StaffService {
   remove(email: string): StaffUser {
     const record = this.existing(email);
     if (record.role === 'admin' && this.store.countAdmins() <= 1) {
-      throw new StaffError(`${record.email} is the only admin; add another admin before removing it.`, 409);
+      throw new StaffError(
+        {
+          en: `${record.email} is the only admin; add another admin before removing it.`,
+          vi: `${record.email} là quản trị viên duy nhất; hãy thêm một quản trị viên khác trước khi xoá tài khoản này.`,
+        },
+        409,
+      );
     }
     this.store.remove(record.id);
     return toUser(record);

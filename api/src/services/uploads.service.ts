@@ -1,15 +1,16 @@
 import type { ProbeResult } from '@artifact-stories/media-pipeline';
+import { LocalizedError, type Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 
 /** Thrown as tus expects from its hooks: the request ends with this status and a JSON error body. */
-export class UploadRefusal extends Error {
+export class UploadRefusal extends LocalizedError {
   constructor(
-    readonly statusCode: 400 | 404 | 410 | 422,
-    message: string,
+    override readonly statusCode: 400 | 404 | 410 | 422,
+    messages: Texts,
   ) {
-    super(message);
+    super(statusCode, messages);
     this.name = 'UploadRefusal';
   }
 }
@@ -20,8 +21,8 @@ export interface UploadsDeps {
   files: Pick<StaffFilesRepository, 'tusPath' | 'size' | 'moveToSources' | 'removeUpload' | 'removeFile'>;
   /** Decides by content: throws for anything that is not a usable video (the message says why). */
   probe(path: string): Promise<ProbeResult>;
-  /** Whether a probe error is a refusal of the file (its message is shown to staff as it is). */
-  isRefusal(err: unknown): err is Error;
+  /** Whether a probe error is a refusal of the file (its messages are shown to staff as they are). */
+  isRefusal(err: unknown): err is Error & { messages: Texts };
   enqueueTranscode(videoId: string): { id: number };
   newId(): string;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -34,7 +35,7 @@ export interface FinishedUpload {
 
 export type UploadOutcome =
   | { accepted: true; videoId: string; jobId: number }
-  | { accepted: false; videoId: string; message: string };
+  | { accepted: false; videoId: string; messages: Texts };
 
 const FILENAME_MAX = 255;
 
@@ -57,19 +58,29 @@ export class UploadsService {
     const rawId = metadata?.artifactId ?? '';
     const filename = (metadata?.filename ?? '').trim();
     if (!/^[1-9][0-9]{0,15}$/.test(rawId)) {
-      throw new UploadRefusal(
-        400,
-        'Upload-Metadata must carry artifactId: the id of the artifact this clip is for.',
-      );
+      throw new UploadRefusal(400, {
+        en: 'Upload-Metadata must carry artifactId: the id of the artifact this clip is for.',
+        vi: 'Upload-Metadata phải có artifactId: mã số của hiện vật mà đoạn phim này thuộc về.',
+      });
     }
-    if (!filename)
-      throw new UploadRefusal(400, 'Upload-Metadata must carry filename: the name of the clip file.');
+    if (!filename) {
+      throw new UploadRefusal(400, {
+        en: 'Upload-Metadata must carry filename: the name of the clip file.',
+        vi: 'Upload-Metadata phải có filename: tên tệp của đoạn phim.',
+      });
+    }
     if (filename.length > FILENAME_MAX) {
-      throw new UploadRefusal(400, `filename is too long: at most ${FILENAME_MAX} characters.`);
+      throw new UploadRefusal(400, {
+        en: `filename is too long: at most ${FILENAME_MAX} characters.`,
+        vi: `Tên tệp (filename) quá dài: tối đa ${FILENAME_MAX} ký tự. Hãy đặt tên ngắn hơn rồi tải lên lại.`,
+      });
     }
     const artifactId = Number(rawId);
     if (!this.deps.artifacts.byId(artifactId)) {
-      throw new UploadRefusal(404, `There is no artifact with id ${artifactId}; create the artifact first.`);
+      throw new UploadRefusal(404, {
+        en: `There is no artifact with id ${artifactId}; create the artifact first.`,
+        vi: `Không có hiện vật nào có mã số ${artifactId}; hãy tạo hiện vật trước.`,
+      });
     }
     return { artifactId, filename };
   }
@@ -84,7 +95,10 @@ export class UploadsService {
     } catch (err) {
       await files.removeUpload(upload.id);
       if (err instanceof UploadRefusal && err.statusCode === 404) {
-        throw new UploadRefusal(410, 'The artifact was deleted while this clip was uploading.');
+        throw new UploadRefusal(410, {
+          en: 'The artifact was deleted while this clip was uploading.',
+          vi: 'Hiện vật đã bị xoá trong lúc đoạn phim này đang được tải lên.',
+        });
       }
       throw err;
     }
@@ -96,17 +110,20 @@ export class UploadsService {
       await files.removeUpload(upload.id);
       const refusal = this.deps.isRefusal(err);
       if (!refusal) this.deps.log?.('probe failed unexpectedly', { uploadId: upload.id, err });
-      const message = refusal
-        ? err.message
-        : 'The file could not be read as a video. Export it again as MP4 (H.264) and upload that.';
+      const messages: Texts = refusal
+        ? err.messages
+        : {
+            en: 'The file could not be read as a video. Export it again as MP4 (H.264) and upload that.',
+            vi: 'Không đọc được tệp này như một video. Hãy xuất lại dưới dạng MP4 (H.264) rồi tải tệp đó lên.',
+          };
       const video = videos.create({
         artifactId: meta.artifactId,
         sourcePath: null,
         sourceName: meta.filename,
         sourceSize,
       });
-      videos.setStatus(video.id, 'failed', { error: message });
-      return { accepted: false, videoId: video.id, message };
+      videos.setStatus(video.id, 'failed', { error: messages });
+      return { accepted: false, videoId: video.id, messages };
     }
 
     // The id comes first so the stored source can be named after the video.

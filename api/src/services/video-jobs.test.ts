@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
 import { MediaValidationError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
+import type { Texts } from '../errors/localized.ts';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
 import type { Repositories } from '../types.ts';
 import { createVideoJobs, describeFailure, removeSupersededVersions } from './video-jobs.ts';
 
-type Status = { status: string; error: string | null; jobId?: number | null };
+type Status = { status: string; error: Texts | null; jobId?: number | null };
 
 /** Fake repositories that record status changes: the decisions are what is under test here. */
 function fakes(video: Partial<VideoRecord> | undefined) {
@@ -21,7 +22,7 @@ function fakes(video: Partial<VideoRecord> | undefined) {
     videos: {
       byId: (id: string) => (record && id === record.id ? record : undefined),
       exists: (id: string) => record?.id === id,
-      setStatus: (_id: string, status: string, f: { error?: string | null; jobId?: number | null } = {}) =>
+      setStatus: (_id: string, status: string, f: { error?: Texts | null; jobId?: number | null } = {}) =>
         statuses.push({ status, error: f.error ?? null, jobId: f.jobId }),
       captions: () => [],
     },
@@ -62,10 +63,13 @@ describe('video jobs', () => {
 
   it('marks a first transcode that failed for good as failed, with the reason in words', () => {
     const { jobs, statuses } = fakes({});
-    jobs.onJobEnd(job('failed'), new MediaValidationError('no-video', 'This file has sound but no picture.'));
-    expect(statuses).toEqual([
-      { status: 'failed', error: 'This file has sound but no picture.', jobId: undefined },
-    ]);
+    const messages = {
+      en: 'This file has sound but no picture.',
+      vi: 'Tệp này chỉ có âm thanh, không có hình.',
+    };
+    jobs.onJobEnd(job('failed'), new MediaValidationError('no-video', messages));
+    // Both languages are stored: the staff API answers with the one each request asks for.
+    expect(statuses).toEqual([{ status: 'failed', error: messages, jobId: undefined }]);
   });
 
   it('keeps a video that already has a version on show when a re-transcode fails or is cancelled', () => {
@@ -73,7 +77,10 @@ describe('video jobs', () => {
       const { jobs, statuses } = fakes({ mediaVersion: 'v1abc' });
       jobs.onJobEnd(job(state), new Error('disk full'));
       expect(statuses[0]?.status).toBe('ready');
-      expect(statuses[0]?.error).toMatch(/previous version is still shown/);
+      expect(statuses[0]?.error?.en).toMatch(/previous version is still shown/);
+      expect(statuses[0]?.error?.vi).toMatch(
+        /^Phiên bản mới chưa được tạo \(.+\)\. Phiên bản trước vẫn đang/,
+      );
     }
   });
 
@@ -81,7 +88,10 @@ describe('video jobs', () => {
     const { jobs, statuses } = fakes({});
     jobs.onJobEnd(job('queued', { attempts: 2 }), new Error('ffmpeg exited with 1'));
     expect(statuses[0]).toMatchObject({ status: 'queued' });
-    expect(statuses[0]?.error).toMatch(/^Attempt 2 failed .*retrying/);
+    expect(statuses[0]?.error?.en).toMatch(/^Attempt 2 failed .*retrying/);
+    expect(statuses[0]?.error?.vi).toBe(
+      'Lần thử thứ 2 không thành công (Chuyển mã không thành công: ffmpeg exited with 1); hệ thống đang thử lại.',
+    );
   });
 
   it('leaves succeeded jobs and unknown videos alone', () => {
@@ -92,9 +102,10 @@ describe('video jobs', () => {
   });
 
   it('describes failures for staff, not with stack traces', () => {
-    expect(describeFailure(new Error('ffmpeg exited with 1: Invalid data'))).toBe(
-      'The transcode failed: ffmpeg exited with 1: Invalid data',
-    );
+    expect(describeFailure(new Error('ffmpeg exited with 1: Invalid data'))).toEqual({
+      en: 'The transcode failed: ffmpeg exited with 1: Invalid data',
+      vi: 'Chuyển mã không thành công: ffmpeg exited with 1: Invalid data',
+    });
   });
 });
 

@@ -9,7 +9,9 @@ import {
   PermanentJobError,
   transcode,
 } from '@artifact-stories/media-pipeline';
+import type { Texts } from '../errors/localized.ts';
 import type { Repositories } from '../types.ts';
+import { CANCELLED_BY_STAFF } from './staff-jobs.service.ts';
 
 export interface TranscodePayload {
   input: string;
@@ -30,13 +32,29 @@ export interface VideoJobs {
   enqueueTranscode(videoId: string): Job;
 }
 
-/** Words staff can act on; ffmpeg's own stderr stays in the job's log, not on the artifact page. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof MediaValidationError) return error.message;
-  if (error instanceof FfmpegAbortedError) return 'The transcode was stopped before it finished.';
+/**
+ * Words staff can act on, in both languages; ffmpeg's own stderr stays in the job's log, not on the artifact
+ * page. An unexpected error's own text is technical and English: it is quoted as it is in both.
+ */
+export function describeFailure(error: unknown): Texts {
+  if (error instanceof MediaValidationError) return error.messages;
+  if (error instanceof FfmpegAbortedError) {
+    return {
+      en: 'The transcode was stopped before it finished.',
+      vi: 'Quá trình chuyển mã đã bị dừng trước khi hoàn tất.',
+    };
+  }
   const message = error instanceof Error ? error.message : String(error ?? 'unknown error');
-  return `The transcode failed: ${message}`;
+  return { en: `The transcode failed: ${message}`, vi: `Chuyển mã không thành công: ${message}` };
 }
+
+/** A reason the queue recorded itself (a lease that ran out, say): its text is English only. */
+const recorded = (text: string | null): Texts =>
+  text
+    ? { en: text, vi: `Chuyển mã không thành công: ${text}` }
+    : { en: 'unknown error', vi: 'lỗi không rõ' };
+
+const trimStop = (s: string) => s.replace(/\.\s*$/, '');
 
 /**
  * Each re-transcode (new captions, say) writes a whole new version. The one it replaces stays, so a player that
@@ -96,24 +114,36 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       const { videoId } = job.payload as Partial<TranscodePayload>;
       if (job.type !== 'transcode' || !videoId || !repos.videos.exists(videoId)) return;
       if (job.state === 'succeeded') return;
-      const reason = error === undefined ? (job.error ?? 'unknown error') : describeFailure(error);
+      const reason = error === undefined ? recorded(job.error) : describeFailure(error);
       const hadVersion = repos.videos.byId(videoId)?.mediaVersion != null;
       if (job.state === 'failed' || job.state === 'cancelled') {
-        const what = job.state === 'failed' ? reason : 'Cancelled by staff.';
+        const what: Texts =
+          job.state === 'failed' ? reason : { en: 'Cancelled by staff.', vi: 'Nhân viên đã huỷ.' };
         // A failed re-transcode produced nothing; the version already on show stays on show.
         if (hadVersion) {
           repos.videos.setStatus(videoId, 'ready', {
-            error: `The new version was not made (${what}) The previous version is still shown; retry to try again.`,
+            error: {
+              en: `The new version was not made (${what.en}) The previous version is still shown; retry to try again.`,
+              vi:
+                `Phiên bản mới chưa được tạo (${trimStop(what.vi)}). Phiên bản trước vẫn đang được hiển thị; ` +
+                'hãy chạy lại để thử lần nữa.',
+            },
           });
         } else {
           repos.videos.setStatus(videoId, 'failed', {
-            error: job.state === 'failed' ? reason : `${what} Retry to transcode again.`,
+            error: job.state === 'failed' ? reason : CANCELLED_BY_STAFF,
           });
         }
       } else if (job.state === 'queued') {
         // A retry after back-off, or a job released at shutdown: it will run again by itself.
         repos.videos.setStatus(videoId, 'queued', {
-          error: error === undefined ? null : `Attempt ${job.attempts} failed (${reason}); retrying.`,
+          error:
+            error === undefined
+              ? null
+              : {
+                  en: `Attempt ${job.attempts} failed (${reason.en}); retrying.`,
+                  vi: `Lần thử thứ ${job.attempts} không thành công (${trimStop(reason.vi)}); hệ thống đang thử lại.`,
+                },
         });
       }
     },

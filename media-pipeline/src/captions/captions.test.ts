@@ -128,14 +128,40 @@ describe('toWebVtt', () => {
       [`1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1_000_001)}`, undefined, /1\.0 MB; the limit is 1 MB/],
     ];
     const messages = new Set<string>();
+    const messagesVi = new Set<string>();
     for (const [input, line, pattern] of cases) {
       const err = errorOf(input);
       expect(err.message, JSON.stringify(input.slice(0, 40))).toMatch(pattern);
+      expect(err.messages.en).toBe(err.message);
       expect(err.line).toBe(line);
-      if (line !== undefined) expect(err.message.startsWith(`Line ${line}: `)).toBe(true);
-      messages.add(err.detail.replace(/'[^']*'/g, "''"));
+      if (line !== undefined) {
+        expect(err.message.startsWith(`Line ${line}: `)).toBe(true);
+        expect(err.messages.vi.startsWith(`Dòng ${line}: `)).toBe(true);
+      }
+      // The Vietnamese text is its own (not the English one), with its diacritics, and says what to do.
+      expect(err.messages.vi).not.toBe(err.message);
+      expect(err.messages.vi).toMatch(/[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểễệỉịọỏốồổộớờởợụủứừửữựỳỷỹ]/);
+      messages.add(err.detail.en.replace(/'[^']*'/g, "''"));
+      messagesVi.add(err.detail.vi.replace(/'[^']*'/g, "''"));
     }
     expect(messages.size).toBeGreaterThanOrEqual(cases.length - 2); // near-duplicates only for the same fault
+    expect(messagesVi.size).toBe(messages.size);
+  });
+
+  it('says the same faults in Vietnamese, naming the line', () => {
+    expect(errorOf('1\n00:00:03,000 --> 00:00:02,000\nngược\n').messages.vi).toBe(
+      'Dòng 2: câu phụ đề kết thúc lúc 00:00:02.000, không sau thời điểm bắt đầu 00:00:03.000. ' +
+        'Hãy sửa lại thời gian để mỗi câu kết thúc sau khi bắt đầu.',
+    );
+    expect(errorOf('1\n00:00:01,000 --> 00:01:75,000\nx\n').messages.vi).toMatch(
+      /^Dòng 2: '00:01:75,000' không phải là thời điểm kết thúc hợp lệ: số phút và số giây phải nhỏ hơn 60\. Hãy viết/,
+    );
+    expect(errorOf('Hello there').messages.vi).toMatch(
+      /^Dòng 1: tệp này không phải WebVTT .* Hãy xuất phụ đề dưới dạng \.srt hoặc \.vtt/,
+    );
+    expect(errorOf(`1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1_500_000)}`).messages.vi).toMatch(
+      /^Tệp phụ đề có dung lượng 1,5 MB; giới hạn là 1 MB\./,
+    );
   });
 });
 
@@ -204,6 +230,12 @@ describe('caption files', () => {
         out,
       ),
     ).rejects.toThrow(/^Captions 'English' \(en\): Line 2: the cue ends at 00:00:02.000/);
+    const err = await writeCaptionRenditions([{ lang: 'en', label: 'English', path: bad }], 10, out).catch(
+      (e: unknown) => e,
+    );
+    expect((err as CaptionError).messages.vi).toMatch(
+      /^Phụ đề 'English' \(en\): Dòng 2: câu phụ đề kết thúc lúc 00:00:02\.000/,
+    );
     expect(existsSync(join(out, 'captions'))).toBe(false);
   });
 

@@ -1,15 +1,26 @@
+import { type Texts, viDecimal } from '../texts.ts';
 import { type Cue, formatTimestamp, parseTimingLine } from './timing.ts';
 
-/** Bad captions: the message names the line, what is wrong and how to fix it. */
+/**
+ * Bad captions: the message names the line, what is wrong and how to fix it, in both languages (`messages`;
+ * the Error's message is the English one).
+ */
 export class CaptionError extends Error {
+  readonly messages: Texts;
+
   constructor(
     /** What is wrong and how to fix it, without the line and the file. */
-    readonly detail: string,
+    readonly detail: Texts,
     readonly line?: number,
     /** Which file, e.g. "Captions 'English' (en)". */
-    readonly file?: string,
+    readonly file?: Texts,
   ) {
-    super([file, line === undefined ? undefined : `Line ${line}`, detail].filter(Boolean).join(': '));
+    const join = (lang: keyof Texts, lineWord: string) =>
+      [file?.[lang], line === undefined ? undefined : `${lineWord} ${line}`, detail[lang]]
+        .filter(Boolean)
+        .join(': ');
+    super(join('en', 'Line'));
+    this.messages = { en: join('en', 'Line'), vi: join('vi', 'Dòng') };
     this.name = 'CaptionError';
   }
 }
@@ -17,7 +28,23 @@ export class CaptionError extends Error {
 /** Captions for a short clip are a few KB; anything near this is the wrong file. */
 export const MAX_CAPTION_BYTES = 1_000_000;
 
-const EXAMPLE = `a timing line such as '00:00:01.000 --> 00:00:04.000'`;
+export function captionsTooBig(bytes: number): CaptionError {
+  const size = (bytes / 1e6).toFixed(1);
+  const limit = MAX_CAPTION_BYTES / 1e6;
+  return new CaptionError({
+    en:
+      `The captions file is ${size} MB; the limit is ${limit} MB. ` +
+      'Captions for a clip are usually a few KB: check that you chose the right file.',
+    vi:
+      `Tệp phụ đề có dung lượng ${viDecimal(size)} MB; giới hạn là ${limit} MB. Phụ đề của một đoạn phim ` +
+      'thường chỉ vài KB: hãy kiểm tra xem bạn đã chọn đúng tệp chưa.',
+  });
+}
+
+const EXAMPLE: Texts = {
+  en: `a timing line such as '00:00:01.000 --> 00:00:04.000'`,
+  vi: `một dòng thời gian như '00:00:01.000 --> 00:00:04.000'`,
+};
 
 /**
  * Accepts WebVTT or SRT text (BOM, CRLF, comma decimals, cue numbers, cue settings), validates it and
@@ -26,12 +53,7 @@ const EXAMPLE = `a timing line such as '00:00:01.000 --> 00:00:04.000'`;
  */
 export function toWebVtt(text: string): string {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_CAPTION_BYTES) {
-    throw new CaptionError(
-      `The captions file is ${(bytes / 1e6).toFixed(1)} MB; the limit is ${MAX_CAPTION_BYTES / 1e6} MB. ` +
-        'Captions for a clip are usually a few KB: check that you chose the right file.',
-    );
-  }
+  if (bytes > MAX_CAPTION_BYTES) throw captionsTooBig(bytes);
   rejectBinary(text);
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -54,10 +76,14 @@ export function toWebVtt(text: string): string {
     cues.push(parseCue(block, isVtt));
   }
   if (cues.length === 0) {
-    throw new CaptionError(
-      `The file has no cues. Each cue is ${EXAMPLE} followed by its text on the next lines, ` +
+    throw new CaptionError({
+      en:
+        `The file has no cues. Each cue is ${EXAMPLE.en} followed by its text on the next lines, ` +
         'with an empty line between cues.',
-    );
+      vi:
+        `Tệp không có câu phụ đề nào. Mỗi câu gồm ${EXAMPLE.vi}, tiếp theo là lời thoại ở các dòng ` +
+        'bên dưới; giữa hai câu có một dòng trống.',
+    });
   }
   // Players expect cues in start order; SRT editors do not always write them so. (Array sort is stable.)
   cues.sort((a, b) => a.start - b.start);
@@ -98,10 +124,18 @@ function parseCue(block: Block, isVtt: boolean): Cue & { id: string | null; text
   if (!first.includes('-->')) {
     if (second === undefined || !second.includes('-->')) {
       const what = isVtt ? 'a cue identifier or a timing line' : "a cue number such as '12'";
+      const whatVi = isVtt ? 'mã định danh của câu hoặc một dòng thời gian' : "số thứ tự của câu như '12'";
       throw new CaptionError(
-        `expected ${what} followed by ${EXAMPLE}, found '${preview(first)}'` +
-          (second === undefined ? ' alone' : ` then '${preview(second)}'`) +
-          '. If this is cue text, an empty line has slipped in between it and its timing line.',
+        {
+          en:
+            `expected ${what} followed by ${EXAMPLE.en}, found '${preview(first)}'` +
+            (second === undefined ? ' alone' : ` then '${preview(second)}'`) +
+            '. If this is cue text, an empty line has slipped in between it and its timing line.',
+          vi:
+            `cần có ${whatVi}, tiếp theo là ${EXAMPLE.vi}, nhưng lại thấy '${preview(first)}'` +
+            (second === undefined ? ' đứng một mình' : ` rồi đến '${preview(second)}'`) +
+            '. Nếu đây là lời thoại thì có một dòng trống đã chen vào giữa lời thoại và dòng thời gian của nó.',
+        },
         block.line,
       );
     }
@@ -110,21 +144,27 @@ function parseCue(block: Block, isVtt: boolean): Cue & { id: string | null; text
     timingAt = 1;
   }
   const timingLine = block.line + timingAt;
-  const timing = parseTimingLine(block.lines[timingAt] ?? '', isVtt, (message) => {
+  const timing = parseTimingLine(block.lines[timingAt] ?? '', isVtt, (message: Texts) => {
     throw new CaptionError(message, timingLine);
   });
   const textLines = block.lines.slice(timingAt + 1);
   if (textLines.length === 0) {
+    const cue = `${formatTimestamp(timing.start)} --> ${formatTimestamp(timing.end)}`;
     throw new CaptionError(
-      `the cue ${formatTimestamp(timing.start)} --> ${formatTimestamp(timing.end)} has no text. ` +
-        'Write its text on the line after the timing line, or delete the cue.',
+      {
+        en: `the cue ${cue} has no text. Write its text on the line after the timing line, or delete the cue.`,
+        vi: `câu ${cue} không có lời thoại. Hãy viết lời thoại ở dòng ngay sau dòng thời gian, hoặc xoá câu này.`,
+      },
       timingLine,
     );
   }
   const stray = textLines.findIndex((l) => l.includes('-->'));
   if (stray >= 0) {
     throw new CaptionError(
-      `a timing line inside the text of the cue above it. Put an empty line between two cues.`,
+      {
+        en: 'a timing line inside the text of the cue above it. Put an empty line between two cues.',
+        vi: 'có một dòng thời gian nằm trong lời thoại của câu phía trên. Hãy đặt một dòng trống giữa hai câu.',
+      },
       timingLine + 1 + stray,
     );
   }
@@ -150,16 +190,30 @@ function checkSrtStart(lines: string[]): void {
   if (index >= 0 && (/^\d+$/.test(first) || first.includes('-->'))) return;
   if (/^WEBVTT/i.test(first)) {
     throw new CaptionError(
-      `the first line must be exactly 'WEBVTT' (capital letters, then optionally a space and a title), ` +
-        `found '${preview(first)}'.`,
+      {
+        en:
+          `the first line must be exactly 'WEBVTT' (capital letters, then optionally a space and a title), ` +
+          `found '${preview(first)}'.`,
+        vi:
+          `dòng đầu tiên phải đúng là 'WEBVTT' (chữ in hoa, sau đó có thể thêm một dấu cách và tiêu đề), ` +
+          `nhưng lại thấy '${preview(first)}'.`,
+      },
       index + 1,
     );
   }
   throw new CaptionError(
-    `this is neither WebVTT (which starts with a line 'WEBVTT') nor SRT (which starts with a cue number ` +
-      `such as '1' and a timing line such as '00:00:01,000 --> 00:00:04,000')` +
-      (index >= 0 ? `; found '${preview(first)}'` : '; the file is empty') +
-      '. Export the captions as .srt or .vtt from your subtitle editor.',
+    {
+      en:
+        `this is neither WebVTT (which starts with a line 'WEBVTT') nor SRT (which starts with a cue number ` +
+        `such as '1' and a timing line such as '00:00:01,000 --> 00:00:04,000')` +
+        (index >= 0 ? `; found '${preview(first)}'` : '; the file is empty') +
+        '. Export the captions as .srt or .vtt from your subtitle editor.',
+      vi:
+        `tệp này không phải WebVTT (bắt đầu bằng dòng 'WEBVTT') cũng không phải SRT (bắt đầu bằng số thứ tự ` +
+        `như '1' và một dòng thời gian như '00:00:01,000 --> 00:00:04,000')` +
+        (index >= 0 ? `; dòng đầu là '${preview(first)}'` : '; tệp trống') +
+        '. Hãy xuất phụ đề dưới dạng .srt hoặc .vtt từ phần mềm làm phụ đề.',
+    },
     index >= 0 ? index + 1 : undefined,
   );
 }
@@ -178,11 +232,16 @@ function rejectBinary(text: string): void {
   }
   if (bad > 0) {
     const line = text.slice(0, first).split(/\r\n?|\n/).length;
-    throw new CaptionError(
-      `The file is not plain UTF-8 text: it holds ${bad} binary or undecodable character(s), the first on ` +
+    throw new CaptionError({
+      en:
+        `The file is not plain UTF-8 text: it holds ${bad} binary or undecodable character(s), the first on ` +
         `line ${line}. Captions must be an SRT or WebVTT text file saved as UTF-8 ` +
         '(in a subtitle editor: Save as… with encoding UTF-8).',
-    );
+      vi:
+        `Tệp không phải văn bản UTF-8 thuần: có ${bad} ký tự nhị phân hoặc không giải mã được, ký tự đầu tiên ` +
+        `ở dòng ${line}. Phụ đề phải là tệp văn bản SRT hoặc WebVTT lưu với bảng mã UTF-8 ` +
+        '(trong phần mềm làm phụ đề: Lưu thành… với bảng mã UTF-8).',
+    });
   }
 }
 

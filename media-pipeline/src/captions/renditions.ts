@@ -1,7 +1,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { viDecimal } from '../texts.ts';
 import type { CaptionInput, MediaManifest } from '../types.ts';
-import { CaptionError, MAX_CAPTION_BYTES, toWebVtt } from './captions.ts';
+import { CaptionError, captionsTooBig, MAX_CAPTION_BYTES, toWebVtt } from './captions.ts';
 
 /** BCP 47 shaped, and safe as a file name: 'vi', 'en', 'en-GB', 'zh-Hans'. */
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -18,12 +19,16 @@ export async function writeCaptionRenditions(
   const seen = new Set<string>();
   for (const c of captions) {
     if (!LANG.test(c.lang)) {
-      throw new CaptionError(
-        `Caption language '${c.lang}' is not a language code. Use a code such as 'vi', 'en' or 'en-GB'.`,
-      );
+      throw new CaptionError({
+        en: `Caption language '${c.lang}' is not a language code. Use a code such as 'vi', 'en' or 'en-GB'.`,
+        vi: `'${c.lang}' không phải là mã ngôn ngữ của phụ đề. Hãy dùng mã như 'vi', 'en' hoặc 'en-GB'.`,
+      });
     }
     if (seen.has(c.lang)) {
-      throw new CaptionError(`Two caption files are marked '${c.lang}'. Keep one file per language.`);
+      throw new CaptionError({
+        en: `Two caption files are marked '${c.lang}'. Keep one file per language.`,
+        vi: `Có hai tệp phụ đề cùng được đánh dấu '${c.lang}'. Mỗi ngôn ngữ chỉ giữ một tệp.`,
+      });
     }
     seen.add(c.lang);
   }
@@ -36,7 +41,10 @@ export async function writeCaptionRenditions(
         return { ...c, vtt };
       } catch (err) {
         if (err instanceof CaptionError) {
-          throw new CaptionError(err.detail, err.line, `Captions '${c.label}' (${c.lang})`);
+          throw new CaptionError(err.detail, err.line, {
+            en: `Captions '${c.label}' (${c.lang})`,
+            vi: `Phụ đề '${c.label}' (${c.lang})`,
+          });
         }
         throw err;
       }
@@ -78,12 +86,7 @@ export function subtitlePlaylist(segment: string, durationSec: number): string {
 
 async function readLimited(path: string): Promise<Buffer> {
   const { size } = await stat(path);
-  if (size > MAX_CAPTION_BYTES) {
-    throw new CaptionError(
-      `The captions file is ${(size / 1e6).toFixed(1)} MB; the limit is ${MAX_CAPTION_BYTES / 1e6} MB. ` +
-        'Captions for a clip are usually a few KB: check that you chose the right file.',
-    );
-  }
+  if (size > MAX_CAPTION_BYTES) throw captionsTooBig(size);
   return readFile(path);
 }
 
@@ -92,17 +95,22 @@ export function decodeCaptionBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (bytes.includes(0)) {
-    throw new CaptionError(
-      'The file is binary, not text. Captions must be an SRT or WebVTT text file saved as UTF-8.',
-    );
+    throw new CaptionError({
+      en: 'The file is binary, not text. Captions must be an SRT or WebVTT text file saved as UTF-8.',
+      vi: 'Đây là tệp nhị phân, không phải văn bản. Phụ đề phải là tệp văn bản SRT hoặc WebVTT lưu với bảng mã UTF-8.',
+    });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CaptionError(
-      'The file is not UTF-8 text (it may be in an old encoding such as Windows-1258). ' +
+    throw new CaptionError({
+      en:
+        'The file is not UTF-8 text (it may be in an old encoding such as Windows-1258). ' +
         'Open it in a subtitle or text editor and save it with the encoding UTF-8.',
-    );
+      vi:
+        'Tệp không phải văn bản UTF-8 (có thể đang dùng bảng mã cũ như Windows-1258). ' +
+        'Hãy mở tệp trong phần mềm làm phụ đề hoặc trình soạn thảo văn bản rồi lưu lại với bảng mã UTF-8.',
+    });
   }
 }
 
@@ -113,9 +121,15 @@ function checkWithinClip(vtt: string, durationSec: number): void {
   const [h, m, s, ms] = first.slice(1).map(Number) as [number, number, number, number];
   const startSec = h * 3600 + m * 60 + s + ms / 1000;
   if (startSec >= durationSec) {
-    throw new CaptionError(
-      `The first cue starts at ${first[0].replace(' -->', '')}, after the end of the clip ` +
-        `(${durationSec.toFixed(1)} s). These captions seem to belong to another clip.`,
-    );
+    const at = first[0].replace(' -->', '');
+    const duration = durationSec.toFixed(1);
+    throw new CaptionError({
+      en:
+        `The first cue starts at ${at}, after the end of the clip (${duration} s). ` +
+        'These captions seem to belong to another clip.',
+      vi:
+        `Câu phụ đề đầu tiên bắt đầu lúc ${at}, sau khi đoạn phim đã kết thúc (${viDecimal(duration)} giây). ` +
+        'Phụ đề này có vẻ thuộc về một đoạn phim khác.',
+    });
   }
 }

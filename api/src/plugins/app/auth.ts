@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LocalizedError } from '../../errors/localized.ts';
 import { StaffRepository } from '../../repositories/staff.repository.ts';
 import type { StaffUser } from '../../schemas/staff.ts';
 import { StaffService } from '../../services/staff.service.ts';
@@ -52,14 +53,22 @@ export default fp(
 
     app.decorate('requireStaff', async (request: FastifyRequest) => {
       const staff = app.staffFromRequest(request);
-      if (!staff) throw app.httpErrors.unauthorized('Sign in first: this needs a staff session.');
+      if (!staff) {
+        throw new LocalizedError(401, {
+          en: 'Sign in first: this needs a staff session.',
+          vi: 'Vui lòng đăng nhập trước: thao tác này cần phiên đăng nhập của nhân viên.',
+        });
+      }
       request.staff = staff;
     });
 
     app.decorate('requireAdmin', async (request: FastifyRequest) => {
       await app.requireStaff(request);
       if (request.staff?.role !== 'admin') {
-        throw app.httpErrors.forbidden('Only an admin may do this; ask an admin of the museum.');
+        throw new LocalizedError(403, {
+          en: 'Only an admin may do this; ask an admin of the museum.',
+          vi: 'Chỉ quản trị viên mới được thực hiện thao tác này; vui lòng nhờ một quản trị viên của bảo tàng.',
+        });
       }
     });
 
@@ -83,9 +92,12 @@ export default fp(
       if (origin === undefined) return;
       if (!allowedOrigins(app, request).includes(origin)) {
         const from = origin === 'invalid' ? JSON.stringify(header) : origin;
-        throw app.httpErrors.forbidden(
-          `Refused: this request came from ${from}, not from this site. Staff pages must be used on the site itself.`,
-        );
+        throw new LocalizedError(403, {
+          en: `Refused: this request came from ${from}, not from this site. Staff pages must be used on the site itself.`,
+          vi:
+            `Yêu cầu bị từ chối: yêu cầu này đến từ ${from}, không phải từ trang này. ` +
+            'Hãy dùng các trang dành cho nhân viên ngay trên trang web của bảo tàng.',
+        });
       }
     });
   },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LocalizedError } from '../../../errors/localized.ts';
 import { ArtifactDetail, ArtifactListQuery, ArtifactPage, SlugParams } from '../../../schemas/artifacts.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 
@@ -26,9 +27,14 @@ const artifacts: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArtifactDetail, 404: ErrorResponse },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const detail = app.catalogue.publishedDetail(request.params.slug);
-      if (!detail) return reply.notFound(`No published artifact has the slug "${request.params.slug}".`);
+      if (!detail) {
+        throw new LocalizedError(404, {
+          en: `No published artifact has the slug "${request.params.slug}".`,
+          vi: `Không tìm thấy hiện vật nào đã công bố với đường dẫn «${request.params.slug}».`,
+        });
+      }
       return detail;
     },
   );

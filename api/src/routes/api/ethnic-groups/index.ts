@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LocalizedError } from '../../../errors/localized.ts';
 import { SlugParams } from '../../../schemas/artifacts.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { EthnicGroup, EthnicGroupList } from '../../../schemas/ethnic-groups.ts';
@@ -26,9 +27,14 @@ const ethnicGroups: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EthnicGroup, 404: ErrorResponse },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const group = app.catalogue.ethnicGroup(request.params.slug);
-      if (!group) return reply.notFound(`No ethnic group has the slug "${request.params.slug}".`);
+      if (!group) {
+        throw new LocalizedError(404, {
+          en: `No ethnic group has the slug "${request.params.slug}".`,
+          vi: `Không tìm thấy dân tộc nào với đường dẫn «${request.params.slug}».`,
+        });
+      }
       return group;
     },
   );

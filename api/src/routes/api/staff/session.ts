@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { LocalizedError } from '../../../errors/localized.ts';
 import { SESSION_COOKIE } from '../../../plugins/app/session.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { LoginBody, StaffUser } from '../../../schemas/staff.ts';
@@ -31,7 +32,12 @@ const session: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = await app.staffAccounts.verify(request.body.email, request.body.password);
       // One message for an unknown email and a wrong password: the form must not reveal who has an account.
-      if (!user) throw app.httpErrors.unauthorized('Wrong email or password.');
+      if (!user) {
+        throw new LocalizedError(401, {
+          en: 'Wrong email or password.',
+          vi: 'Email hoặc mật khẩu không đúng.',
+        });
+      }
       const { token, expiresAt } = app.staffAccounts.startSession(user.id);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), expires: new Date(expiresAt) });
       return user;

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requestLang } from '../../../../errors/lang.ts';
+import { LocalizedError } from '../../../../errors/localized.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
 import { CaptionParams, StaffArtifactDetail } from '../../../../schemas/staff.ts';
 import type { StaffServices } from '../services.ts';
@@ -41,12 +43,15 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
     async (request) => {
       const text = typeof request.body === 'string' ? request.body : '';
       if (!text.trim()) {
-        throw app.httpErrors.badRequest(
-          'The body is empty: send the caption file itself as text/vtt, application/x-subrip or text/plain.',
-        );
+        throw new LocalizedError(400, {
+          en: 'The body is empty: send the caption file itself as text/vtt, application/x-subrip or text/plain.',
+          vi:
+            'Nội dung gửi lên đang trống: hãy gửi chính tệp phụ đề, dạng text/vtt, application/x-subrip ' +
+            'hoặc text/plain.',
+        });
       }
       await services.captions.attach(request.params.id, request.params.lang, text);
-      return services.artifacts.detail(request.params.id);
+      return services.artifacts.detail(request.params.id, requestLang(request));
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { requestLang } from '../../../../errors/lang.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
 import {
   ArtifactInput,
@@ -31,7 +32,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
         response: { 200: StaffArtifactPage, ...errors },
       },
     },
-    async (request) => svc.list(request.query),
+    async (request) => svc.list(request.query, requestLang(request)),
   );
 
   app.post(
@@ -46,7 +47,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
         response: { 201: StaffArtifactDetail, ...errors, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.code(201).send(svc.create(request.body)),
+    async (request, reply) => reply.code(201).send(svc.create(request.body, requestLang(request))),
   );
 
   app.get(
@@ -61,7 +62,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
         response: { 200: StaffArtifactDetail, ...errors },
       },
     },
-    async (request) => svc.detail(request.params.id),
+    async (request) => svc.detail(request.params.id, requestLang(request)),
   );
 
   app.patch(
@@ -77,7 +78,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
         response: { 200: StaffArtifactDetail, ...errors, 409: ErrorResponse },
       },
     },
-    async (request) => svc.update(request.params.id, request.body),
+    async (request) => svc.update(request.params.id, request.body, requestLang(request)),
   );
 
   for (const [action, status] of [
@@ -99,7 +100,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
           response: { 200: StaffArtifactDetail, ...errors },
         },
       },
-      async (request) => svc.setStatus(request.params.id, status),
+      async (request) => svc.setStatus(request.params.id, status, requestLang(request)),
     );
   }
 

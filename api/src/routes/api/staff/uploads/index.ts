@@ -1,20 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import { UploadRefusal } from '../../../../services/uploads.service.ts';
 import type { StaffServices } from '../services.ts';
+import { tusError, tusTexts, UPLOAD_FAILED } from './refusals.ts';
 
 const DAY_MS = 24 * 3600_000;
-
-/** tus hooks end a request by throwing { status_code, body }; the body is our one JSON error shape. */
-function tusError(statusCode: number, message: string) {
-  return {
-    status_code: statusCode,
-    body: JSON.stringify({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message }),
-  };
-}
 
 /**
  * Resumable clip uploads over the tus protocol (@tus/server with @tus/file-store): an interrupted upload
@@ -32,31 +24,36 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
     // Same-origin only: no Access-Control-Allow-Origin header at all.
     allowedOrigins: [],
     disableTerminationForFinishedUploads: true,
-    async onUploadCreate(_req, upload) {
+    async onUploadCreate(req, upload) {
       try {
         services.uploads.checkCreate(upload.metadata);
       } catch (err) {
-        if (err instanceof UploadRefusal) throw tusError(err.statusCode, err.message);
+        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages);
         throw err;
       }
       return {};
     },
-    async onUploadFinish(_req, upload) {
+    async onUploadFinish(req, upload) {
       try {
         const outcome = await services.uploads.finish({ id: upload.id, metadata: upload.metadata });
-        if (!outcome.accepted) throw new UploadRefusal(422, outcome.message);
+        if (!outcome.accepted) throw new UploadRefusal(422, outcome.messages);
         return { headers: { 'Video-Id': outcome.videoId } };
       } catch (err) {
-        if (err instanceof UploadRefusal) throw tusError(err.statusCode, err.message);
+        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages);
         throw err;
       }
     },
-    onResponseError(_req, err) {
-      if ('status_code' in err && !err.body.startsWith('{'))
-        return tusError(err.status_code, err.body.trim());
+    onResponseError(req, err) {
+      if ('status_code' in err && !err.body.startsWith('{')) {
+        return tusError(
+          req,
+          err.status_code,
+          tusTexts(err.status_code, err.body, app.config.MAX_UPLOAD_BYTES),
+        );
+      }
       if (err instanceof Error) {
         app.log.error({ err }, 'upload failed');
-        return tusError(500, 'The upload failed on our side. Resume it in a moment.');
+        return tusError(req, 500, UPLOAD_FAILED);
       }
       return undefined;
     },

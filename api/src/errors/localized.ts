@@ -1,0 +1,41 @@
+import type { Texts } from '@artifact-stories/media-pipeline';
+
+export type { Texts } from '@artifact-stories/media-pipeline';
+
+/**
+ * An HTTP refusal in both languages. `message` is the English text (the CLI and the logs read it); the
+ * error handler answers with the one the request asked for.
+ */
+export class LocalizedError extends Error {
+  readonly messages: Texts;
+
+  constructor(
+    readonly statusCode: number,
+    messages: Texts | string,
+  ) {
+    const texts = typeof messages === 'string' ? { vi: messages, en: messages } : messages;
+    super(texts.en);
+    this.messages = texts;
+    this.name = 'LocalizedError';
+  }
+}
+
+/** The two texts an error carries (ours, or the pipeline's MediaValidationError and CaptionError). */
+export function textsOf(err: unknown): Texts | undefined {
+  const messages = (err as { messages?: unknown } | null)?.messages as Partial<Texts> | undefined;
+  return typeof messages?.vi === 'string' && typeof messages.en === 'string'
+    ? { vi: messages.vi, en: messages.en }
+    : undefined;
+}
+
+/** 2 GiB, 1 MiB, 512 KiB: sizes as limits are set (powers of two). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
