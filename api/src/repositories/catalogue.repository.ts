@@ -20,6 +20,20 @@ export interface CategoryRecord {
   position: number;
 }
 
+/** Language families and categories: a slug, a name in both languages, a place in the list. */
+interface NamedRow {
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  position: number;
+}
+
+const toNamed = (r: NamedRow) => ({
+  slug: r.slug,
+  name: { vi: r.name_vi, en: r.name_en },
+  position: r.position,
+});
+
 interface GroupRow {
   slug: string;
   code: string;
@@ -74,14 +88,9 @@ export class CatalogueRepository {
   }
 
   families(): LanguageFamilyRecord[] {
-    return (
-      this.db.prepare('SELECT * FROM language_families ORDER BY position').all() as {
-        slug: string;
-        name_vi: string;
-        name_en: string;
-        position: number;
-      }[]
-    ).map((r) => ({ slug: r.slug, name: { vi: r.name_vi, en: r.name_en }, position: r.position }));
+    return (this.db.prepare('SELECT * FROM language_families ORDER BY position').all() as NamedRow[]).map(
+      toNamed,
+    );
   }
 
   groups(): EthnicGroupRecord[] {
@@ -98,14 +107,7 @@ export class CatalogueRepository {
   }
 
   categories(): CategoryRecord[] {
-    return (
-      this.db.prepare('SELECT * FROM categories ORDER BY position').all() as {
-        slug: string;
-        name_vi: string;
-        name_en: string;
-        position: number;
-      }[]
-    ).map((r) => ({ slug: r.slug, name: { vi: r.name_vi, en: r.name_en }, position: r.position }));
+    return (this.db.prepare('SELECT * FROM categories ORDER BY position').all() as NamedRow[]).map(toNamed);
   }
 
   /** Published artifacts per ethnic group. */
