@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../api/src/app.ts';
@@ -32,7 +33,6 @@ async function measure(url: string): Promise<number> {
 export async function benchHttp(): Promise<void> {
   const constant = Fastify();
   constant.get('/', async () => ({ ok: true }));
-  const constantBase = await listen(constant);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
   const app = await buildApp(loadConfig({}, { DATA_DIR: dataDir, SEED: 'none', WORKER: 'off' }));
@@ -52,17 +52,19 @@ export async function benchHttp(): Promise<void> {
   const segmentDir = join(app.config.mediaDir, video.id, 'v1', '720p');
   mkdirSync(segmentDir, { recursive: true });
   writeFileSync(join(segmentDir, 'seg_00001.m4s'), randomBytes(SEGMENT_BYTES));
+  // The same file from bare @fastify/static: what our checks (path, publication, version) cost on top.
+  await constant.register(fastifyStatic, { root: segmentDir, prefix: '/static/' });
+  const constantBase = await listen(constant);
   const base = await listen(app);
 
+  const segment = `segment (${(SEGMENT_BYTES / 1e6).toFixed(1)} MB)`;
   const rows: [string, number][] = [];
   for (const [name, url] of [
     ['Fastify constant (reference)', `${constantBase}/`],
     ['GET /api/artifacts', `${base}/api/artifacts`],
     ['GET /api/artifacts?ethnicGroup=hmong', `${base}/api/artifacts?ethnicGroup=hmong`],
-    [
-      `GET /media/ segment (${(SEGMENT_BYTES / 1e6).toFixed(1)} MB)`,
-      `${base}/media/${video.id}/v1/720p/seg_00001.m4s`,
-    ],
+    [`bare @fastify/static, same ${segment}`, `${constantBase}/static/seg_00001.m4s`],
+    [`GET /media/ ${segment}`, `${base}/media/${video.id}/v1/720p/seg_00001.m4s`],
   ] as const) {
     process.stderr.write(`  measuring ${name} for ${DURATION_SEC} s…\n`);
     rows.push([name, await measure(url)]);
@@ -70,11 +72,13 @@ export async function benchHttp(): Promise<void> {
   await app.close();
   await constant.close();
 
-  const reference = rows[0]?.[1] ?? 1;
+  const constantRps = rows[0]?.[1] ?? 1;
+  const staticRps = rows[3]?.[1] ?? 1;
   console.log(`${CONNECTIONS} connections, ${DURATION_SEC} s each, loopback`);
-  console.log(`| route | requests/s | ratio to constant |`);
-  console.log(`| --- | ---: | ---: |`);
-  for (const [name, rps] of rows) {
-    console.log(`| ${name} | ${rps.toFixed(0)} | ${(rps / reference).toFixed(3)} |`);
+  console.log('| route | requests/s | ratio to constant | ratio to bare static |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [i, [name, rps]] of rows.entries()) {
+    const toStatic = i >= 3 ? (rps / staticRps).toFixed(3) : '';
+    console.log(`| ${name} | ${rps.toFixed(0)} | ${(rps / constantRps).toFixed(3)} | ${toStatic} |`);
   }
 }
