@@ -3,6 +3,7 @@ import type { SearchEngine, SearchRequest } from '../src/search/engine.ts';
 import { SearchDocuments } from '../src/services/search-documents.ts';
 import { SearchSync } from '../src/services/search-sync.service.ts';
 import type { SearchContext } from './search-contract.ts';
+import { artifactInput } from './staff-helpers.ts';
 
 /** An engine that can be switched off, to show that changes wait in the outbox until it is back. */
 class FlakyEngine implements SearchEngine {
@@ -53,17 +54,12 @@ export function updateCases(ctx: SearchContext): void {
   it('escapes HTML in titles and stories, marking only the match', async () => {
     const title = '<script>alert("x")</script> Khèn & <b>Sáo</b>';
     const created = ctx.app.repos.artifacts.create(
-      {
+      artifactInput({
         slug: 'xss-probe',
-        accessionNumber: 'TEST-XSS-1',
         title: { vi: title, en: title },
         story: { vi: 'Sáo <img src=x onerror=alert(1)> trúc', en: 'A flute <iframe>' },
         category: 'musical-instrument',
-        material: { vi: 'Tre', en: 'Bamboo' },
-        region: { vi: 'Hà Giang', en: 'Ha Giang' },
-        featured: false,
-        ethnicGroups: ['hmong'],
-      },
+      }),
       'published',
     );
     await ctx.app.searchSync.drain();

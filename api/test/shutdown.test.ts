@@ -11,6 +11,7 @@ import { ArtifactsRepository } from '../src/repositories/artifacts.repository.ts
 import { CatalogueRepository } from '../src/repositories/catalogue.repository.ts';
 import { VideosRepository } from '../src/repositories/videos.repository.ts';
 import { seedReference } from '../src/services/seed.service.ts';
+import { artifactInput } from './staff-helpers.ts';
 
 const root = join(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -62,17 +63,7 @@ describe('graceful shutdown', () => {
       join(dataDir, 'uploads', 'clip.mp4'),
       'Shutdown',
     );
-    const artifact = repos.artifacts.create({
-      slug: 'shutdown-test',
-      accessionNumber: 'TEST-1',
-      title: { vi: 'Thử', en: 'Test' },
-      story: { vi: 'x', en: 'x' },
-      category: 'textile',
-      material: { vi: '', en: '' },
-      region: { vi: '', en: '' },
-      featured: false,
-      ethnicGroups: ['hmong'],
-    });
+    const artifact = repos.artifacts.create(artifactInput({ slug: 'shutdown-test' }));
     const video = repos.videos.create({
       artifactId: artifact.id,
       sourcePath: clip,
