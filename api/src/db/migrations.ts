@@ -1,5 +1,6 @@
 import { QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
 import type Database from 'better-sqlite3';
+import { rebuildArtifactsWithAutoincrement } from './artifact-ids.ts';
 
 type Migration = (db: Database.Database) => void;
 
@@ -107,4 +108,6 @@ export const MIGRATIONS: Migration[] = [
   (db) => db.exec(QUEUE_SCHEMA_SQL),
   // A failed or refused video's reason in Vietnamese too (videos.error stays the English one).
   (db) => db.exec('ALTER TABLE videos ADD COLUMN error_vi TEXT'),
+  // Artifact ids are never reused (a stale editor tab must not reach a newer artifact under an old id).
+  rebuildArtifactsWithAutoincrement,
 ];

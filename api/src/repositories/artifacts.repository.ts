@@ -152,10 +152,12 @@ export class ArtifactsRepository {
       const current = this.byId(id);
       if (!current) return undefined;
       const next = { ...current, ...input };
+      // updated_at is the version editors save against: it must grow with every write, even in the same ms.
       this.db
         .prepare(
           `UPDATE artifacts SET slug = ?, accession_number = ?, title_vi = ?, title_en = ?, story_vi = ?, story_en = ?,
-            category = ?, material_vi = ?, material_en = ?, region_vi = ?, region_en = ?, featured = ?, updated_at = ?
+            category = ?, material_vi = ?, material_en = ?, region_vi = ?, region_en = ?, featured = ?,
+            updated_at = MAX(?, updated_at + 1)
            WHERE id = ?`,
         )
         .run(
@@ -185,7 +187,7 @@ export class ArtifactsRepository {
       const t = this.now();
       const { changes } = this.db
         .prepare(
-          `UPDATE artifacts SET status = ?, updated_at = ?,
+          `UPDATE artifacts SET status = ?, updated_at = MAX(?, updated_at + 1),
              published_at = CASE WHEN ? = 'published' THEN COALESCE(published_at, ?) ELSE published_at END
            WHERE id = ?`,
         )
@@ -199,7 +201,9 @@ export class ArtifactsRepository {
   setCurrentVideo(id: number, videoId: string | null): void {
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE artifacts SET current_video_id = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE artifacts SET current_video_id = ?, updated_at = MAX(?, updated_at + 1) WHERE id = ?',
+        )
         .run(videoId, this.now(), id);
       this.outbox(id);
     })();

@@ -49,8 +49,19 @@ export type ArtifactInput = Static<typeof ArtifactInput>;
 
 // No defaults in a patch: with Ajv's useDefaults, `featured: false` would be filled into every patch that
 // leaves it out, and un-feature the artifact.
+// expectedUpdatedAt is a field rather than an If-Match header so that it is typed across the api/web boundary
+// like the rest of the patch; the version is the artifact's updatedAt, which the detail already returns.
 export const ArtifactPatch = Type.Partial(
-  Type.Object({ ...ArtifactInput.properties, featured: Type.Boolean() }),
+  Type.Object({
+    ...ArtifactInput.properties,
+    featured: Type.Boolean(),
+    expectedUpdatedAt: Type.String({
+      format: 'date-time',
+      description:
+        'The updatedAt of the artifact as the editor loaded it. When given and the artifact has changed or ' +
+        'been deleted since, nothing is saved and the answer is 409. Left out, the patch applies as is.',
+    }),
+  }),
 );
 export type ArtifactPatch = Static<typeof ArtifactPatch>;
 

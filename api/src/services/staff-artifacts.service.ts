@@ -39,6 +39,18 @@ function alreadyUsed(field: 'slug' | 'accessionNumber', value: string): Texts {
   };
 }
 
+/** Refusals of a save made from an outdated copy: nothing was written, the editor must reload. */
+const STALE = {
+  changed: {
+    en: 'Someone else changed this artifact after you opened it, so your changes were not saved. Reload to see the current version, then make your changes again.',
+    vi: 'Hiện vật này đã được người khác sửa sau khi bạn mở nên thay đổi của bạn chưa được lưu. Hãy tải lại để xem bản hiện tại rồi sửa lại.',
+  },
+  deleted: {
+    en: 'Someone else deleted this artifact after you opened it, so your changes were not saved. Reload to see what is there now.',
+    vi: 'Hiện vật này đã bị người khác xoá sau khi bạn mở nên thay đổi của bạn chưa được lưu. Hãy tải lại để xem tình trạng hiện tại.',
+  },
+} satisfies Record<string, Texts>;
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Two editors saving the same slug at once: the second meets the UNIQUE constraint, not a 500. */
@@ -187,8 +199,18 @@ export class StaffArtifactsService {
     return this.detail(unique(() => this.deps.artifacts.create(input, 'draft')).id, lang);
   }
 
-  update(id: number, patch: ArtifactPatch, lang: Lang = 'en'): StaffArtifactDetail {
-    this.get(id);
+  /**
+   * With `expectedUpdatedAt` (the version the editor loaded) the save is refused when the artifact changed or
+   * went away since, so a stale tab cannot overwrite someone else's work. Reading and writing happen in one
+   * synchronous call, so nothing in this process can slip in between.
+   */
+  update(id: number, { expectedUpdatedAt, ...patch }: ArtifactPatch, lang: Lang = 'en'): StaffArtifactDetail {
+    const record = this.deps.artifacts.byId(id);
+    if (expectedUpdatedAt !== undefined) {
+      if (!record) throw new StaffError(STALE.deleted, 409);
+      if (Date.parse(expectedUpdatedAt) !== record.updatedAt) throw new StaffError(STALE.changed, 409);
+    }
+    if (!record) throw new StaffError(noArtifact(id), 404);
     this.check(patch, id);
     unique(() => this.deps.artifacts.update(id, patch));
     return this.detail(id, lang);

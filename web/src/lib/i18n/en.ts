@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'labels.list': 'Published artifacts',
   'editor.delete': 'Delete',
   'editor.confirmDelete': 'Delete this artifact and its film for good?',
+  'editor.reloadCurrent': 'Reload the current version (drops unsaved changes)',
 
   'upload.heading': 'Upload the film',
   'upload.label': 'Upload the film',

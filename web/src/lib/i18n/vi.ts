@@ -183,6 +183,7 @@ export const vi = {
   'labels.list': 'Hiện vật đã công bố',
   'editor.delete': 'Xóa',
   'editor.confirmDelete': 'Xóa hẳn hiện vật này cùng phim của nó?',
+  'editor.reloadCurrent': 'Tải lại bản hiện tại (bỏ các thay đổi chưa lưu)',
 
   'upload.heading': 'Tải phim lên',
   'upload.label': 'Tải phim lên',
