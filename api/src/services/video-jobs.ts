@@ -84,13 +84,22 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     const captions = repos.videos
       .captions(videoId)
       .map((c) => ({ lang: c.lang, label: c.label, path: c.path }));
+    let loggedQuarter = 0;
     try {
       const result = await transcode({
         input,
         videoDir: join(mediaDir, videoId),
         captions,
         signal: ctx.signal,
-        onProgress: (percent) => ctx.progress(percent),
+        onProgress: (percent) => {
+          ctx.progress(percent);
+          // The terminal of `npm start` shows each transcode moving, a line per quarter, not per percent.
+          const quarter = Math.floor(percent / 25) * 25;
+          if (quarter > loggedQuarter && quarter < 100) {
+            loggedQuarter = quarter;
+            log(`transcoding ${quarter}%`, { videoId, source: video.sourceName, job: job.id });
+          }
+        },
       });
       if (!repos.videos.exists(videoId)) {
         // The artifact was deleted while ffmpeg ran: its media folder must not come back.
