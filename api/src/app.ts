@@ -73,6 +73,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return sendError(request, reply, statusCode, errorTexts(err, request, statusCode));
   });
 
+  // One debug line per answer; failures are logged once, with their error, by the handler above.
+  app.addHook('onResponse', async (request, reply) => {
+    const { method, url } = request;
+    request.log.debug({ method, url, statusCode: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+
   await app.register(catalogue, { config });
   await app.register(session);
   await app.register(auth);
@@ -88,17 +94,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reach);
   await app.register(health);
   await app.register(web);
-
-  app.addHook('onResponse', async (request, reply) => {
-    const fields = {
-      method: request.method,
-      url: request.url,
-      statusCode: reply.statusCode,
-      ms: reply.elapsedTime,
-    };
-    if (reply.statusCode >= 500) request.log.error(fields, 'request failed');
-    else request.log.debug(fields, 'request');
-  });
 
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }) },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
-import { MediaValidationError } from '@artifact-stories/media-pipeline';
+import { MediaValidationError, PermanentJobError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
 import type { Texts } from '../errors/localized.ts';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
@@ -70,6 +70,11 @@ describe('video jobs', () => {
     jobs.onJobEnd(job('failed'), new MediaValidationError('no-video', messages));
     // Both languages are stored: the staff API answers with the one each request asks for.
     expect(statuses).toEqual([{ status: 'failed', error: messages, jobId: undefined }]);
+    // As the worker reports it: the handler wraps the refusal so the queue does not retry it.
+    const wrapped = fakes({});
+    const refusal = new MediaValidationError('no-video', messages);
+    wrapped.jobs.onJobEnd(job('failed'), new PermanentJobError(refusal.message, { cause: refusal }));
+    expect(wrapped.statuses).toEqual([{ status: 'failed', error: messages, jobId: undefined }]);
   });
 
   it('keeps a video that already has a version on show when a re-transcode fails or is cancelled', () => {

@@ -37,7 +37,9 @@ export interface VideoJobs {
  * page. An unexpected error's own text is technical and English: it is quoted as it is in both.
  */
 export function describeFailure(error: unknown): Texts {
-  if (error instanceof MediaValidationError) return error.messages;
+  // The handler wraps a refusal in PermanentJobError (no retry); the refusal's own words are its cause.
+  const refusal = error instanceof PermanentJobError ? error.cause : error;
+  if (refusal instanceof MediaValidationError) return refusal.messages;
   if (error instanceof FfmpegAbortedError) {
     return {
       en: 'The transcode was stopped before it finished.',
@@ -111,7 +113,7 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       removeSupersededVersions(join(mediaDir, videoId), [result.version, video.mediaVersion]);
       log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
     } catch (err) {
-      if (err instanceof MediaValidationError) throw new PermanentJobError(err.message);
+      if (err instanceof MediaValidationError) throw new PermanentJobError(err.message, { cause: err });
       throw err;
     }
   };
@@ -121,10 +123,11 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
 
     onJobEnd(job, error) {
       const { videoId } = job.payload as Partial<TranscodePayload>;
-      if (job.type !== 'transcode' || !videoId || !repos.videos.exists(videoId)) return;
-      if (job.state === 'succeeded') return;
+      if (job.type !== 'transcode' || !videoId || job.state === 'succeeded') return;
+      const video = repos.videos.byId(videoId);
+      if (!video) return;
       const reason = error === undefined ? recorded(job.error) : describeFailure(error);
-      const hadVersion = repos.videos.byId(videoId)?.mediaVersion != null;
+      const hadVersion = video.mediaVersion != null;
       if (job.state === 'failed' || job.state === 'cancelled') {
         const what: Texts =
           job.state === 'failed' ? reason : { en: 'Cancelled by staff.', vi: 'Nhân viên đã huỷ.' };
