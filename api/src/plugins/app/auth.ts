@@ -83,8 +83,9 @@ export default fp(
       route.onRequest = [...[route.onRequest ?? []].flat(), ...found] as typeof route.onRequest;
     });
 
-    app.addHook('onRequest', async (request) => {
-      if (!WRITES.has(request.method) || !/^\/api\/staff(\/|\?|$)/.test(request.url)) return;
+    // The cross-site write guard is attached to every write route under /api/staff as the router knows it,
+    // not matched against the raw URL: `/api/%73taff/...` routes to the same handler and gets the same guard.
+    const checkOrigin = async (request: FastifyRequest) => {
       // Non-browser clients (the CLI, curl, tus-js-client in Node) send neither header; browsers always
       // send Origin on cross-site writes, so a missing header cannot hide a forged form post.
       const header = request.headers.origin ?? request.headers.referer;
@@ -99,6 +100,15 @@ export default fp(
             'Hãy dùng các trang dành cho nhân viên ngay trên trang web của bảo tàng.',
         });
       }
+    };
+    app.addHook('onRoute', (route) => {
+      const methods = [route.method].flat();
+      if (!/^\/api\/staff(\/|$)/.test(route.url) || !methods.some((m) => WRITES.has(m))) return;
+      const guarded = async (request: FastifyRequest) => {
+        if (WRITES.has(request.method)) await checkOrigin(request);
+      };
+      // First of all hooks: before the session check, so a forged request learns nothing else.
+      route.onRequest = [guarded, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
     });
   },
   { name: 'auth', dependencies: ['session'] },
