@@ -28,6 +28,7 @@ import searchRoutes from './routes/api/search/index.ts';
 import staff from './routes/api/staff/index.ts';
 import health from './routes/health.ts';
 import reach from './routes/reach/index.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 import './types.ts';
 
 export interface BuildOptions {
@@ -44,7 +45,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Every media segment is a request: one debug line per answer (below), not two info lines per request.
     // Failures are still logged, by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.TRUST_PROXY,
+    // Only the proxies named by address or hop count: X-Forwarded-For from anyone else is ignored.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // A URL that does not even decode (%c0%ae...) names nothing we have: the same 404 as any missing path.
     frameworkErrors: (error, request, reply) => {

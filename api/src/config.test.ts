@@ -10,8 +10,13 @@ describe('loadConfig', () => {
   });
 
   it('converts and validates values from the environment', () => {
-    const config = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', MEILI_URL: 'http://meili:7700' });
-    expect(config).toMatchObject({ PORT: 8080, TRUST_PROXY: true, MEILI_URL: 'http://meili:7700' });
+    const config = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: '1',
+      PUBLIC_URL: 'https://stories.example.org',
+      MEILI_URL: 'http://meili:7700',
+    });
+    expect(config).toMatchObject({ PORT: 8080, trustProxy: 1, MEILI_URL: 'http://meili:7700' });
   });
 
   it('names every wrong variable in one error', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type Static, Type } from 'typebox';
 import Value from 'typebox/value';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 /**
  * Every setting the app reads from the environment, with defaults. docker-compose.yml and README's
@@ -34,7 +35,11 @@ export const ConfigSchema = Type.Object({
     description: 'Largest clip accepted',
   }),
   SESSION_TTL_HOURS: Type.Number({ minimum: 0.01, default: 12, description: 'Staff session lifetime' }),
-  TRUST_PROXY: Type.Boolean({ default: false, description: 'Behind a reverse proxy (X-Forwarded-*)' }),
+  TRUST_PROXY: Type.String({
+    default: 'false',
+    description:
+      'Which reverse proxy may set X-Forwarded-*: its address or CIDR range (comma-separated), or a hop count; not `true`',
+  }),
   LICENSE_URI: Type.String({
     default: 'http://creativecommons.org/licenses/by-nc-sa/4.0/',
     description: 'Rights statement for published media',
@@ -52,6 +57,8 @@ export interface Config extends RawConfig {
   mediaDir: string;
   uploadDir: string;
   webDist: string;
+  /** TRUST_PROXY parsed: what Fastify trusts (false, a hop count, or addresses). */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -82,8 +89,25 @@ export function loadConfig(
     const hint = schema?.description ? ` (${schema.description})` : '';
     return `${key}=${JSON.stringify(converted[key as string])}: ${e.message}${hint}`;
   });
-  if (problems.length) throw new ConfigError(problems);
   const raw = converted as RawConfig;
+  if (raw.PUBLIC_URL && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw.PUBLIC_URL)) {
+    problems.push(
+      `PUBLIC_URL=${JSON.stringify(raw.PUBLIC_URL)}: write the site's address as visitors reach it, with its scheme (https://stories.example.org).`,
+    );
+  }
+  const proxy = problems.some((p) => p.startsWith('TRUST_PROXY='))
+    ? { trust: false as const }
+    : parseTrustProxy(String(raw.TRUST_PROXY));
+  if ('problem' in proxy) problems.push(proxy.problem);
+  else if (proxy.trust !== false && !raw.PUBLIC_URL) {
+    // Behind a proxy the app cannot tell its public address from what the proxy forwards; links, the Origin
+    // check and the Secure cookie need it said once.
+    problems.push(
+      `TRUST_PROXY=${JSON.stringify(raw.TRUST_PROXY)} needs PUBLIC_URL: behind a proxy, set PUBLIC_URL to the site as ` +
+        'visitors reach it (PUBLIC_URL=https://stories.example.org).',
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
   const dataDir = resolve(raw.DATA_DIR);
   return {
     ...raw,
@@ -92,6 +116,7 @@ export function loadConfig(
     mediaDir: resolve(dataDir, 'media'),
     uploadDir: resolve(dataDir, 'uploads'),
     webDist: resolve(import.meta.dirname, '../../web/dist'),
+    trustProxy: 'trust' in proxy ? proxy.trust : false,
   };
 }
 

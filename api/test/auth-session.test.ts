@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { addStaff, login, PASSWORD, sessionCookie } from './staff-helpers.ts';
 
@@ -10,6 +10,8 @@ beforeAll(async () => {
   editorEmail = (await addStaff(t.app, 'editor', 'Editor@Museum.vn')).email;
 });
 afterAll(async () => t.app.close());
+// Several tests try wrong passwords on the one editor account: each starts without the others' back-off.
+beforeEach(() => t.app.loginBackoff.succeeded(editorEmail));
 
 // Each test signs in from its own address: the login rate limit counts per address.
 let ip = 10;
@@ -85,10 +87,11 @@ describe('login, me, logout', () => {
   it('limits login attempts to 10 a minute per address (429 in the usual error shape)', async () => {
     const address = '192.0.2.77';
     const statuses: number[] = [];
+    // A different (unknown) email each time: this is the per-address limit, not the per-account back-off.
     for (let i = 0; i < 11; i++) {
+      const email = `guess${i}@museum.test`;
       statuses.push(
-        (await post('/api/staff/login', { email: editorEmail, password: 'wrong guess!!' }, {}, address))
-          .statusCode,
+        (await post('/api/staff/login', { email, password: 'wrong guess!!' }, {}, address)).statusCode,
       );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
@@ -257,7 +260,9 @@ describe('the Origin check on staff writes', () => {
   });
 
   it('marks the cookie Secure behind a TLS proxy when TRUST_PROXY is on', async () => {
-    const app = await makeTestApp({ config: { TRUST_PROXY: true } });
+    const app = await makeTestApp({
+      config: { TRUST_PROXY: 'loopback', PUBLIC_URL: 'http://museum.example' },
+    });
     try {
       await addStaff(app.app, 'editor', 'p@museum.vn');
       const res = await app.app.inject({

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { LocalizedError } from '../../errors/localized.ts';
 import { StaffRepository } from '../../repositories/staff.repository.ts';
 import type { StaffUser } from '../../schemas/staff.ts';
+import { LoginBackoff } from '../../services/login-backoff.ts';
 import { StaffService } from '../../services/staff.service.ts';
 
 declare module 'fastify' {
@@ -12,6 +13,8 @@ declare module 'fastify' {
     /** preHandler: like requireStaff, and 403 unless the staff member is an admin. */
     requireAdmin(request: FastifyRequest): Promise<void>;
     staffAccounts: StaffService;
+    /** Per-account wait after wrong passwords (the login route consults it). */
+    loginBackoff: LoginBackoff;
   }
   interface FastifyRequest {
     /** Set by requireStaff / requireAdmin; null on routes that use neither. */
@@ -49,6 +52,7 @@ export default fp(
         sessionTtlMs: app.config.SESSION_TTL_HOURS * 3600_000,
       }),
     );
+    app.decorate('loginBackoff', new LoginBackoff());
     app.decorateRequest('staff', null);
 
     app.decorate('requireStaff', async (request: FastifyRequest) => {

@@ -24,13 +24,25 @@ const session: FastifyPluginAsyncTypebox = async (app) => {
       config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags: ['Staff'],
-        summary: 'Sign in: sets the session cookie (10 attempts a minute per address)',
+        summary:
+          'Sign in: sets the session cookie (10 attempts a minute per address; after 3 wrong passwords an account waits 1 s, doubling up to 60 s)',
         body: LoginBody,
         response: { 200: StaffUser, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const user = await app.staffAccounts.verify(request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const waitMs = app.loginBackoff.begin(email);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        reply.header('Retry-After', String(seconds));
+        throw new LocalizedError(429, {
+          en: `Too many wrong passwords for this account: wait ${seconds} s, then try again.`,
+          vi: `Tài khoản này đã bị nhập sai mật khẩu quá nhiều lần. Vui lòng đợi ${seconds} giây rồi thử lại.`,
+        });
+      }
+      const user = await app.staffAccounts.verify(email, password);
+      if (user) app.loginBackoff.succeeded(email);
       // One message for an unknown email and a wrong password: the form must not reveal who has an account.
       if (!user) {
         throw new LocalizedError(401, {

@@ -20,7 +20,7 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
     datastore: new FileStore({ directory: services.files.tusDir, expirationPeriodInMilliseconds: DAY_MS }),
     maxSize: app.config.MAX_UPLOAD_BYTES,
     relativeLocation: true,
-    respectForwardedHeaders: app.config.TRUST_PROXY,
+    respectForwardedHeaders: app.config.trustProxy !== false,
     // Same-origin only: no Access-Control-Allow-Origin header at all.
     allowedOrigins: [],
     disableTerminationForFinishedUploads: true,
