@@ -72,6 +72,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (statusCode >= 500) request.log.error({ err, url: request.url }, 'request failed');
+    // A refusal's own headers (http-errors style), e.g. the static server's 416 `Content-Range: bytes */N`.
+    const { headers } = err as FastifyError & { headers?: Record<string, string> };
+    if (headers && statusCode < 500) reply.headers(headers);
     return sendError(request, reply, statusCode, errorTexts(err, request, statusCode));
   });
 

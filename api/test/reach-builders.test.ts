@@ -69,7 +69,10 @@ describe('oEmbed builders', () => {
     expect(slugFromUrl(`${base}/artifacts/khen-hmong`, base)).toBe('khen-hmong');
     expect(slugFromUrl(`${base}/embed/khen-hmong/?lang=en#t=3`, base)).toBe('khen-hmong');
     expect(slugFromUrl(`https://evil.example/artifacts/khen-hmong`, base)).toBeUndefined();
-    expect(slugFromUrl(`http://stories.example.vn/artifacts/khen-hmong`, base)).toBeUndefined();
+    // The other scheme names the same page (a link pasted from the http site).
+    expect(slugFromUrl(`http://stories.example.vn/artifacts/khen-hmong`, base)).toBe('khen-hmong');
+    expect(slugFromUrl(`ftp://stories.example.vn/artifacts/khen-hmong`, base)).toBeUndefined();
+    expect(slugFromUrl(`https://stories.example.vn:8443/artifacts/khen-hmong`, base)).toBeUndefined();
     expect(slugFromUrl(`${base}/groups/hmong`, base)).toBeUndefined();
     expect(slugFromUrl(`${base}/artifacts/Khen`, base)).toBeUndefined();
     expect(slugFromUrl(`${base}/artifacts/../../etc`, base)).toBeUndefined();

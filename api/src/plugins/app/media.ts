@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MEDIA_PREFIX } from '../../services/catalogue.service.ts';
+import { mediaCacheControl } from '../../services/reach/caching.ts';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const CONTENT_TYPES: Record<string, string> = {
@@ -80,8 +81,9 @@ export default async function media(app: FastifyInstance) {
       if (type) res.header('Content-Type', type);
       res.header('Access-Control-Allow-Origin', '*');
       res.header('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
-      // Version folders never change once renamed into place, so caches may keep them for good.
-      res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      // Version folders never change once renamed into place, but a takedown must still reach caches: what
+      // names the film (playlists, captions, posters) lives a minute, segments for good (services/reach/caching.ts).
+      res.header('Cache-Control', mediaCacheControl(path));
     },
   });
 

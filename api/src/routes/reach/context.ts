@@ -1,10 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
 import type { Lang } from '../../schemas/common.ts';
+import { linkedAnswerHeaders, NAMES_A_FILM } from '../../services/reach/caching.ts';
 import { type SiteLinks, siteBase, siteLinks } from '../../services/reach/links.ts';
 
 export function linksFor(app: FastifyInstance, request: FastifyRequest): SiteLinks {
   return siteLinks(siteBase(app.config.PUBLIC_URL, request));
+}
+
+/**
+ * Cache headers for a successful answer carrying absolute links: `policy` when they come from PUBLIC_URL,
+ * `no-store` when they come from the request's Host header (services/reach/caching.ts).
+ */
+export function cacheLinked(app: FastifyInstance, reply: FastifyReply, policy = NAMES_A_FILM): FastifyReply {
+  return reply.headers(linkedAnswerHeaders(app.config.PUBLIC_URL, policy));
 }
 
 export function langOf(value: unknown): Lang {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { SlugParams } from '../../schemas/artifacts.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { buildManifest, IIIF_CONTENT_TYPE } from '../../services/reach/iiif.ts';
-import { linksFor, playable, sendError } from './context.ts';
+import { cacheLinked, linksFor, playable, sendError } from './context.ts';
 
 /** IIIF Presentation 3.0: one Manifest per published artifact with a ready clip, readable from any origin. */
 const iiif: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,9 +34,8 @@ const iiif: FastifyPluginAsyncTypebox = async (app) => {
       }
       const manifest = buildManifest(found.detail, linksFor(app, request), app.config.LICENSE_URI);
       return (
-        reply
+        cacheLinked(app, reply)
           .header('Content-Type', IIIF_CONTENT_TYPE)
-          .header('Cache-Control', 'public, max-age=300')
           // A Buffer goes out as is: a string would get `; charset=utf-8` appended to this exact media type.
           .send(Buffer.from(JSON.stringify(manifest)))
       );

@@ -3,17 +3,19 @@ import iiif from './iiif.ts';
 import labels from './labels.ts';
 import oembed from './oembed.ts';
 import qr from './qr.ts';
+import robots from './robots.ts';
 import sitemap from './sitemap.ts';
 
 /**
- * Reach beyond the site (DESIGN §7): IIIF Manifests, oEmbed, the video sitemap, QR codes and printable
- * gallery labels. The artifact pages' own metadata (Open Graph, JSON-LD) is put in by ./pages.ts, which
+ * Reach beyond the site (DESIGN §7): IIIF Manifests, oEmbed, the video sitemap and robots.txt, QR codes
+ * and printable gallery labels. The artifact pages' own metadata (Open Graph, JSON-LD) is put in by ./pages.ts, which
  * the web plugin registers because it owns index.html.
  */
 export default async function reach(app: FastifyInstance) {
   await app.register(iiif);
   await app.register(oembed);
   await app.register(sitemap);
+  await app.register(robots);
   await app.register(qr);
   await app.register(labels);
 }

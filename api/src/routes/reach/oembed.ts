@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { buildOEmbed, slugFromUrl } from '../../services/reach/oembed.ts';
-import { langOf, linksFor, playable, sendError } from './context.ts';
+import { cacheLinked, langOf, linksFor, playable, sendError } from './context.ts';
 
 const OEmbedQuery = Type.Object({
   url: Type.String({
@@ -68,9 +68,9 @@ const oembed: FastifyPluginAsyncTypebox = async (app) => {
       const found = playable(app, slug);
       if ('status' in found) return sendError(reply, 404, 'Not Found', found.message);
       const lang = langOf(new URL(url).searchParams.get('lang'));
-      return reply
-        .header('Cache-Control', 'public, max-age=3600')
-        .send(buildOEmbed(found.detail, links, { maxWidth: maxwidth, maxHeight: maxheight, lang }));
+      return cacheLinked(app, reply).send(
+        buildOEmbed(found.detail, links, { maxWidth: maxwidth, maxHeight: maxheight, lang }),
+      );
     },
   );
 };

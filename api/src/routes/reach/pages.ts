@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FRAMEABLE } from '../../plugins/external/helmet.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
-import { langOf, linksFor } from './context.ts';
+import { cacheLinked, langOf, linksFor } from './context.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,6 +32,8 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
     const { slug } = request.params;
     const detail = SLUG.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
     if (!detail) return reply.code(404).send(readIndex());
+    // Its og: and canonical links are absolute: never stored when they come from the Host header.
+    cacheLinked(app, reply, 'no-cache');
     const meta = artifactPageMeta(
       detail,
       linksFor(app, request),
@@ -41,5 +44,6 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
   };
 
   app.get('/artifacts/:slug', render);
-  app.get('/embed/:slug', render);
+  // The one page other sites may frame: the player oEmbed hands out.
+  app.get('/embed/:slug', FRAMEABLE, render);
 }

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { SlugParams } from '../../schemas/artifacts.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import { QR_PNG_SIZES, qrPng, qrSvg } from '../../services/reach/qr.ts';
-import { linksFor, sendError } from './context.ts';
+import { cacheLinked, linksFor, sendError } from './context.ts';
 
 const PngQuery = Type.Object({
   size: Type.Optional(
@@ -38,10 +38,9 @@ const qr: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const url = pageUrl(request, request.params.slug);
       if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
-      return reply
+      return cacheLinked(app, reply)
         .header('Content-Type', 'image/svg+xml; charset=utf-8')
         .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.svg"`)
-        .header('Cache-Control', 'public, max-age=3600')
         .send(await qrSvg(url));
     },
   );
@@ -62,10 +61,9 @@ const qr: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const url = pageUrl(request, request.params.slug);
       if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
-      return reply
+      return cacheLinked(app, reply)
         .header('Content-Type', 'image/png')
         .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.png"`)
-        .header('Cache-Control', 'public, max-age=3600')
         .send(await qrPng(url, request.query.size));
     },
   );

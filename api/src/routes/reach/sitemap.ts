@@ -5,7 +5,7 @@ import { storyText } from '../../services/markdown.ts';
 import type { SiteLinks } from '../../services/reach/links.ts';
 import { inLang } from '../../services/reach/links.ts';
 import { buildSitemap, type SitemapEntry } from '../../services/reach/sitemap.ts';
-import { linksFor } from './context.ts';
+import { cacheLinked, linksFor } from './context.ts';
 
 const PAGE = 500;
 
@@ -50,9 +50,8 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
 /** /sitemap.xml: home, every ethnic group page, every published artifact with its clip. */
 const sitemap: FastifyPluginAsync = async (app) => {
   app.get('/sitemap.xml', { schema: { tags: ['Reach'], summary: 'Video sitemap' } }, async (request, reply) =>
-    reply
+    cacheLinked(app, reply)
       .header('Content-Type', 'application/xml; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=3600')
       .send(buildSitemap(entries(app, linksFor(app, request)))),
   );
 };

@@ -1,5 +1,6 @@
 import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
 import type { Lang } from '../../schemas/common.ts';
+import { TAKEDOWN_SECONDS } from './caching.ts';
 import { escapeHtml } from './escape.ts';
 import { inLang, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
@@ -9,7 +10,7 @@ export const DEFAULT_EMBED_WIDTH = 640;
 
 /**
  * The artifact a page URL points at, if it is one of ours: /artifacts/<slug> or /embed/<slug> on the
- * site's own origin and path (query and fragment ignored). Undefined for anything else.
+ * site's own host and path, over http or https (query and fragment ignored). Undefined for anything else.
  */
 export function slugFromUrl(url: string, base: string): string | undefined {
   let target: URL;
@@ -20,7 +21,9 @@ export function slugFromUrl(url: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (target.origin !== site.origin) return undefined;
+  // http and https name the same page: a link pasted from the http site (or before a move to https) counts.
+  const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
+  if (!web(target) || target.host !== site.host) return undefined;
   const prefix = site.pathname.replace(/\/$/, '');
   if (!target.pathname.startsWith(`${prefix}/`)) return undefined;
   const m = /^\/(?:artifacts|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(
@@ -94,7 +97,8 @@ export function buildOEmbed(
     html,
     width: size.width,
     height: size.height,
-    cache_age: 3600,
+    // Consumers keep the embed no longer than caches keep anything that names a film (takedown).
+    cache_age: TAKEDOWN_SECONDS,
     ...(thumb && {
       thumbnail_url: links.abs(thumb.url),
       thumbnail_width: thumb.width,
