@@ -40,6 +40,11 @@ export const ConfigSchema = Type.Object({
     description:
       'Which reverse proxy may set X-Forwarded-*: its address or CIDR range (comma-separated), or a hop count; not `true`',
   }),
+  PURGE_URL: Type.String({
+    default: '',
+    description:
+      'On unpublish or delete, POST the URLs that name the film here (a CDN purge endpoint or an adapter); empty = none',
+  }),
   LICENSE_URI: Type.String({
     default: 'http://creativecommons.org/licenses/by-nc-sa/4.0/',
     description: 'Rights statement for published media',
@@ -93,6 +98,11 @@ export function loadConfig(
   if (raw.PUBLIC_URL && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw.PUBLIC_URL)) {
     problems.push(
       `PUBLIC_URL=${JSON.stringify(raw.PUBLIC_URL)}: write the site's address as visitors reach it, with its scheme (https://stories.example.org).`,
+    );
+  }
+  if (raw.PURGE_URL && !/^https?:\/\/\S+$/.test(raw.PURGE_URL)) {
+    problems.push(
+      `PURGE_URL=${JSON.stringify(raw.PURGE_URL)}: write an http(s) URL to POST takedowns to, or leave it empty.`,
     );
   }
   const proxy = problems.some((p) => p.startsWith('TRUST_PROXY='))

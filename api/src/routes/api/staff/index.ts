@@ -12,6 +12,7 @@ import users from './users.ts';
  */
 export default async function staff(app: FastifyInstance) {
   const services = staffServices(app);
+  app.addHook('onClose', () => services.takedown.idle());
   await app.register(session);
   await app.register(users);
   await app.register(artifacts, { prefix: '/artifacts', services });

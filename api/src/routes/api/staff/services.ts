@@ -3,6 +3,7 @@ import { CaptionError, MediaValidationError, probeMedia, toWebVtt } from '@artif
 import type { FastifyInstance } from 'fastify';
 import { StaffFilesRepository } from '../../../repositories/staff-files.repository.ts';
 import { StaffViewsRepository } from '../../../repositories/staff-views.repository.ts';
+import { createPurger } from '../../../services/reach/purge.ts';
 import { StaffArtifactsService } from '../../../services/staff-artifacts.service.ts';
 import { StaffCaptionsService } from '../../../services/staff-captions.service.ts';
 import { StaffJobsService } from '../../../services/staff-jobs.service.ts';
@@ -19,6 +20,11 @@ export function staffServices(app: FastifyInstance) {
   return {
     views,
     files,
+    takedown: createPurger({
+      purgeUrl: app.config.PURGE_URL,
+      publicUrl: app.config.PUBLIC_URL,
+      log: (level, message, fields) => app.log[level](fields ?? {}, message),
+    }),
     artifacts: new StaffArtifactsService({
       artifacts: repos.artifacts,
       videos: repos.videos,

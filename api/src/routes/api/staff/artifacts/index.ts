@@ -19,6 +19,13 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 /** Artifacts as staff see them: drafts included, with the newest video in any state. */
 const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
   const svc = services.artifacts;
+  // What a film that is public now would need purged once it goes (services/reach/purge.ts); read before
+  // the change, sent after it.
+  const publicFilm = (id: number, reason: 'unpublish' | 'delete') => {
+    const record = app.repos.artifacts.byId(id);
+    if (record?.status !== 'published') return undefined;
+    return { reason, slug: record.slug, videoIds: app.repos.videos.forArtifact(id).map((v) => v.id) };
+  };
 
   app.get(
     '/',
@@ -100,7 +107,12 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
           response: { 200: StaffArtifactDetail, ...errors },
         },
       },
-      async (request) => svc.setStatus(request.params.id, status, requestLang(request)),
+      async (request) => {
+        const leaving = status === 'draft' ? publicFilm(request.params.id, 'unpublish') : undefined;
+        const detail = svc.setStatus(request.params.id, status, requestLang(request));
+        if (leaving) services.takedown.send(leaving);
+        return detail;
+      },
     );
   }
 
@@ -117,7 +129,9 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
       },
     },
     async (request, reply) => {
+      const leaving = publicFilm(request.params.id, 'delete');
       const removed = svc.remove(request.params.id);
+      if (leaving) services.takedown.send(leaving);
       // Files go after the row: a crash in between leaves orphan files, never a row pointing at nothing.
       for (const v of removed) await services.files.removeVideo(v);
       return reply.code(204).send(null);
