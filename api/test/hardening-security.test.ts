@@ -10,10 +10,10 @@ import { attachReadyVideo, makeReachApp, slugsWhere } from './reach-fixtures.ts'
 import { addStaff, PASSWORD } from './staff-helpers.ts';
 
 /** Each case builds its own app (no order dependence) and closes it. */
-async function withApp<T>(make: Promise<TestApp>, run: (t: TestApp) => Promise<T>): Promise<T> {
+async function withApp<A extends TestApp>(make: Promise<A>, run: (t: A) => Promise<void>): Promise<void> {
   const t = await make;
   try {
-    return await run(t);
+    await run(t);
   } finally {
     await t.app.close();
   }
@@ -23,7 +23,7 @@ const reachApp = (config: Partial<RawConfig> = {}) =>
   makeReachApp(config).then((t) => {
     const [slug] = slugsWhere(t, 'published') as [string];
     const videoId = attachReadyVideo(t, slug);
-    return Object.assign(t, { slug, videoId });
+    return { ...t, slug, videoId };
   });
 
 async function editorCookie(t: TestApp): Promise<string> {
@@ -49,7 +49,7 @@ describe('hardening: security', () => {
   it('item 1: a cross-site write is refused however the staff path is spelled (%73taff, st%61ff)', async () => {
     await withApp(reachApp(), async (t) => {
       const cookie = await editorCookie(t);
-      const id = publishedId(t, (t as unknown as { slug: string }).slug);
+      const id = publishedId(t, t.slug);
       for (const path of ['/api/staff', '/api/%73taff', '/api/st%61ff', '/api/%73%74%61%66%66']) {
         const res = await t.app.inject({
           method: 'POST',
@@ -143,7 +143,7 @@ describe('hardening: security', () => {
       '/robots.txt',
     ];
     await withApp(reachApp(), async (t) => {
-      const { slug } = t as unknown as { slug: string };
+      const { slug } = t;
       for (const url of paths(slug, 'http://evil.example')) {
         const res = await t.app.inject({ url, headers: { host: 'evil.example' } });
         expect(res.statusCode, url).toBe(200);
@@ -152,7 +152,7 @@ describe('hardening: security', () => {
       }
     });
     await withApp(reachApp({ PUBLIC_URL: 'https://stories.example.org' }), async (t) => {
-      const { slug } = t as unknown as { slug: string };
+      const { slug } = t;
       for (const url of paths(slug, 'https://stories.example.org')) {
         const res = await t.app.inject({ url, headers: { host: 'evil.example' } });
         expect(res.statusCode, url).toBe(200);
@@ -164,7 +164,7 @@ describe('hardening: security', () => {
 
   it('item 5: only the embed page may be framed; HSTS only over https; a Permissions-Policy everywhere', async () => {
     await withApp(reachApp({ TRUST_PROXY: 'loopback', PUBLIC_URL: 'https://s.example' }), async (t) => {
-      const { slug } = t as unknown as { slug: string };
+      const { slug } = t;
       for (const url of ['/', '/staff', '/staff/login', `/artifacts/${slug}`, '/api/artifacts']) {
         const res = await t.app.inject({ url });
         expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'self'");
@@ -183,7 +183,7 @@ describe('hardening: security', () => {
 
   it('item 5: an unsatisfiable Range says the size; robots.txt; oEmbed takes the other scheme', async () => {
     await withApp(reachApp(), async (t) => {
-      const { slug, videoId } = t as unknown as { slug: string; videoId: string };
+      const { slug, videoId } = t;
       writeFileSync(join(t.config.mediaDir, videoId, 'v1', 'seg_0.m4s'), Buffer.alloc(1000, 7));
       const range = await t.app.inject({
         url: `/media/${videoId}/v1/seg_0.m4s`,
@@ -205,7 +205,7 @@ describe('hardening: security', () => {
 
   it('item 6: what names a film lives a minute, segments for good; unpublished, its playlists and captions 404 at once', async () => {
     await withApp(reachApp(), async (t) => {
-      const { slug, videoId } = t as unknown as { slug: string; videoId: string };
+      const { slug, videoId } = t;
       const dir = join(t.config.mediaDir, videoId, 'v1');
       mkdirSync(join(dir, '360p'), { recursive: true });
       writeFileSync(join(dir, '360p', 'index.m3u8'), '#EXTM3U\n');
@@ -260,7 +260,7 @@ describe('hardening: security', () => {
       await withApp(
         reachApp({ PUBLIC_URL: site, PURGE_URL: `http://127.0.0.1:${port}/purge` }),
         async (t) => {
-          film = t as unknown as typeof film;
+          film = t;
           const cookie = await editorCookie(t);
           const url = `/api/staff/artifacts/${publishedId(t, film.slug)}/unpublish`;
           expect((await t.app.inject({ method: 'POST', url, headers: { cookie } })).statusCode).toBe(200);
