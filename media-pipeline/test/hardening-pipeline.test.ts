@@ -19,7 +19,7 @@ import { openQueueDb, tempDir, waitFor } from './queue-helpers.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let clip: string;
-/** The same clip four times over (a stream copy, no encode): its transcode outlasts any wait below. */
+/** The same clip four times over (a stream copy, no encode): its transcode outlasts every limit and wait below. */
 let longClip: string;
 const children: ChildProcess[] = [];
 
@@ -141,9 +141,9 @@ describe('item 4: transcode cost has a ceiling', () => {
         onProgress: (p) => ctx.progress(p),
       });
     };
-    const job = queue.enqueue('transcode', { input: clip, videoDir } satisfies TranscodePayload);
+    const job = queue.enqueue('transcode', { input: longClip, videoDir } satisfies TranscodePayload);
     const ended: { job: Job; error: unknown }[] = [];
-    // 20 s of video at 10 ms per second is 0.2 s: the 1 s floor rules, well below what this encode takes.
+    // 80 s of video at 10 ms per second is 0.8 s: the 1 s floor rules, far below what this encode takes.
     const worker = new Worker({
       queue,
       handlers: { transcode: handler },
@@ -156,7 +156,7 @@ describe('item 4: transcode cost has a ceiling', () => {
     await worker.stop({ graceMs: 0 });
     const end = ended[0] as { job: Job; error: unknown };
     expect(end.job).toMatchObject({ id: job.id, state: 'failed', attempts: 1 });
-    expect(end.job.error).toMatch(/stopped after 1\.0 s, its time limit for a 20\.0 s clip/);
+    expect(end.job.error).toMatch(/stopped after 1\.0 s, its time limit for a clip lasting 80\.\d s:/);
     expect((end.error as { messages: { vi: string } }).messages.vi).toContain('hết thời hạn cho phép');
     expect(processesMentioning(videoDir)).toEqual([]);
     expect(readdirSync(videoDir)).toEqual([]);

@@ -27,7 +27,7 @@ export class JobTimeLimitError extends Error {
     const messages: Texts = {
       en:
         `The transcode was stopped after ${fmtSec(limit)}, its time limit` +
-        `${mediaSec === null ? '' : ` for a ${fmtSec(mediaSec)} clip`}: the server was too busy or the clip ` +
+        `${mediaSec === null ? '' : ` for a clip lasting ${fmtSec(mediaSec)}`}: the server was too busy or the clip ` +
         'too heavy to convert. Retry when the server is less busy, or upload a lighter export (1080p, 30 frames ' +
         'per second).',
       vi:
