@@ -11,7 +11,9 @@ export { FfmpegAbortedError, FfmpegError, runFfmpeg } from './ffmpeg/run.ts';
 export { planLadder } from './ladder/ladder.ts';
 export { MediaValidationError, probeMedia } from './probe/probe.ts';
 export { type Job, JobQueue, type JobState, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
+export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
+export { removeStaleTempFolders } from './temp-folders.ts';
 // Fixture clips are made at start on a fresh install, so the clip maker is part of the runtime surface too.
 export { type ClipRecipe, makeClip } from './testing/make-clip.ts';
 export { type Texts, viDecimal } from './texts.ts';

@@ -12,6 +12,7 @@ import { makePoster } from './images/poster.ts';
 import { makeStoryboard } from './images/storyboard.ts';
 import { type LadderOptions, planLadder } from './ladder/ladder.ts';
 import { type ProbeLimits, probeMedia } from './probe/probe.ts';
+import { TEMP_PREFIX } from './temp-folders.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
 
 export const MASTER_NAME = 'master.m3u8';
@@ -38,10 +39,11 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
   const report = options.onProgress ?? (() => {});
   report(0, 'probe');
   const probe = await probeMedia(input, options.limits, signal);
+  options.onProbed?.(probe);
   const rungs = planLadder(probe, options.ladder);
   const version = newVersion();
   await mkdir(videoDir, { recursive: true });
-  const tmp = join(videoDir, `.tmp-${version}-${randomBytes(4).toString('hex')}`);
+  const tmp = join(videoDir, `${TEMP_PREFIX}${version}-${randomBytes(4).toString('hex')}`);
   await mkdir(tmp);
   try {
     // Captions first: a bad caption file is refused before minutes of encoding, not after.

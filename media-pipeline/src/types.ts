@@ -91,6 +91,8 @@ export interface TranscodeOptions {
   signal?: AbortSignal;
   /** 0–100, from ffmpeg's own progress output. */
   onProgress?: (percent: number, stage: string) => void;
+  /** Once the source is probed and accepted (a worker sets the job's time limit from its duration). */
+  onProbed?: (probe: ProbeResult) => void;
 }
 
 export interface TranscodeResult {

@@ -19,7 +19,13 @@ try {
   const log = (msg: string, fields?: Record<string, unknown>) =>
     console.log(msg, fields ? JSON.stringify(fields) : '');
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log });
-  const worker = new Worker({ queue, handlers: videoJobs.handlers, onJobEnd: videoJobs.onJobEnd, log });
+  const worker = new Worker({
+    queue,
+    handlers: videoJobs.handlers,
+    onJobEnd: videoJobs.onJobEnd,
+    sweep: videoJobs.sweep,
+    log,
+  });
   worker.start();
   console.log(`worker started on ${config.dbFile}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

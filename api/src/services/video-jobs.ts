@@ -5,8 +5,10 @@ import {
   type Job,
   type JobHandler,
   type JobQueue,
+  JobTimeLimitError,
   MediaValidationError,
   PermanentJobError,
+  removeStaleTempFolders,
   transcode,
 } from '@artifact-stories/media-pipeline';
 import type { Texts } from '../errors/localized.ts';
@@ -30,6 +32,8 @@ export interface VideoJobs {
   /** Keeps the video's status in step with its job when the job leaves 'running'. */
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
+  /** The worker's start-up sweep: removes the temp folders of transcodes that died, keeps those of busy jobs. */
+  sweep(busy: Job[]): Promise<void>;
 }
 
 /**
@@ -40,6 +44,7 @@ export function describeFailure(error: unknown): Texts {
   // The handler wraps a refusal in PermanentJobError (no retry); the refusal's own words are its cause.
   const refusal = error instanceof PermanentJobError ? error.cause : error;
   if (refusal instanceof MediaValidationError) return refusal.messages;
+  if (error instanceof JobTimeLimitError) return error.messages;
   if (error instanceof FfmpegAbortedError) {
     return {
       en: 'The transcode was stopped before it finished.',
@@ -93,6 +98,8 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
         videoDir: join(mediaDir, videoId),
         captions,
         signal: ctx.signal,
+        // The worker's time limit for this job grows with the clip's length.
+        onProbed: (probe) => ctx.mediaDuration(probe.durationSec),
         onProgress: (percent) => {
           ctx.progress(percent);
           // The terminal of `npm start` shows each transcode moving, a line per quarter, not per percent.
@@ -158,6 +165,15 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
                 },
         });
       }
+    },
+
+    async sweep(busy) {
+      const busyDirs = busy.flatMap((job) => {
+        const { videoId } = job.payload as Partial<TranscodePayload>;
+        return job.type === 'transcode' && videoId ? [join(mediaDir, videoId)] : [];
+      });
+      const removed = await removeStaleTempFolders(mediaDir, busyDirs);
+      if (removed.length > 0) log('removed temp folders of interrupted transcodes', { folders: removed });
     },
 
     enqueueTranscode(videoId) {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ffmpegBinaries } from './binaries.ts';
+import { tethered } from './tether.ts';
 
 export class FfmpegError extends Error {
   constructor(
@@ -55,9 +56,9 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
     : [...args];
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new FfmpegAbortedError());
-    const child = spawn(isFfmpeg ? bins.ffmpeg : bins.ffprobe, fullArgs, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Tethered: if this process dies, even by kill -9, the kernel kills ffmpeg too (see tether.ts).
+    const run = tethered(isFfmpeg ? bins.ffmpeg : bins.ffprobe, fullArgs);
+    const child = spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let pending = '';

@@ -9,9 +9,21 @@ export interface LadderOptions {
   maxFps?: number;
   /** A standard rung this close below the source-sized top rung adds little: it is skipped. */
   minStepRatio?: number;
+  /** No rung is longer than this on either side (a tall 1080×8192 clip would otherwise need H.264 level 5.1). */
+  maxLongSide?: number;
+  /** No rung has more pixels per frame than this (with maxFps, this bounds the encode's pixel rate). */
+  maxPixels?: number;
 }
 
 export const STANDARD_RUNGS = [1080, 720, 480, 360, 240] as const;
+/** 1080p's frame at 30 fps: H.264 level 4.0, which every phone and browser decodes in hardware. */
+export const MAX_LONG_SIDE = 1920;
+export const MAX_PIXELS = 1920 * 1080;
+/**
+ * The smallest side a rung may have: one H.264 macroblock. Only extreme aspect ratios come near it (the probe
+ * lets through at most 8192 by 128, whose top rung is 1920×30).
+ */
+export const MIN_SIDE = 16;
 
 /** H.264 bitrate anchors by picture area (16:9 sizes at up to 30 fps); other sizes interpolate. */
 const BITRATE_ANCHORS: [pixels: number, bps: number][] = [
@@ -64,14 +76,25 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Run
   const portrait = dh > dw;
   const sourceShort = Math.min(dw, dh);
   const sourceLong = Math.max(dw, dh);
-  const top = Math.min(even(sourceShort), standard[0] ?? sourceShort);
+  const maxLong = options.maxLongSide ?? MAX_LONG_SIDE;
+  // The top rung is the source scaled down (never up) until its short side, its long side and its area fit.
+  const scale = Math.min(
+    1,
+    (standard[0] ?? sourceShort) / sourceShort,
+    maxLong / sourceLong,
+    Math.sqrt((options.maxPixels ?? MAX_PIXELS) / (sourceShort * sourceLong)),
+  );
+  const top = scale === 1 ? even(sourceShort) : Math.max(MIN_SIDE, even(sourceShort * scale));
   const shorts = [top, ...standard.filter((s) => s < top * minStep)].slice(0, maxRungs);
   const fps = cappedFps(probe.video.fps, options.maxFps);
   const sourceBps = probe.video.bitRate;
   return shorts.map((short) => {
     // Scaled rungs round to the nearest even size (853.3 → 854, the usual 480p width).
-    const long =
-      short === even(sourceShort) ? even(sourceLong) : 2 * Math.round((short * sourceLong) / sourceShort / 2);
+    const long = Math.min(
+      short === even(sourceShort) ? even(sourceLong) : 2 * Math.round((short * sourceLong) / sourceShort / 2),
+      // Rounding to even never pushes the long side past the ceiling.
+      Math.max(MIN_SIDE, even(maxLong)),
+    );
     const width = portrait ? short : long;
     const height = portrait ? long : short;
     let videoBitrate = videoBitrateFor(width, height);

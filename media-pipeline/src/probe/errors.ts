@@ -11,7 +11,8 @@ export type ValidationReason =
   | 'truncated'
   | 'too-long'
   | 'too-short'
-  | 'too-small';
+  | 'too-small'
+  | 'too-large';
 
 export class MediaValidationError extends Error {
   constructor(
@@ -23,6 +24,15 @@ export class MediaValidationError extends Error {
   }
 }
 
+const fpsText = (fps: number): string => String(Math.round(fps * 100) / 100);
+const mpx = (pixels: number): string => String(Math.round(pixels / 1e5) / 10);
+
+/** The size ceilings a refusal quotes (see ProbeLimits). */
+export interface SizeLimits {
+  maxLongSide: number;
+  maxPixels: number;
+  maxPixelRate: number;
+}
 const secText = (sec: number): string => sec.toFixed(sec < 10 ? 1 : 0);
 const fmtSec = (sec: number): string => (sec >= 120 ? `${Math.round(sec / 60)} min` : `${secText(sec)} s`);
 const fmtSecVi = (sec: number): string =>
@@ -103,4 +113,23 @@ export const refuse = {
         `Hình chỉ có ${w}×${h} điểm ảnh; cạnh ngắn hơn phải có ít nhất ${minSide} điểm ảnh. ` +
         'Hãy tải lên bản có độ phân giải cao hơn của đoạn phim.',
     }),
+  tooLarge: (w: number, h: number, fps: number, limits: SizeLimits) => {
+    const max = {
+      side: limits.maxLongSide,
+      frame: mpx(limits.maxPixels),
+      rate: mpx(limits.maxPixelRate),
+    };
+    return new MediaValidationError('too-large', {
+      en:
+        `The picture is ${w}×${h} pixels at ${fpsText(fps)} frames per second, more than the museum's server ` +
+        `converts (at most ${max.side} pixels on the long side, ${max.frame} megapixels per picture and ` +
+        `${max.rate} megapixels per second). Export the clip at 4K (3840×2160) or smaller, at 30 frames per ` +
+        'second, and upload that file.',
+      vi:
+        `Hình có kích thước ${w}×${h} điểm ảnh, ${viDecimal(fpsText(fps))} khung hình/giây, vượt quá mức máy chủ ` +
+        `của bảo tàng chuyển đổi được (tối đa ${max.side} điểm ảnh ở cạnh dài, ${viDecimal(max.frame)} megapixel ` +
+        `mỗi hình và ${viDecimal(max.rate)} megapixel mỗi giây). Hãy xuất đoạn phim ở độ phân giải 4K ` +
+        '(3840×2160) hoặc nhỏ hơn, 30 khung hình/giây, rồi tải tệp đó lên.',
+    });
+  },
 };

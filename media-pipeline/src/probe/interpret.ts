@@ -1,14 +1,28 @@
 // Pure: turns ffprobe's JSON into a ProbeResult, or a refusal. Unit-tested without ffmpeg.
 import type { ProbeResult } from '../types.ts';
-import { type MediaValidationError, refuse } from './errors.ts';
+import { type MediaValidationError, refuse, type SizeLimits } from './errors.ts';
 
-export interface ProbeLimits {
+export interface ProbeLimits extends SizeLimits {
   maxDurationSec: number;
   minDurationSec: number;
   minShortSide: number;
 }
 
-export const DEFAULT_LIMITS: ProbeLimits = { maxDurationSec: 30 * 60, minDurationSec: 1, minShortSide: 128 };
+/**
+ * The ceilings bound what one clip can cost. Big-but-sane pictures (4K, a tall phone panorama) are taken and
+ * scaled down by the ladder; beyond these, decoding alone costs several CPU-seconds per second of video
+ * (8000×8000 measured ~8), so the file is refused with what to export instead.
+ */
+export const DEFAULT_LIMITS: ProbeLimits = {
+  maxDurationSec: 30 * 60,
+  minDurationSec: 1,
+  minShortSide: 128,
+  // 8K's long side and picture: cameras stop there; beyond it are synthetic files or stitched panoramas.
+  maxLongSide: 8192,
+  maxPixels: 8192 * 4320,
+  // 4K (DCI) at 60 fps: what phones and cameras record; 8K at 30 and 4K at 120 are past it.
+  maxPixelRate: 4096 * 2160 * 60,
+};
 
 export interface FfprobeStream {
   index?: number;
@@ -115,6 +129,12 @@ export function interpretHeaders(
   if (Math.min(displayWidth, displayHeight) < limits.minShortSide) {
     return refuse.tooSmall(displayWidth, displayHeight, limits.minShortSide);
   }
+  const fps = Math.round((ratio(v.avg_frame_rate) || ratio(v.r_frame_rate)) * 1000) / 1000;
+  // Decoding costs the coded size, what staff see is the displayed one: both must fit.
+  const longSide = Math.max(width, height, displayWidth, displayHeight);
+  if (longSide > limits.maxLongSide || width * height > limits.maxPixels) {
+    return refuse.tooLarge(displayWidth, displayHeight, fps, limits);
+  }
   if (durationSec > limits.maxDurationSec) return refuse.tooLong(durationSec, limits.maxDurationSec);
   if (durationSec < limits.minDurationSec) return refuse.tooShort(durationSec, limits.minDurationSec);
   return {
@@ -129,7 +149,7 @@ export function interpretHeaders(
       displayHeight,
       rotation,
       sar,
-      fps: Math.round((ratio(v.avg_frame_rate) || ratio(v.r_frame_rate)) * 1000) / 1000,
+      fps,
       frameCount: frames,
       pixFmt: v.pix_fmt ?? '',
       bitRate: num(v.bit_rate),
@@ -171,6 +191,17 @@ export function checkComplete(
     return refuse.truncated(Math.min(readableSec, declared), probe.durationSec);
   }
   return null;
+}
+
+/**
+ * Pixels per second to decode, from the frames actually counted over the duration when both are known: a
+ * header's frame rate can be a timebase (WebM often says 1000/1), which would refuse a plain 1080p clip.
+ */
+export function checkPixelRate(probe: ProbeResult, limits: SizeLimits): MediaValidationError | null {
+  const { width, height, displayWidth, displayHeight, frameCount } = probe.video;
+  const fps = frameCount && probe.durationSec > 0 ? frameCount / probe.durationSec : probe.video.fps;
+  if (width * height * fps <= limits.maxPixelRate) return null;
+  return refuse.tooLarge(displayWidth, displayHeight, fps, limits);
 }
 
 export function videoDurationOf(json: FfprobeJson): number | null {

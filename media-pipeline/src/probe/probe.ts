@@ -5,6 +5,7 @@ import type { ProbeResult } from '../types.ts';
 import { MediaValidationError, refuse } from './errors.ts';
 import {
   checkComplete,
+  checkPixelRate,
   DEFAULT_LIMITS,
   type FfprobeJson,
   interpretHeaders,
@@ -28,7 +29,8 @@ export async function probeMedia(
   if (sizeBytes < 0) throw refuse.missing(file);
   if (sizeBytes === 0) throw refuse.empty();
   const headers = await ffprobe(['-show_streams', '-show_format', file], signal, await startsLikeMp4(file));
-  const result = interpretHeaders(headers.json, sizeBytes, { ...DEFAULT_LIMITS, ...limits });
+  const allLimits = { ...DEFAULT_LIMITS, ...limits };
+  const result = interpretHeaders(headers.json, sizeBytes, allLimits);
   if (result instanceof MediaValidationError) throw result;
   // Demuxing only (no decoding) reads every packet quickly, even for a long clip.
   const counted = await ffprobe(
@@ -39,6 +41,8 @@ export async function probeMedia(
   const incomplete = checkComplete(result, packets, counted.stderr, videoDurationOf(headers.json));
   if (incomplete) throw incomplete;
   if (result.video.frameCount === null) result.video.frameCount = packets;
+  const tooCostly = checkPixelRate(result, allLimits);
+  if (tooCostly) throw tooCostly;
   return result;
 }
 

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Job, JobLeaseLostError, type JobQueue } from './job-queue.ts';
+import { markAlive, markGone, mayBeAlive, newWorkerId } from './owners.ts';
+import { JobDeadline, type TimeLimitOptions } from './time-limit.ts';
 
 /** Thrown by a handler for input that will never work (a corrupt upload): the job fails without retries. */
 export class PermanentJobError extends Error {
@@ -18,6 +18,8 @@ export interface JobContext {
   progress(percent: number): void;
   /** 1 for the first attempt. */
   attempt: number;
+  /** The media lasts this many seconds: the job's time limit grows in proportion (see WorkerOptions.timeLimit). */
+  mediaDuration(sec: number): void;
 }
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
@@ -29,11 +31,21 @@ export interface WorkerOptions {
   workerId?: string;
   pollMs?: number;
   heartbeatMs?: number;
+  /**
+   * A job still running at its limit is aborted and fails for good with JobTimeLimitError. The limit is
+   * max(minMs, perMediaSecondMs × the media's duration), counted from the job's start.
+   */
+  timeLimit?: TimeLimitOptions;
+  /**
+   * Called once at start, before the first claim, with the running jobs whose worker may still be alive: remove
+   * what dead attempts left behind (temp folders) and keep what those jobs are building.
+   */
+  sweep?: (busy: Job[]) => void | Promise<void>;
   /** After a job leaves 'running' (any end, a retry or a release), with the updated job and its error. */
   onJobEnd?: (job: Job, error?: unknown) => void;
 }
 
-type AbortReason = 'cancel' | 'lost' | 'stop';
+type AbortReason = 'cancel' | 'lost' | 'stop' | 'timeout';
 
 interface Running {
   job: Job;
@@ -57,6 +69,8 @@ export class Worker {
   private readonly pollMs: number;
   private readonly heartbeatMs: number;
   private readonly onJobEnd: WorkerOptions['onJobEnd'];
+  private readonly timeLimit: TimeLimitOptions | undefined;
+  private readonly sweep: WorkerOptions['sweep'];
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -67,15 +81,18 @@ export class Worker {
     this.queue = opts.queue;
     this.handlers = opts.handlers;
     this.log = opts.log ?? (() => {});
-    this.workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.workerId = opts.workerId ?? newWorkerId();
     this.pollMs = opts.pollMs ?? 500;
     this.heartbeatMs = opts.heartbeatMs ?? Math.max(50, Math.floor(opts.queue.leaseMs / 3));
     this.onJobEnd = opts.onJobEnd;
+    this.timeLimit = opts.timeLimit;
+    this.sweep = opts.sweep;
   }
 
   start(): void {
     if (this.loop) return;
     this.stopping = false;
+    markAlive(this.workerId);
     // A job enqueued in this process starts without waiting for the next poll.
     this.unsubscribe = this.queue.onChange((job) => {
       if (job.state === 'queued' && Object.hasOwn(this.handlers, job.type)) this.wake?.();
@@ -97,16 +114,19 @@ export class Worker {
           this.log('handler ignored its abort signal; releasing the job anyway', { jobId: running.job.id });
           this.finish(running.job, () => this.queue.release(running.job.id, this.workerId), undefined);
           this.loop = undefined;
+          markGone(this.workerId);
           return;
         }
       }
     }
     await this.loop;
     this.loop = undefined;
+    markGone(this.workerId);
   }
 
   private async run(): Promise<void> {
     const types = Object.keys(this.handlers);
+    await this.sweepOnce();
     while (!this.stopping) {
       let job: Job | undefined;
       try {
@@ -143,6 +163,7 @@ export class Worker {
       controller.abort(new Error(`job ${job.id} aborted: ${why}`));
     };
     const beats = this.heartbeats(job, abort);
+    const deadline = new JobDeadline(this.timeLimit, () => abort('timeout'));
     let error: unknown;
     let settle = () => {};
     const done = new Promise<void>((resolve) => {
@@ -151,11 +172,17 @@ export class Worker {
     this.current = { job, abort, done };
     this.log('job started', { jobId: job.id, type: job.type, attempt: job.attempts });
     try {
-      await handler(job, { signal: controller.signal, progress: beats.progress, attempt: job.attempts });
+      await handler(job, {
+        signal: controller.signal,
+        progress: beats.progress,
+        attempt: job.attempts,
+        mediaDuration: (sec) => deadline.setMediaDuration(sec),
+      });
     } catch (err) {
       error = err;
     } finally {
       beats.stop();
+      deadline.clear();
     }
     try {
       if (reason === 'lost') {
@@ -167,6 +194,14 @@ export class Worker {
         this.finish(job, () => this.queue.markCancelled(job.id, this.workerId), error);
       } else if (reason === 'stop') {
         this.finish(job, () => this.queue.release(job.id, this.workerId), error);
+      } else if (reason === 'timeout') {
+        // The handler saw only an abort; the job's record says why, in words staff can act on.
+        const late = deadline.error();
+        this.finish(
+          job,
+          () => this.queue.fail(job.id, this.workerId, late.message, { permanent: true }),
+          late,
+        );
       } else {
         const permanent = error instanceof PermanentJobError;
         this.finish(
@@ -178,6 +213,17 @@ export class Worker {
     } finally {
       this.current = undefined;
       settle();
+    }
+  }
+
+  private async sweepOnce(): Promise<void> {
+    if (!this.sweep) return;
+    try {
+      const running = this.queue.list({ state: 'running', limit: 1000 }).items;
+      await this.sweep(running.filter((job) => job.leaseOwner !== null && mayBeAlive(job.leaseOwner)));
+    } catch (err) {
+      // Leftovers cost disk, not correctness: the worker starts anyway.
+      this.log('start-up sweep failed', { error: messageOf(err) });
     }
   }
 

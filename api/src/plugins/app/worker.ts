@@ -21,6 +21,7 @@ export default fp(
       queue: app.queue,
       handlers: videoJobs.handlers,
       onJobEnd: videoJobs.onJobEnd,
+      sweep: videoJobs.sweep,
       log,
     });
     app.addHook('onReady', async () => worker.start());
