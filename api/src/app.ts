@@ -7,6 +7,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Config } from './config.ts';
+import { errorDetails } from './errors/codes.ts';
 import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
 import catalogue from './plugins/app/catalogue.ts';
@@ -70,7 +71,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const statusCode = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (statusCode >= 500) request.log.error({ err, url: request.url }, 'request failed');
-    return sendError(request, reply, statusCode, errorTexts(err, request, statusCode));
+    return sendError(
+      request,
+      reply,
+      statusCode,
+      errorTexts(err, request, statusCode),
+      errorDetails(err, statusCode),
+    );
   });
 
   // One debug line per answer; failures are logged once, with their error, by the handler above.

@@ -163,7 +163,12 @@ describe('tus uploads', () => {
       );
       expect(res.error?.originalResponse?.getStatus()).toBe(422);
       const body = JSON.parse(res.error?.originalResponse?.getBody() ?? '{}');
-      expect(body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message: expect.any(String) });
+      expect(body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: expect.any(String),
+        code: 'video_refused',
+      });
       expect(body.message).toMatch(asked);
       messages.push(body.message);
 

@@ -1,0 +1,147 @@
+import type { HTTPMethods } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../web/src/lib/i18n/en.ts';
+import { vi } from '../../web/src/lib/i18n/vi.ts';
+import { FORM_LABELS, LANGUAGE_LABELS } from '../src/errors/field-labels.ts';
+import { LocalizedError } from '../src/errors/localized.ts';
+import type { StaffArtifactDetail } from '../src/schemas/index.ts';
+import { makeTestApp, type TestApp } from './helpers.ts';
+import { artifactInput, staffCookie } from './staff-helpers.ts';
+
+// Issue 12, staff correctness: one case per item (13, 14, 15), each runnable alone.
+
+let t: TestApp;
+let editor: string;
+
+beforeAll(async () => {
+  t = await makeTestApp({ catalogue: true });
+  editor = await staffCookie(t.app, 'editor');
+});
+afterAll(async () => t.app.close());
+
+function call(
+  method: HTTPMethods,
+  url: string,
+  payload?: unknown,
+  lang: 'vi' | 'en' = 'en',
+  cookie = editor,
+) {
+  return t.app.inject({
+    method,
+    url,
+    payload: payload as object,
+    headers: { cookie, 'accept-language': lang },
+  });
+}
+
+async function createArtifact(overrides: Parameters<typeof artifactInput>[0] = {}) {
+  const res = await call('POST', '/api/staff/artifacts', artifactInput(overrides));
+  expect(res.statusCode).toBe(201);
+  return res.json<StaffArtifactDetail>();
+}
+
+describe('issue 12: staff correctness', () => {
+  it('item 15: refusals name fields by the form’s own labels, in the request’s language, with a stable code', async () => {
+    const first = await createArtifact();
+    const dup = artifactInput({ accessionNumber: first.accessionNumber });
+    expect((await call('POST', '/api/staff/artifacts', dup, 'vi')).json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `Số hiệu «${first.accessionNumber}» đã được một hiện vật khác dùng. Hãy chọn số hiệu khác.`,
+      code: 'accession_number_taken',
+      field: 'accessionNumber',
+    });
+    expect((await call('POST', '/api/staff/artifacts', dup, 'en')).json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `Accession number "${first.accessionNumber}" is already used by another artifact. Choose another one.`,
+      code: 'accession_number_taken',
+      field: 'accessionNumber',
+    });
+    const other = await createArtifact();
+    const slugTaken = await call('PATCH', `/api/staff/artifacts/${other.id}`, { slug: first.slug }, 'vi');
+    expect(slugTaken.json()).toMatchObject({
+      message: `Đường dẫn (slug) «${first.slug}» đã được một hiện vật khác dùng. Hãy chọn đường dẫn khác.`,
+      code: 'slug_taken',
+      field: 'slug',
+    });
+
+    // Schema refusals: the label of the form, the half of a bilingual field, the field's API name beside it.
+    const noTitle = { ...artifactInput(), title: { vi: '', en: 'x' } };
+    expect((await call('POST', '/api/staff/artifacts', noTitle, 'vi')).json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: '«Tên hiện vật (Tiếng Việt)» không được để trống.',
+      code: 'validation_failed',
+      field: 'title.vi',
+    });
+    expect((await call('POST', '/api/staff/artifacts', noTitle, 'en')).json().message).toBe(
+      '"Title (Vietnamese)" must not be empty.',
+    );
+    const { accessionNumber: _, ...noNumber } = artifactInput();
+    expect((await call('POST', '/api/staff/artifacts', noNumber, 'vi')).json()).toMatchObject({
+      message: '«Số hiệu» bị thiếu: hãy điền vào.',
+      code: 'validation_failed',
+      field: 'accessionNumber',
+    });
+    const cat = await call('POST', '/api/staff/artifacts', artifactInput({ category: 'spaceship' }), 'vi');
+    expect(cat.json()).toMatchObject({ code: 'unknown_category', field: 'category' });
+    expect(cat.json().message).toMatch(/^Loại hiện vật: «spaceship»/);
+    const group = await call('POST', '/api/staff/artifacts', artifactInput({ ethnicGroups: ['atlantean'] }));
+    expect(group.json()).toMatchObject({ code: 'unknown_ethnic_group', field: 'ethnicGroups' });
+    expect(group.json().message).toMatch(/^Ethnic groups: "atlantean"/);
+
+    // No message starts with an internal field name.
+    for (const res of [slugTaken, cat, group]) {
+      expect(res.json().message).not.toMatch(/^(accessionNumber|slug|category|ethnicGroups|title)\b/);
+    }
+
+    // Every error answer carries a code, whoever wrote it.
+    const codes = await Promise.all([
+      t.app.inject({ method: 'GET', url: '/api/artifacts/no-such-artifact' }),
+      t.app.inject({ method: 'GET', url: '/api/nowhere' }),
+      t.app.inject({ method: 'GET', url: '/api/staff/artifacts' }),
+      call('GET', '/api/staff/artifacts?page=0'),
+      t.app.inject({
+        method: 'POST',
+        url: '/api/staff/artifacts',
+        headers: { cookie: editor, 'content-type': 'application/json' },
+        payload: '{"slug": ',
+      }),
+      t.app.inject({ method: 'GET', url: '/iiif/artifacts/no-such-artifact/manifest.json' }),
+    ]);
+    expect(codes.map((r) => [r.statusCode, r.json().code])).toEqual([
+      [404, 'not_found'],
+      [404, 'not_found'],
+      [401, 'unauthorized'],
+      [400, 'validation_failed'],
+      [400, 'invalid_json'],
+      [404, 'not_found'],
+    ]);
+    // A refusal written with two arguments (as elsewhere in the app) gets its status's code.
+    expect(new LocalizedError(429, { en: 'Slow down.', vi: 'Chậm lại.' }).code).toBe('rate_limited');
+
+    // The labels are the web form's own, in both languages.
+    const keys: Record<string, keyof typeof vi> = {
+      title: 'editor.title',
+      slug: 'editor.slug',
+      accessionNumber: 'editor.accession',
+      category: 'editor.category',
+      ethnicGroups: 'editor.groups',
+      story: 'editor.story',
+      material: 'editor.material',
+      region: 'editor.region',
+      featured: 'editor.featured',
+      email: 'staff.email',
+      password: 'staff.password',
+    };
+    for (const [field, label] of Object.entries(FORM_LABELS)) {
+      const key = keys[field] as keyof typeof vi;
+      expect(label, field).toEqual({ vi: vi[key], en: en[key] });
+    }
+    expect(LANGUAGE_LABELS).toEqual({
+      vi: { vi: vi['editor.vi'], en: en['editor.vi'] },
+      en: { vi: vi['editor.en'], en: en['editor.en'] },
+    });
+  });
+});
