@@ -5,7 +5,7 @@ import { vi } from '../../web/src/lib/i18n/vi.ts';
 import { FORM_LABELS, LANGUAGE_LABELS } from '../src/errors/field-labels.ts';
 import { LocalizedError } from '../src/errors/localized.ts';
 import type { StaffArtifactDetail } from '../src/schemas/index.ts';
-import { makeTestApp, type TestApp } from './helpers.ts';
+import { attachReadyManifest, fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 
 // Issue 12, staff correctness: one case per item (13, 14, 15), each runnable alone.
@@ -41,6 +41,63 @@ async function createArtifact(overrides: Parameters<typeof artifactInput>[0] = {
 }
 
 describe('issue 12: staff correctness', () => {
+  it('item 13: publishing needs a ready film and a story, or the explicit choice to publish without', async () => {
+    const isPublic = async (slug: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/artifacts/${slug}` })).statusCode === 200;
+    const publish = (id: number, body?: object, lang: 'vi' | 'en' = 'en') =>
+      call('POST', `/api/staff/artifacts/${id}/publish`, body, lang);
+
+    // A story but no film: refused, with the reason and what to do, in the asked language.
+    const noFilm = await createArtifact();
+    const refused = await publish(noFilm.id, undefined, 'vi');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'film_not_ready' });
+    expect(refused.json().message).toMatch(/^Hiện vật này chưa có phim sẵn sàng/);
+    expect(refused.json().message).toMatch(/chọn rõ/);
+    expect((await publish(noFilm.id, {})).json().code).toBe('film_not_ready');
+    expect(await isPublic(noFilm.slug)).toBe(false);
+    // A film still being made is not a ready one.
+    const video = t.app.repos.videos.create({
+      artifactId: noFilm.id,
+      sourcePath: '/nonexistent/source.mp4',
+      sourceName: 'source.mp4',
+      sourceSize: 1,
+    });
+    t.app.repos.artifacts.setCurrentVideo(noFilm.id, video.id);
+    expect((await publish(noFilm.id)).json().code).toBe('film_not_ready');
+
+    // The explicit choice publishes it, and visitors get the page without a player.
+    const chosen = await publish(noFilm.id, { withoutFilm: true });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json<StaffArtifactDetail>().status).toBe('published');
+    const page = await t.app.inject({ method: 'GET', url: `/api/artifacts/${noFilm.slug}` });
+    expect(page.json().video).toBeNull();
+
+    // A ready film but no story in either language.
+    const noStory = await createArtifact({ story: { vi: '  ', en: '' } });
+    attachReadyManifest(t, noStory.slug, fakeManifest('v1'));
+    const storyless = await publish(noStory.id);
+    expect(storyless.statusCode).toBe(409);
+    expect(storyless.json()).toMatchObject({ code: 'story_missing', field: 'story' });
+    expect(storyless.json().message).toMatch(/no story in either language/);
+    expect((await publish(noStory.id, { withoutFilm: true })).statusCode).toBe(409);
+    expect((await publish(noStory.id, { withoutStory: true })).statusCode).toBe(200);
+
+    // Neither: one refusal naming both; both choices are needed.
+    const bare = await createArtifact({ story: { vi: '', en: '' } });
+    const both = await publish(bare.id);
+    expect(both.json().code).toBe('film_not_ready');
+    expect(both.json().message).toMatch(/no ready film and no story/);
+    expect((await publish(bare.id, { withoutFilm: true })).json().code).toBe('story_missing');
+    expect((await publish(bare.id, { withoutFilm: true, withoutStory: true })).statusCode).toBe(200);
+
+    // Complete: no choice needed, with or without a body.
+    const complete = await createArtifact({ story: { vi: '', en: 'Only in English.' } });
+    attachReadyManifest(t, complete.slug, fakeManifest('v1'));
+    expect((await publish(complete.id)).statusCode).toBe(200);
+    expect(await isPublic(complete.slug)).toBe(true);
+  });
+
   it('item 15: refusals name fields by the form’s own labels, in the request’s language, with a stable code', async () => {
     const first = await createArtifact();
     const dup = artifactInput({ accessionNumber: first.accessionNumber });

@@ -55,12 +55,13 @@ describe('staff artifacts', () => {
     });
     expect(again.json().featured).toBe(true);
 
-    const published = await call('POST', `/api/staff/artifacts/${a.id}/publish`);
+    // No film yet: publishing it anyway is an explicit choice (issue 12, item 13).
+    const published = await call('POST', `/api/staff/artifacts/${a.id}/publish`, { withoutFilm: true });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     expect(await isPublic()).toBe(true);
     const pub = (await t.app.inject({ method: 'GET', url: `/api/artifacts/${input.slug}` })).json();
-    expect(pub.video).toBeNull(); // published without a ready video: shown without a player
+    expect(pub.video).toBeNull(); // published without a ready video, as chosen: shown without a player
 
     const unpublished = await call('POST', `/api/staff/artifacts/${a.id}/unpublish`);
     expect(unpublished.json().status).toBe('draft');

@@ -121,6 +121,19 @@ export const StaffArtifactDetail = Type.Intersect([
 ]);
 export type StaffArtifactDetail = Static<typeof StaffArtifactDetail>;
 
+/** The explicit choice to publish what is not complete; the editor shows it as a checkbox saying what visitors see. */
+export const PublishBody = Type.Object({
+  withoutFilm: Type.Optional(
+    Type.Boolean({
+      description: 'Publish although no film is ready: visitors see the page without a player',
+    }),
+  ),
+  withoutStory: Type.Optional(
+    Type.Boolean({ description: 'Publish although the story is empty in both languages' }),
+  ),
+});
+export type PublishBody = Static<typeof PublishBody>;
+
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const CaptionParams = Type.Object({
   id: Type.Integer({ minimum: 1 }),

@@ -14,6 +14,7 @@ import type {
   StaffArtifactSummary,
   StaffVideo,
 } from '../schemas/staff.ts';
+import { type PublishChoice, publishRefusal } from './publish-rule.ts';
 import { StaffError } from './staff.service.ts';
 import { noArtifact } from './staff-captions.service.ts';
 
@@ -222,10 +223,26 @@ export class StaffArtifactsService {
     return this.detail(id, lang);
   }
 
-  /** Publishing needs only the artifact: without a ready video it shows without a player. */
-  setStatus(id: number, status: 'draft' | 'published', lang: Lang = 'en'): StaffArtifactDetail {
+  /**
+   * Public with a ready film and a story in at least one language, or with what is missing chosen
+   * explicitly (publish-rule.ts). "Ready film" is what the public page would play, as the preview shows it.
+   */
+  publish(id: number, choice: PublishChoice = {}, lang: Lang = 'en'): StaffArtifactDetail {
+    const record = this.get(id);
+    const hasStory = record.story.vi.trim() !== '' || record.story.en.trim() !== '';
+    const refusal = publishRefusal({ hasFilm: this.deps.preview(record).video !== null, hasStory }, choice);
+    if (refusal) {
+      const { messages, ...meta } = refusal;
+      throw new StaffError(messages, 409, meta);
+    }
+    this.deps.artifacts.setStatus(id, 'published');
+    return this.detail(id, lang);
+  }
+
+  /** Back to draft: always allowed. */
+  unpublish(id: number, lang: Lang = 'en'): StaffArtifactDetail {
     this.get(id);
-    this.deps.artifacts.setStatus(id, status);
+    this.deps.artifacts.setStatus(id, 'draft');
     return this.detail(id, lang);
   }
 
