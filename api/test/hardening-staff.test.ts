@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { HTTPMethods } from 'fastify';
+import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../web/src/lib/i18n/en.ts';
 import { vi } from '../../web/src/lib/i18n/vi.ts';
 import { FORM_LABELS, LANGUAGE_LABELS } from '../src/errors/field-labels.ts';
 import { LocalizedError } from '../src/errors/localized.ts';
-import type { StaffArtifactDetail } from '../src/schemas/index.ts';
+import type { ArtifactDetail, StaffArtifactDetail, StaffArtifactPage } from '../src/schemas/index.ts';
 import { attachReadyManifest, fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 
@@ -31,6 +33,26 @@ function call(
     url,
     payload: payload as object,
     headers: { cookie, 'accept-language': lang },
+  });
+}
+
+/** A real tus upload over HTTP (the app listens on demand); resolves with the server's JSON refusal, if any. */
+async function tusUpload(data: Buffer, metadata: Record<string, string>, lang: 'vi' | 'en' = 'en') {
+  if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  return new Promise<{ status?: number; body?: { message: string; code: string } }>((resolve) => {
+    new tus.Upload(data, {
+      endpoint: `${base}/api/staff/uploads`,
+      metadata,
+      headers: { cookie: editor, 'accept-language': lang },
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      onSuccess: () => resolve({}),
+      onError: (err) => {
+        const res = (err as tus.DetailedError).originalResponse;
+        resolve({ status: res?.getStatus(), body: JSON.parse(res?.getBody() || '{}') });
+      },
+    }).start();
   });
 }
 
@@ -96,6 +118,50 @@ describe('issue 12: staff correctness', () => {
     attachReadyManifest(t, complete.slug, fakeManifest('v1'));
     expect((await publish(complete.id)).statusCode).toBe(200);
     expect(await isPublic(complete.slug)).toBe(true);
+  });
+
+  it('item 14: a refused replacement upload leaves the film on show as it is; staff see both facts apart', async () => {
+    // Published, with a ready film visitors play.
+    const artifact = await createArtifact();
+    const { videoId: onShowId } = attachReadyManifest(t, artifact.slug, fakeManifest('v1'));
+    expect((await call('POST', `/api/staff/artifacts/${artifact.id}/publish`)).statusCode).toBe(200);
+
+    // A replacement that is not a video at all: refused by content, through the real upload path.
+    const refused = await tusUpload(randomBytes(64 * 1024), {
+      artifactId: String(artifact.id),
+      filename: 'ban-moi.mp4',
+    });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'video_refused' } });
+
+    // Visitors still get the old film.
+    const pub = (
+      await t.app.inject({ method: 'GET', url: `/api/artifacts/${artifact.slug}` })
+    ).json<ArtifactDetail>();
+    expect(pub.video?.id).toBe(onShowId);
+
+    // Staff see what visitors see, and, apart, what happened to the last upload with its reason.
+    const detail = (
+      await call('GET', `/api/staff/artifacts/${artifact.id}`, undefined, 'vi')
+    ).json<StaffArtifactDetail>();
+    expect(detail.onShow).toMatchObject({ id: onShowId, status: 'ready', current: true, error: null });
+    expect(detail.video).toMatchObject({ status: 'failed', current: false, sourceName: 'ban-moi.mp4' });
+    expect(detail.video?.id).not.toBe(onShowId);
+    expect(detail.video?.error).toEqual(expect.any(String));
+    const list = (
+      await call('GET', `/api/staff/artifacts?q=${artifact.accessionNumber}`)
+    ).json<StaffArtifactPage>();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      onShow: { id: onShowId, status: 'ready' },
+      video: { status: 'failed', current: false },
+    });
+
+    // With nothing on show, there is nothing to confuse: onShow is null, the failed upload is the last upload.
+    const fresh = await createArtifact();
+    await tusUpload(randomBytes(64 * 1024), { artifactId: String(fresh.id), filename: 'hong.mp4' });
+    const freshView = (await call('GET', `/api/staff/artifacts/${fresh.id}`)).json<StaffArtifactDetail>();
+    expect(freshView.onShow).toBeNull();
+    expect(freshView.video).toMatchObject({ status: 'failed', current: false });
   });
 
   it('item 15: refusals name fields by the form’s own labels, in the request’s language, with a stable code', async () => {

@@ -14,13 +14,14 @@ import type {
   StaffArtifactSummary,
   StaffVideo,
 } from '../schemas/staff.ts';
+import { publicVideo } from './catalogue.service.ts';
 import { type PublishChoice, publishRefusal } from './publish-rule.ts';
 import { StaffError } from './staff.service.ts';
 import { noArtifact } from './staff-captions.service.ts';
 
 export interface StaffArtifactsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId' | 'bySlug' | 'create' | 'update' | 'setStatus' | 'delete'>;
-  videos: Pick<VideosRepository, 'latestForArtifact' | 'forArtifact' | 'captions'>;
+  videos: Pick<VideosRepository, 'byId' | 'latestForArtifact' | 'forArtifact' | 'captions'>;
   views: Pick<StaffViewsRepository, 'artifactIds' | 'artifactByAccession'>;
   reference: { hasGroup(slug: string): boolean; hasCategory(slug: string): boolean };
   jobs: {
@@ -110,11 +111,22 @@ export class StaffArtifactsService {
       ethnicGroups: record.ethnicGroups,
       category: record.category,
       video: this.newestVideo(record, lang),
+      onShow: this.videoOnShow(record, lang),
       updatedAt: iso(record.updatedAt),
     };
   }
 
-  /** The newest video whatever its state: a refused upload shows here with its reason. */
+  /**
+   * The film the public page plays (or will, once published): the current video while a version of it is
+   * on show, whatever became of a later upload. A refused replacement must not make a working film look
+   * failed, so this and newestVideo are two facts, shown apart.
+   */
+  videoOnShow(record: ArtifactRecord, lang: Lang = 'en'): StaffVideo | null {
+    const video = record.currentVideoId ? this.deps.videos.byId(record.currentVideoId) : undefined;
+    return video && publicVideo(video) ? this.staffVideo(video, record, lang) : null;
+  }
+
+  /** The last upload whatever became of it: a refused or failed one shows here with its reason. */
   newestVideo(record: ArtifactRecord, lang: Lang = 'en'): StaffVideo | null {
     const video = this.deps.videos.latestForArtifact(record.id);
     return video ? this.staffVideo(video, record, lang) : null;
@@ -158,6 +170,7 @@ export class StaffArtifactsService {
       ethnicGroups: r.ethnicGroups,
       status: r.status,
       video: this.newestVideo(r, lang),
+      onShow: this.videoOnShow(r, lang),
       preview: this.deps.preview(r),
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),

@@ -130,6 +130,9 @@ export const en: Record<MessageKey, string> = {
   'video.ready': 'Ready',
   'video.failed': 'Could not be processed',
   'video.progress': 'Film processing progress',
+  'video.onShow': 'Film visitors see',
+  'video.onShowNone': 'none yet',
+  'video.lastUpload': 'Latest upload',
 
   'editor.fields': 'Details',
   'editor.vi': 'Vietnamese',

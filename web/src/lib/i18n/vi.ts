@@ -129,6 +129,9 @@ export const vi = {
   'video.ready': 'Sẵn sàng',
   'video.failed': 'Không xử lý được',
   'video.progress': 'Tiến độ xử lý phim',
+  'video.onShow': 'Phim khách tham quan xem',
+  'video.onShowNone': 'chưa có',
+  'video.lastUpload': 'Lần tải lên mới nhất',
 
   'editor.fields': 'Thông tin',
   'editor.vi': 'Tiếng Việt',
