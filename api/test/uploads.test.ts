@@ -236,6 +236,7 @@ describe('tus uploads', () => {
         statusCode: 413,
         error: 'Payload Too Large',
         message: expect.stringMatching(/^The file is larger than the 2 KiB limit\. Upload a shorter clip/),
+        code: 'payload_too_large',
       });
       const bigVi = await small.app.inject({
         method: 'POST',
