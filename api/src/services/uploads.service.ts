@@ -72,7 +72,7 @@ export class UploadsService {
     }
     if (filename.length > FILENAME_MAX) {
       throw new UploadRefusal(400, {
-        en: `filename is too long: at most ${FILENAME_MAX} characters.`,
+        en: `The file name is too long: at most ${FILENAME_MAX} characters. Rename the file, then upload it again.`,
         vi: `Tên tệp (filename) quá dài: tối đa ${FILENAME_MAX} ký tự. Hãy đặt tên ngắn hơn rồi tải lên lại.`,
       });
     }
