@@ -7,6 +7,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Config } from './config.ts';
+import { errorDetails } from './errors/codes.ts';
 import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
 import catalogue from './plugins/app/catalogue.ts';
@@ -75,7 +76,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // A refusal's own headers (http-errors style), e.g. the static server's 416 `Content-Range: bytes */N`.
     const { headers } = err as FastifyError & { headers?: Record<string, string> };
     if (headers && statusCode < 500) reply.headers(headers);
-    return sendError(request, reply, statusCode, errorTexts(err, request, statusCode));
+    return sendError(
+      request,
+      reply,
+      statusCode,
+      errorTexts(err, request, statusCode),
+      errorDetails(err, statusCode),
+    );
   });
 
   // One debug line per answer; failures are logged once, with their error, by the handler above.

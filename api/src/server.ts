@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, describeConfig, loadConfig } from './config.ts';
-import { seedArtifacts, seedClips, seedReference } from './services/seed.service.ts';
+import { seedArtifacts, seedClips } from './services/seed.service.ts';
 
 // Only starts the server: everything else is in buildApp.
 async function main(): Promise<void> {
@@ -26,10 +26,9 @@ async function main(): Promise<void> {
   app.log.info({ config: describeConfig(config) }, 'configuration');
 
   if (config.SEED === 'fixtures') {
-    seedReference(app.repos);
+    // Reference data is already loaded (plugins/app/catalogue.ts): this adds only the sample artifacts.
     const created = seedArtifacts(app.repos);
     if (created) app.log.info(`Loaded ${created} fixture artifacts`);
-    app.catalogue.refreshReference();
   }
 
   await app.listen({ port: config.PORT, host: config.HOST });

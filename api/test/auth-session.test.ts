@@ -101,6 +101,7 @@ describe('login, me, logout', () => {
       statusCode: 429,
       error: 'Too Many Requests',
       message: expect.stringMatching(/^Too many requests: wait \d+ s, then try again\.$/),
+      code: 'rate_limited',
     });
     const limitedVi = await post(
       '/api/staff/login',
@@ -112,6 +113,7 @@ describe('login, me, logout', () => {
       statusCode: 429,
       error: 'Too Many Requests',
       message: expect.stringMatching(/^Bạn đã gửi quá nhiều yêu cầu\. Vui lòng đợi \d+ giây rồi thử lại\.$/),
+      code: 'rate_limited',
     });
     // Another address is not affected.
     expect((await post('/api/staff/login', { email: editorEmail, password: PASSWORD })).statusCode).toBe(200);
@@ -124,7 +126,12 @@ describe('the language of error messages (Accept-Language)', () => {
 
   it('a wrong password: Vietnamese when vi is preferred, English otherwise, in exactly the one shape', async () => {
     const wrong = { email: editorEmail, password: 'not the password!' };
-    const shape = (message: string) => ({ statusCode: 401, error: 'Unauthorized', message });
+    const shape = (message: string) => ({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message,
+      code: 'unauthorized',
+    });
     expect((await post('/api/staff/login', wrong, vi)).json()).toEqual(
       shape('Email hoặc mật khẩu không đúng.'),
     );
@@ -141,20 +148,26 @@ describe('the language of error messages (Accept-Language)', () => {
     expect((await post('/api/staff/login', bad, vi)).json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Trường «email» phải là một địa chỉ email.',
+      message: '«Email» phải là một địa chỉ email.',
+      code: 'validation_failed',
+      field: 'email',
     });
     expect((await post('/api/staff/login', bad, en)).json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Field "email" must be an email address.',
+      message: '"Email" must be an email address.',
+      code: 'validation_failed',
+      field: 'email',
     });
     const missing = await post('/api/staff/login', { email: editorEmail }, vi);
     expect(missing.json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Trường «password» bị thiếu: hãy điền vào.',
+      message: '«Mật khẩu» bị thiếu: hãy điền vào.',
+      code: 'validation_failed',
+      field: 'password',
     });
-    // A body that is not JSON at all: Fastify's own refusal, reworded, without its `code` field.
+    // A body that is not JSON at all: Fastify's own refusal, reworded, with our code instead of its FST_ERR one.
     const broken = await t.app.inject({
       method: 'POST',
       url: '/api/staff/login',
@@ -166,6 +179,7 @@ describe('the language of error messages (Accept-Language)', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'Nội dung gửi lên không phải JSON hợp lệ. Hãy kiểm tra lại dữ liệu rồi gửi lại.',
+      code: 'invalid_json',
     });
   });
 
@@ -176,11 +190,13 @@ describe('the language of error messages (Accept-Language)', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message: 'Vui lòng đăng nhập trước: thao tác này cần phiên đăng nhập của nhân viên.',
+      code: 'unauthorized',
     });
     expect(await me(en)).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
       message: 'Sign in first: this needs a staff session.',
+      code: 'unauthorized',
     });
     const cookie = await login(t.app, editorEmail);
     const evil = { cookie, host: 'museum.test', origin: 'https://evil.example' };
@@ -189,12 +205,14 @@ describe('the language of error messages (Accept-Language)', () => {
       statusCode: 403,
       error: 'Forbidden',
       message: expect.stringMatching(/^Yêu cầu bị từ chối: yêu cầu này đến từ https:\/\/evil\.example,/),
+      code: 'forbidden',
     });
     const nothing = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: vi });
     expect(nothing.json()).toEqual({
       statusCode: 404,
       error: 'Not Found',
       message: 'Không có nội dung nào ở GET /api/nothing-here.',
+      code: 'not_found',
     });
   });
 });

@@ -55,12 +55,13 @@ describe('staff artifacts', () => {
     });
     expect(again.json().featured).toBe(true);
 
-    const published = await call('POST', `/api/staff/artifacts/${a.id}/publish`);
+    // No film yet: publishing it anyway is an explicit choice (issue 12, item 13).
+    const published = await call('POST', `/api/staff/artifacts/${a.id}/publish`, { withoutFilm: true });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     expect(await isPublic()).toBe(true);
     const pub = (await t.app.inject({ method: 'GET', url: `/api/artifacts/${input.slug}` })).json();
-    expect(pub.video).toBeNull(); // published without a ready video: shown without a player
+    expect(pub.video).toBeNull(); // published without a ready video, as chosen: shown without a player
 
     const unpublished = await call('POST', `/api/staff/artifacts/${a.id}/unpublish`);
     expect(unpublished.json().status).toBe('draft');
@@ -88,7 +89,7 @@ describe('staff artifacts', () => {
       title: { vi: '', en: 'x' },
     });
     expect(noTitle.statusCode).toBe(400);
-    expect(noTitle.json().message).toBe('Field "title.vi" must not be empty.');
+    expect(noTitle.json().message).toBe('"Title (Vietnamese)" must not be empty.');
 
     const group = await call(
       'POST',
@@ -96,22 +97,25 @@ describe('staff artifacts', () => {
       artifactInput({ ethnicGroups: ['hmong', 'atlantean'] }),
     );
     expect(group.statusCode).toBe(400);
-    expect(group.json().message).toMatch(/ethnicGroups: "atlantean"/);
+    expect(group.json()).toMatchObject({
+      field: 'ethnicGroups',
+      message: expect.stringMatching(/"atlantean"/),
+    });
     const cat = await call('POST', '/api/staff/artifacts', artifactInput({ category: 'spaceship' }));
     expect(cat.statusCode).toBe(400);
-    expect(cat.json().message).toMatch(/category: "spaceship"/);
+    expect(cat.json()).toMatchObject({ field: 'category', message: expect.stringMatching(/"spaceship"/) });
 
     const first = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
     const sameSlug = await call('POST', '/api/staff/artifacts', artifactInput({ slug: first.slug }));
     expect(sameSlug.statusCode).toBe(409);
-    expect(sameSlug.json().message).toMatch(/^slug:/);
+    expect(sameSlug.json()).toMatchObject({ field: 'slug', code: 'slug_taken' });
     const sameNumber = await call(
       'POST',
       '/api/staff/artifacts',
       artifactInput({ accessionNumber: first.accessionNumber }),
     );
     expect(sameNumber.statusCode).toBe(409);
-    expect(sameNumber.json().message).toMatch(/^accessionNumber:/);
+    expect(sameNumber.json()).toMatchObject({ field: 'accessionNumber', code: 'accession_number_taken' });
     const other = (await call('POST', '/api/staff/artifacts', artifactInput())).json<StaffArtifactDetail>();
     const patchDup = await call('PATCH', `/api/staff/artifacts/${other.id}`, { slug: first.slug });
     expect(patchDup.statusCode).toBe(409);
@@ -129,11 +133,13 @@ describe('staff artifacts', () => {
     expect((await call('POST', '/api/staff/artifacts', noTitle, editor, 'vi')).json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Trường «title.vi» không được để trống.',
+      message: '«Tên hiện vật (Tiếng Việt)» không được để trống.',
+      code: 'validation_failed',
+      field: 'title.vi',
     });
     const badSlug = { ...artifactInput(), slug: 'Not A Slug' };
     expect((await call('POST', '/api/staff/artifacts', badSlug, editor, 'vi')).json().message).toBe(
-      'Trường «slug» chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch nối đơn, ví dụ «khen-hmong».',
+      '«Đường dẫn (slug)» chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch nối đơn, ví dụ «khen-hmong».',
     );
     const badPage = await call('GET', '/api/staff/artifacts?page=0', undefined, editor, 'vi');
     expect(badPage.json().message).toBe('Tham số «page» phải lớn hơn hoặc bằng 1.');
@@ -147,12 +153,16 @@ describe('staff artifacts', () => {
     expect((await call('POST', '/api/staff/artifacts', dup, editor, 'vi')).json()).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: `accessionNumber: số đăng ký «${first.accessionNumber}» đã được một hiện vật khác dùng. Hãy chọn giá trị khác.`,
+      message: `Số hiệu «${first.accessionNumber}» đã được một hiện vật khác dùng. Hãy chọn số hiệu khác.`,
+      code: 'accession_number_taken',
+      field: 'accessionNumber',
     });
     expect((await call('POST', '/api/staff/artifacts', dup, editor, 'en')).json()).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: `accessionNumber: "${first.accessionNumber}" is already used by another artifact.`,
+      message: `Accession number "${first.accessionNumber}" is already used by another artifact. Choose another one.`,
+      code: 'accession_number_taken',
+      field: 'accessionNumber',
     });
     // A video error stored before both languages were kept (English only) is shown as it is.
     const old = t.app.repos.videos.create({
@@ -170,6 +180,7 @@ describe('staff artifacts', () => {
       statusCode: 404,
       error: 'Not Found',
       message: 'Không có hiện vật nào có mã số 987654; có thể hiện vật đã bị xoá.',
+      code: 'not_found',
     });
   });
 
@@ -246,7 +257,7 @@ describe('staff users (admins only)', () => {
       admin,
     );
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().message).toMatch(/password/);
+    expect(weak.json()).toMatchObject({ field: 'password', message: expect.stringMatching(/Password/) });
     expect((await call('POST', '/api/staff/users', { ...body, email: 'x@museum.vn' })).statusCode).toBe(403);
   });
 });

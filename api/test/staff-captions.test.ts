@@ -61,11 +61,12 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
     expect(expected.vi).toMatch(/^Dòng 2: câu phụ đề kết thúc lúc 00:00:02\.000/);
     const res = await put(artifactId, 'en', BAD_SRT);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.en });
+    const refused = { statusCode: 400, error: 'Bad Request', code: 'invalid_captions' };
+    expect(res.json()).toEqual({ ...refused, message: expected.en });
     const resVi = await put(artifactId, 'en', BAD_SRT, 'application/x-subrip', 'vi,en;q=0.5');
-    expect(resVi.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.vi });
+    expect(resVi.json()).toEqual({ ...refused, message: expected.vi });
     const resEn = await put(artifactId, 'en', BAD_SRT, 'application/x-subrip', 'en,vi;q=0.5');
-    expect(resEn.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expected.en });
+    expect(resEn.json()).toEqual({ ...refused, message: expected.en });
     expect(t.app.repos.videos.captions(videoId)).toEqual([]);
     expect(
       t.app.queue
@@ -127,6 +128,7 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
       statusCode: 409,
       error: 'Conflict',
       message: 'Hiện vật này chưa có video: hãy tải đoạn phim lên trước, rồi mới đến phụ đề.',
+      code: 'no_video',
     });
     expect((await put(artifactId, 'fr', GOOD_SRT, undefined, 'vi')).json().message).toBe(
       'Tham số «lang» trong đường dẫn phải là một trong: "vi", "en".',
@@ -136,6 +138,7 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
       statusCode: 413,
       error: 'Payload Too Large',
       message: 'Nội dung gửi lên vượt quá giới hạn 1 MiB. Hãy gửi nội dung nhỏ hơn.',
+      code: 'body_too_large',
     });
   });
 });

@@ -163,7 +163,12 @@ describe('tus uploads', () => {
       );
       expect(res.error?.originalResponse?.getStatus()).toBe(422);
       const body = JSON.parse(res.error?.originalResponse?.getBody() ?? '{}');
-      expect(body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message: expect.any(String) });
+      expect(body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: expect.any(String),
+        code: 'video_refused',
+      });
       expect(body.message).toMatch(asked);
       messages.push(body.message);
 
@@ -231,6 +236,7 @@ describe('tus uploads', () => {
         statusCode: 413,
         error: 'Payload Too Large',
         message: expect.stringMatching(/^The file is larger than the 2 KiB limit\. Upload a shorter clip/),
+        code: 'payload_too_large',
       });
       const bigVi = await small.app.inject({
         method: 'POST',

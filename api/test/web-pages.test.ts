@@ -33,7 +33,12 @@ describe('pages of the site', () => {
     for (const url of ['/api/nothing', '/favicon.ico', '/media/x/y/z.m4s']) {
       const res = await get(url, { accept: '*/*' });
       expect(res.statusCode, url).toBe(404);
-      expect(res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+      expect(res.json()).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: expect.any(String),
+        code: 'not_found',
+      });
     }
   });
 });

@@ -119,6 +119,7 @@ describe('choosing gallery labels', () => {
     ethnicGroups: [],
     category: 'musical-instrument',
     video: null,
+    onShow: null,
     updatedAt: '2026-01-01T00:00:00.000Z',
   });
   const khen = artifact('khen-hmong', "Khèn H'Mông", 'Hmong khèn', 'BTDT-2019-0142');

@@ -2,16 +2,32 @@ import { STATUS_CODES } from 'node:http';
 import { viDecimal } from '@artifact-stories/media-pipeline';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../schemas/common.ts';
+import { codeForStatus, type ErrorDetails } from './codes.ts';
 import { requestLang } from './lang.ts';
 import { formatBytes, type Texts, textsOf } from './localized.ts';
 import { validationTexts } from './validation.ts';
 
 export const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';
 
-/** The one error shape, in the request's language: { statusCode, error, message } and nothing more. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, statusCode: number, texts: Texts) {
+/**
+ * The one error shape, in the request's language: { statusCode, error, message, code } (+ field when one
+ * input is at fault) and nothing more. Without details the code is the status's own (errors/codes.ts).
+ */
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  statusCode: number,
+  texts: Texts,
+  details: ErrorDetails = { code: codeForStatus(statusCode) },
+) {
   const lang: Lang = requestLang(request);
-  return reply.code(statusCode).send({ statusCode, error: httpError(statusCode), message: texts[lang] });
+  return reply.code(statusCode).send({
+    statusCode,
+    error: httpError(statusCode),
+    message: texts[lang],
+    code: details.code,
+    ...(details.field === undefined ? {} : { field: details.field }),
+  });
 }
 
 export const SERVER_ERROR: Texts = {

@@ -1,5 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { Slug } from '../schemas/common.ts';
+import { formLabel } from './field-labels.ts';
 import type { Texts } from './localized.ts';
 
 type Context = 'body' | 'querystring' | 'params' | 'headers' | string;
@@ -22,6 +23,9 @@ function fieldPath(instancePath: string, extra?: string): string {
 }
 
 function labelOf(context: Context, field: string): Label {
+  // A body field a staff form shows is named by the form's own label, as the person filling it reads it.
+  const form = context === 'body' ? formLabel(field) : undefined;
+  if (form) return { vi: `«${form.vi}»`, en: `"${form.en}"` };
   if (!field) {
     return context === 'querystring'
       ? { vi: 'các tham số truy vấn', en: 'the query parameters' }
@@ -110,14 +114,10 @@ function predicate(error: FastifySchemaValidationError, allowed: unknown[]): Lab
   }
 }
 
-/**
- * A schema refusal in words staff can act on, naming the field: «Trường «title.vi» không được để trống.» /
- * «Field "title.vi" must not be empty.». Ajv reports a union of literals (TypeBox's Union of Literal) as one
- * `const` error per choice and then `anyOf`: those are gathered into one "must be one of".
- */
-export function validationTexts(errors: FastifySchemaValidationError[], context: Context | undefined): Texts {
+/** The first refusal (Ajv's union of literals gathered into one), the values it allows, and its field path. */
+function firstFault(errors: FastifySchemaValidationError[]) {
   const first = errors[0];
-  if (!first) return { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' };
+  if (!first) return undefined;
   const sameSpot = errors.filter((e) => e.instancePath === first.instancePath);
   const allowed = [
     ...new Set(
@@ -129,8 +129,25 @@ export function validationTexts(errors: FastifySchemaValidationError[], context:
   ];
   const error = allowed.length > 1 ? { ...first, keyword: 'anyOf' } : first;
   const missing = error.keyword === 'required' ? String(error.params.missingProperty ?? '') : undefined;
-  const label = labelOf(context ?? 'body', fieldPath(error.instancePath, missing));
-  const what = predicate(error, allowed);
+  return { error, allowed, field: fieldPath(error.instancePath, missing) };
+}
+
+/** The field at fault as the API names it (`title.vi`, `ethnicGroups[0]`), or undefined for the whole input. */
+export function validationField(errors: FastifySchemaValidationError[]): string | undefined {
+  return firstFault(errors)?.field || undefined;
+}
+
+/**
+ * A schema refusal in words staff can act on, naming the field as the form labels it: «Tên hiện vật (Tiếng
+ * Việt)» không được để trống. / "Title (Vietnamese)" must not be empty. Fields no form shows keep their
+ * API name (Field "name" ...). Ajv reports a union of literals (TypeBox's Union of Literal) as one `const`
+ * error per choice and then `anyOf`: those are gathered into one "must be one of".
+ */
+export function validationTexts(errors: FastifySchemaValidationError[], context: Context | undefined): Texts {
+  const fault = firstFault(errors);
+  if (!fault) return { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' };
+  const label = labelOf(context ?? 'body', fault.field);
+  const what = predicate(fault.error, fault.allowed);
   return {
     vi: `${capitalize(label.vi)} ${what.vi}.`,
     en: `${capitalize(label.en)} ${what.en}.`,

@@ -87,6 +87,19 @@ export class CatalogueRepository {
       .run(c.slug, c.name.vi, c.name.en, c.position);
   }
 
+  /** Every reference row at once, in one transaction: a start never leaves half the groups written. */
+  upsertReference(ref: {
+    families: LanguageFamilyRecord[];
+    groups: EthnicGroupRecord[];
+    categories: CategoryRecord[];
+  }): void {
+    this.db.transaction(() => {
+      for (const f of ref.families) this.upsertFamily(f);
+      for (const g of ref.groups) this.upsertGroup(g);
+      for (const c of ref.categories) this.upsertCategory(c);
+    })();
+  }
+
   families(): LanguageFamilyRecord[] {
     return (this.db.prepare('SELECT * FROM language_families ORDER BY position').all() as NamedRow[]).map(
       toNamed,

@@ -12,7 +12,16 @@ export const ErrorResponse = Type.Object(
   {
     statusCode: Type.Integer(),
     error: Type.String(),
-    message: Type.String(),
+    message: Type.String({ description: "What is wrong and what to do, in the request's language" }),
+    code: Type.String({
+      description:
+        'Stable and machine-readable: validation_failed, accession_number_taken, not_found, rate_limited...',
+    }),
+    field: Type.Optional(
+      Type.String({
+        description: 'The input field at fault, as this API names it (title.vi, accessionNumber)',
+      }),
+    ),
   },
   { description: 'Every error has this shape' },
 );

@@ -82,6 +82,17 @@ export const StaffVideo = Type.Object({
 });
 export type StaffVideo = Static<typeof StaffVideo>;
 
+/** Two facts staff must not confuse: the last upload may be refused while the film on show plays on. */
+const LastUpload = Type.Union([StaffVideo, Type.Null()], {
+  description:
+    'The last upload and what became of it (refused, processing, failed, ready), with its reason; ' +
+    '`current` says whether it is also the film on show',
+});
+const OnShow = Type.Union([StaffVideo, Type.Null()], {
+  description:
+    'The film visitors see on the public page (or will see once published): the current ready version, or null',
+});
+
 export const StaffArtifactSummary = Type.Object({
   id: Type.Integer(),
   slug: Type.String(),
@@ -90,7 +101,8 @@ export const StaffArtifactSummary = Type.Object({
   status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
   ethnicGroups: Type.Array(Type.String()),
   category: Type.String(),
-  video: Type.Union([StaffVideo, Type.Null()]),
+  video: LastUpload,
+  onShow: OnShow,
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type StaffArtifactSummary = Static<typeof StaffArtifactSummary>;
@@ -112,7 +124,8 @@ export const StaffArtifactDetail = Type.Intersect([
   Type.Object({
     id: Type.Integer(),
     status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
-    video: Type.Union([StaffVideo, Type.Null()]),
+    video: LastUpload,
+    onShow: OnShow,
     preview: ArtifactDetail,
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -120,6 +133,19 @@ export const StaffArtifactDetail = Type.Intersect([
   }),
 ]);
 export type StaffArtifactDetail = Static<typeof StaffArtifactDetail>;
+
+/** The explicit choice to publish what is not complete; the editor shows it as a checkbox saying what visitors see. */
+export const PublishBody = Type.Object({
+  withoutFilm: Type.Optional(
+    Type.Boolean({
+      description: 'Publish although no film is ready: visitors see the page without a player',
+    }),
+  ),
+  withoutStory: Type.Optional(
+    Type.Boolean({ description: 'Publish although the story is empty in both languages' }),
+  ),
+});
+export type PublishBody = Static<typeof PublishBody>;
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const CaptionParams = Type.Object({

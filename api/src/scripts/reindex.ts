@@ -4,6 +4,7 @@ import { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import { CatalogueRepository } from '../repositories/catalogue.repository.ts';
 import { VideosRepository } from '../repositories/videos.repository.ts';
 import { createSearchEngine } from '../search/create.ts';
+import { syncReference } from '../services/reference.service.ts';
 import { SearchDocuments } from '../services/search-documents.ts';
 import { type RebuildProgress, SearchSync } from '../services/search-sync.service.ts';
 
@@ -39,6 +40,9 @@ async function main(): Promise<number> {
     artifacts: new ArtifactsRepository(db),
     videos: new VideosRepository(db),
   };
+  // Search documents name the groups, families and categories: an index built before the api ever started
+  // must still have them.
+  syncReference(repos.catalogue);
   const engine = createSearchEngine(config);
   const sync = new SearchSync({ db, documents: new SearchDocuments(db, repos), engine });
   try {

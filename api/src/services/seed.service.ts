@@ -1,34 +1,16 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeClip } from '@artifact-stories/media-pipeline';
-import {
-  type ArtifactFixture,
-  fixturePath,
-  loadArtifacts,
-  loadCategories,
-  loadEthnicGroups,
-  loadLanguageFamilies,
-} from '../../../fixtures/catalogue.ts';
+import { type ArtifactFixture, fixturePath, loadArtifacts } from '../../../fixtures/catalogue.ts';
 import type { Repositories } from '../types.ts';
+import { syncReference } from './reference.service.ts';
 import type { VideoJobs } from './video-jobs.ts';
 
 export type SeedProgress = (message: string) => void;
 
-/** Reference data is upserted at every start: fixture corrections reach an existing database. */
+/** Kept for callers that seed by hand; every app start already does this (syncReference). */
 export function seedReference(repos: Repositories): void {
-  for (const [position, f] of loadLanguageFamilies().entries())
-    repos.catalogue.upsertFamily({ ...f, position });
-  for (const g of loadEthnicGroups()) {
-    repos.catalogue.upsertGroup({
-      slug: g.slug,
-      code: g.code,
-      codeList: g.codeList,
-      name: g.name,
-      languageFamily: g.languageFamily,
-      otherNames: g.otherNames,
-    });
-  }
-  for (const [position, c] of loadCategories().entries()) repos.catalogue.upsertCategory({ ...c, position });
+  syncReference(repos.catalogue);
 }
 
 /**

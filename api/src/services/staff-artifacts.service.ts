@@ -1,3 +1,4 @@
+import { FORM_LABELS } from '../errors/field-labels.ts';
 import type { Texts } from '../errors/localized.ts';
 import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
@@ -13,12 +14,14 @@ import type {
   StaffArtifactSummary,
   StaffVideo,
 } from '../schemas/staff.ts';
+import { publicVideo } from './catalogue.service.ts';
+import { type PublishChoice, publishRefusal } from './publish-rule.ts';
 import { StaffError } from './staff.service.ts';
 import { noArtifact } from './staff-captions.service.ts';
 
 export interface StaffArtifactsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId' | 'bySlug' | 'create' | 'update' | 'setStatus' | 'delete'>;
-  videos: Pick<VideosRepository, 'latestForArtifact' | 'forArtifact' | 'captions'>;
+  videos: Pick<VideosRepository, 'byId' | 'latestForArtifact' | 'forArtifact' | 'captions'>;
   views: Pick<StaffViewsRepository, 'artifactIds' | 'artifactByAccession'>;
   reference: { hasGroup(slug: string): boolean; hasCategory(slug: string): boolean };
   jobs: {
@@ -30,13 +33,18 @@ export interface StaffArtifactsDeps {
   preview(record: ArtifactRecord): ArtifactDetail;
 }
 
-/** A 409 naming the field (the editor points at it) and the value already taken. */
-function alreadyUsed(field: 'slug' | 'accessionNumber', value: string): Texts {
-  const what = field === 'slug' ? '' : 'số đăng ký ';
-  return {
-    en: `${field}: "${value}" is already used by another artifact.`,
-    vi: `${field}: ${what}«${value}» đã được một hiện vật khác dùng. Hãy chọn giá trị khác.`,
-  };
+/** A 409 naming the field by the form's own label, the value already taken, and what to do. */
+function alreadyUsed(field: 'slug' | 'accessionNumber', value: string): StaffError {
+  const label = FORM_LABELS[field] as Texts;
+  const other = field === 'slug' ? 'đường dẫn' : 'số hiệu';
+  return new StaffError(
+    {
+      en: `${label.en} "${value}" is already used by another artifact. Choose another one.`,
+      vi: `${label.vi} «${value}» đã được một hiện vật khác dùng. Hãy chọn ${other} khác.`,
+    },
+    409,
+    { code: field === 'slug' ? 'slug_taken' : 'accession_number_taken', field },
+  );
 }
 
 /** Refusals of a save made from an outdated copy: nothing was written, the editor must reload. */
@@ -54,18 +62,16 @@ const STALE = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Two editors saving the same slug at once: the second meets the UNIQUE constraint, not a 500. */
-function unique<T>(write: () => T): T {
+function unique<T>(write: () => T, input: ArtifactPatch): T {
   try {
     return write();
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new StaffError(
-        {
-          en: 'slug or accessionNumber: already used by another artifact.',
-          vi: 'slug hoặc số đăng ký hiện vật: đã được một hiện vật khác dùng. Hãy chọn giá trị khác.',
-        },
-        409,
-      );
+      // SQLite names the column: "UNIQUE constraint failed: artifacts.accession_number".
+      const accession = /accession_number/.test((err as Error).message);
+      throw accession
+        ? alreadyUsed('accessionNumber', input.accessionNumber ?? '')
+        : alreadyUsed('slug', input.slug ?? '');
     }
     throw err;
   }
@@ -105,11 +111,22 @@ export class StaffArtifactsService {
       ethnicGroups: record.ethnicGroups,
       category: record.category,
       video: this.newestVideo(record, lang),
+      onShow: this.videoOnShow(record, lang),
       updatedAt: iso(record.updatedAt),
     };
   }
 
-  /** The newest video whatever its state: a refused upload shows here with its reason. */
+  /**
+   * The film the public page plays (or will, once published): the current video while a version of it is
+   * on show, whatever became of a later upload. A refused replacement must not make a working film look
+   * failed, so this and newestVideo are two facts, shown apart.
+   */
+  videoOnShow(record: ArtifactRecord, lang: Lang = 'en'): StaffVideo | null {
+    const video = record.currentVideoId ? this.deps.videos.byId(record.currentVideoId) : undefined;
+    return video && publicVideo(video) ? this.staffVideo(video, record, lang) : null;
+  }
+
+  /** The last upload whatever became of it: a refused or failed one shows here with its reason. */
   newestVideo(record: ArtifactRecord, lang: Lang = 'en'): StaffVideo | null {
     const video = this.deps.videos.latestForArtifact(record.id);
     return video ? this.staffVideo(video, record, lang) : null;
@@ -153,6 +170,7 @@ export class StaffArtifactsService {
       ethnicGroups: r.ethnicGroups,
       status: r.status,
       video: this.newestVideo(r, lang),
+      onShow: this.videoOnShow(r, lang),
       preview: this.deps.preview(r),
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
@@ -160,43 +178,44 @@ export class StaffArtifactsService {
     };
   }
 
-  /** Refusals name the field, so the editor can point at it. */
+  /** Refusals name the field as the form labels it, and carry its API name so the editor can point at it. */
   private check(input: ArtifactPatch, selfId?: number): void {
     if (input.category !== undefined && !this.deps.reference.hasCategory(input.category)) {
       throw new StaffError(
         {
-          en: `category: "${input.category}" is not a known category.`,
-          vi: `category: «${input.category}» không phải là một loại hiện vật có trong danh mục. Hãy chọn loại trong danh sách.`,
+          en: `Kind of artifact: "${input.category}" is not in the list. Choose one from the list.`,
+          vi: `Loại hiện vật: «${input.category}» không có trong danh mục. Hãy chọn một loại trong danh sách.`,
         },
         400,
+        { code: 'unknown_category', field: 'category' },
       );
     }
     for (const g of input.ethnicGroups ?? []) {
       if (!this.deps.reference.hasGroup(g)) {
         throw new StaffError(
           {
-            en: `ethnicGroups: "${g}" is not one of the 54 ethnic groups (use its slug).`,
-            vi: `ethnicGroups: «${g}» không phải là một trong 54 dân tộc (hãy dùng mã slug của dân tộc đó).`,
+            en: `Ethnic groups: "${g}" is not one of the 54 ethnic groups. Choose the groups from the list.`,
+            vi: `Dân tộc: «${g}» không phải là một trong 54 dân tộc. Hãy chọn dân tộc trong danh sách.`,
           },
           400,
+          { code: 'unknown_ethnic_group', field: 'ethnicGroups' },
         );
       }
     }
     if (input.slug !== undefined) {
       const other = this.deps.artifacts.bySlug(input.slug);
-      if (other && other.id !== selfId) throw new StaffError(alreadyUsed('slug', input.slug), 409);
+      if (other && other.id !== selfId) throw alreadyUsed('slug', input.slug);
     }
     if (input.accessionNumber !== undefined) {
       const other = this.deps.views.artifactByAccession(input.accessionNumber);
-      if (other !== undefined && other !== selfId) {
-        throw new StaffError(alreadyUsed('accessionNumber', input.accessionNumber), 409);
-      }
+      if (other !== undefined && other !== selfId)
+        throw alreadyUsed('accessionNumber', input.accessionNumber);
     }
   }
 
   create(input: ArtifactInput, lang: Lang = 'en'): StaffArtifactDetail {
     this.check(input);
-    return this.detail(unique(() => this.deps.artifacts.create(input, 'draft')).id, lang);
+    return this.detail(unique(() => this.deps.artifacts.create(input, 'draft'), input).id, lang);
   }
 
   /**
@@ -207,19 +226,36 @@ export class StaffArtifactsService {
   update(id: number, { expectedUpdatedAt, ...patch }: ArtifactPatch, lang: Lang = 'en'): StaffArtifactDetail {
     const record = this.deps.artifacts.byId(id);
     if (expectedUpdatedAt !== undefined) {
-      if (!record) throw new StaffError(STALE.deleted, 409);
-      if (Date.parse(expectedUpdatedAt) !== record.updatedAt) throw new StaffError(STALE.changed, 409);
+      if (!record) throw new StaffError(STALE.deleted, 409, { code: 'artifact_deleted' });
+      if (Date.parse(expectedUpdatedAt) !== record.updatedAt)
+        throw new StaffError(STALE.changed, 409, { code: 'artifact_changed' });
     }
     if (!record) throw new StaffError(noArtifact(id), 404);
     this.check(patch, id);
-    unique(() => this.deps.artifacts.update(id, patch));
+    unique(() => this.deps.artifacts.update(id, patch), patch);
     return this.detail(id, lang);
   }
 
-  /** Publishing needs only the artifact: without a ready video it shows without a player. */
-  setStatus(id: number, status: 'draft' | 'published', lang: Lang = 'en'): StaffArtifactDetail {
+  /**
+   * Public with a ready film and a story in at least one language, or with what is missing chosen
+   * explicitly (publish-rule.ts). "Ready film" is what the public page would play, as the preview shows it.
+   */
+  publish(id: number, choice: PublishChoice = {}, lang: Lang = 'en'): StaffArtifactDetail {
+    const record = this.get(id);
+    const hasStory = record.story.vi.trim() !== '' || record.story.en.trim() !== '';
+    const refusal = publishRefusal({ hasFilm: this.deps.preview(record).video !== null, hasStory }, choice);
+    if (refusal) {
+      const { messages, ...meta } = refusal;
+      throw new StaffError(messages, 409, meta);
+    }
+    this.deps.artifacts.setStatus(id, 'published');
+    return this.detail(id, lang);
+  }
+
+  /** Back to draft: always allowed. */
+  unpublish(id: number, lang: Lang = 'en'): StaffArtifactDetail {
     this.get(id);
-    this.deps.artifacts.setStatus(id, status);
+    this.deps.artifacts.setStatus(id, 'draft');
     return this.detail(id, lang);
   }
 

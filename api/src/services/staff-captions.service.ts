@@ -45,6 +45,7 @@ export class StaffCaptionsService {
           vi: 'Hiện vật này chưa có video: hãy tải đoạn phim lên trước, rồi mới đến phụ đề.',
         },
         409,
+        { code: 'no_video' },
       );
     }
     if (!video.sourcePath) {
@@ -56,13 +57,15 @@ export class StaffCaptionsService {
             'hãy tải lên một đoạn phim dùng được trước.',
         },
         409,
+        { code: 'no_video' },
       );
     }
     let vtt: string;
     try {
       vtt = this.deps.toWebVtt(text);
     } catch (err) {
-      if (this.deps.isCaptionError(err)) throw new StaffError(err.messages, 400);
+      if (this.deps.isCaptionError(err))
+        throw new StaffError(err.messages, 400, { code: 'invalid_captions' });
       throw err;
     }
     const path = await this.deps.files.writeCaption(video.id, lang, vtt);

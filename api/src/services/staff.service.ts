@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { LocalizedError, type Texts } from '../errors/localized.ts';
+import { type ErrorMeta, LocalizedError, type Texts } from '../errors/localized.ts';
 import { hashToken } from '../plugins/app/session.ts';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
 import type { Role, StaffUser } from '../schemas/staff.ts';
@@ -13,8 +13,9 @@ export class StaffError extends LocalizedError {
   constructor(
     messages: Texts | string,
     override readonly statusCode: 400 | 404 | 409 | 422,
+    meta: ErrorMeta = {},
   ) {
-    super(statusCode, messages);
+    super(statusCode, messages, meta);
     this.name = 'StaffError';
   }
 }

@@ -1,5 +1,5 @@
 import type { ProbeResult } from '@artifact-stories/media-pipeline';
-import { LocalizedError, type Texts } from '../errors/localized.ts';
+import { type ErrorMeta, LocalizedError, type Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
@@ -9,8 +9,9 @@ export class UploadRefusal extends LocalizedError {
   constructor(
     override readonly statusCode: 400 | 404 | 410 | 422,
     messages: Texts,
+    meta: ErrorMeta = {},
   ) {
-    super(statusCode, messages);
+    super(statusCode, messages, meta);
     this.name = 'UploadRefusal';
   }
 }
@@ -71,7 +72,7 @@ export class UploadsService {
     }
     if (filename.length > FILENAME_MAX) {
       throw new UploadRefusal(400, {
-        en: `filename is too long: at most ${FILENAME_MAX} characters.`,
+        en: `The file name is too long: at most ${FILENAME_MAX} characters. Rename the file, then upload it again.`,
         vi: `Tên tệp (filename) quá dài: tối đa ${FILENAME_MAX} ký tự. Hãy đặt tên ngắn hơn rồi tải lên lại.`,
       });
     }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { codeForStatus } from '../../errors/codes.ts';
 import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
 import type { Lang } from '../../schemas/common.ts';
 import { linkedAnswerHeaders, NAMES_A_FILM } from '../../services/reach/caching.ts';
@@ -43,5 +44,5 @@ export function playable(
 
 /** An error in the app's one shape, sent directly (the error handler would hide a 5xx message). */
 export function sendError(reply: FastifyReply, statusCode: number, error: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error, message });
+  return reply.code(statusCode).send({ statusCode, error, message, code: codeForStatus(statusCode) });
 }

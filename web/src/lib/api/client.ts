@@ -1,11 +1,16 @@
 import type { ErrorResponse } from '@artifact-stories/api/schemas';
 import { locale } from '../i18n/i18n.svelte.ts';
 
-/** An answer from the api that was not 2xx; `message` is the api's own words, meant for people. */
+/**
+ * An answer from the api that was not 2xx; `message` is the api's own words, meant for people; `code` is
+ * for branching (`accession_number_taken`, `not_found`...), `field` the input at fault, as the api names it.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = status === 0 ? 'offline' : 'error',
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -62,8 +67,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const message = (data as Partial<ErrorResponse> | undefined)?.message ?? response.statusText;
-    throw new ApiError(response.status, message);
+    const error = data as Partial<ErrorResponse> | undefined;
+    throw new ApiError(response.status, error?.message ?? response.statusText, error?.code, error?.field);
   }
   return data as T;
 }

@@ -3,6 +3,7 @@ import type {
   ArtifactPatch,
   JobPage,
   JobView,
+  PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
@@ -25,8 +26,9 @@ export const createArtifact = (input: ArtifactInput) =>
   request<StaffArtifactDetail>(`${base}/artifacts`, { method: 'POST', body: input });
 export const updateArtifact = (id: number, patch: ArtifactPatch) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}`, { method: 'PATCH', body: patch });
-export const publishArtifact = (id: number) =>
-  request<StaffArtifactDetail>(`${base}/artifacts/${id}/publish`, { method: 'POST', body: {} });
+/** `choice` is the explicit decision to publish without a ready film or a story (refused otherwise). */
+export const publishArtifact = (id: number, choice: PublishBody = {}) =>
+  request<StaffArtifactDetail>(`${base}/artifacts/${id}/publish`, { method: 'POST', body: choice });
 export const unpublishArtifact = (id: number) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });

@@ -41,7 +41,7 @@ export const en: Record<MessageKey, string> = {
 
   'card.captions': 'Has captions',
 
-  'artifact.noVideo': "This artifact's film is being prepared.",
+  'artifact.noVideo': 'There is no film of this artifact yet.',
   'artifact.facts': 'About the artifact',
   'artifact.groups': 'Ethnic groups',
   'artifact.family': 'Language family',
@@ -130,6 +130,9 @@ export const en: Record<MessageKey, string> = {
   'video.ready': 'Ready',
   'video.failed': 'Could not be processed',
   'video.progress': 'Film processing progress',
+  'video.onShow': 'Film visitors see',
+  'video.onShowNone': 'none yet',
+  'video.lastUpload': 'Latest upload',
 
   'editor.fields': 'Details',
   'editor.vi': 'Vietnamese',
@@ -162,6 +165,14 @@ export const en: Record<MessageKey, string> = {
   'editor.saveFirst': 'Save the artifact first, then upload its film.',
   'editor.videoHeading': 'Film and captions',
   'editor.publish': 'Publish',
+  'editor.missingFilm': 'No film is ready to play yet.',
+  'editor.missingStory': 'The story is empty in both Vietnamese and English.',
+  'editor.publishWithoutFilm':
+    'Publish without a film: visitors will see the page with no player, only the line “There is no film of this artifact yet.”',
+  'editor.publishWithoutStory':
+    'Publish without a story: visitors will see only the title, the details and the film.',
+  'editor.publishWithoutBoth':
+    'Publish without a film and without a story: visitors will see only the title and the details of the artifact.',
   'editor.unpublish': 'Unpublish',
   'editor.publishedNow': 'Published: visitors can see it now.',
   'editor.unpublishedNow': 'Unpublished.',

@@ -40,7 +40,7 @@ export const vi = {
 
   'card.captions': 'Có phụ đề',
 
-  'artifact.noVideo': 'Phim của hiện vật này đang được chuẩn bị.',
+  'artifact.noVideo': 'Hiện vật này chưa có phim.',
   'artifact.facts': 'Thông tin hiện vật',
   'artifact.groups': 'Dân tộc',
   'artifact.family': 'Nhóm ngôn ngữ',
@@ -129,6 +129,9 @@ export const vi = {
   'video.ready': 'Sẵn sàng',
   'video.failed': 'Không xử lý được',
   'video.progress': 'Tiến độ xử lý phim',
+  'video.onShow': 'Phim khách tham quan xem',
+  'video.onShowNone': 'chưa có',
+  'video.lastUpload': 'Lần tải lên mới nhất',
 
   'editor.fields': 'Thông tin',
   'editor.vi': 'Tiếng Việt',
@@ -161,6 +164,14 @@ export const vi = {
   'editor.saveFirst': 'Lưu hiện vật trước, rồi tải phim lên.',
   'editor.videoHeading': 'Phim và phụ đề',
   'editor.publish': 'Công bố',
+  'editor.missingFilm': 'Chưa có phim nào sẵn sàng để phát.',
+  'editor.missingStory': 'Câu chuyện còn trống ở cả tiếng Việt lẫn tiếng Anh.',
+  'editor.publishWithoutFilm':
+    'Vẫn công bố khi chưa có phim: khách tham quan sẽ thấy trang không có trình phát, chỉ có dòng «Hiện vật này chưa có phim.»',
+  'editor.publishWithoutStory':
+    'Vẫn công bố khi chưa có câu chuyện: khách tham quan chỉ thấy tên, thông tin và phim.',
+  'editor.publishWithoutBoth':
+    'Vẫn công bố khi chưa có phim và câu chuyện: khách tham quan chỉ thấy tên và thông tin của hiện vật.',
   'editor.unpublish': 'Thôi công bố',
   'editor.publishedNow': 'Đã công bố: khách tham quan đã xem được.',
   'editor.unpublishedNow': 'Đã thôi công bố.',

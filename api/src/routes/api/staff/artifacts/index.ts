@@ -6,6 +6,7 @@ import {
   ArtifactInput,
   ArtifactPatch,
   IdParams,
+  PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
@@ -88,33 +89,48 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
     async (request) => svc.update(request.params.id, request.body, requestLang(request)),
   );
 
-  for (const [action, status] of [
-    ['publish', 'published'],
-    ['unpublish', 'draft'],
-  ] as const) {
-    app.post(
-      `/:id/${action}`,
-      {
-        preHandler: app.requireStaff,
-        schema: {
-          tags: ['Staff'],
-          summary:
-            action === 'publish'
-              ? 'Publish: visitors see it (with a player once its video is ready)'
-              : 'Back to draft: visitors no longer see it',
-          security,
-          params: IdParams,
-          response: { 200: StaffArtifactDetail, ...errors },
-        },
+  app.post(
+    '/:id/publish',
+    {
+      preHandler: app.requireStaff,
+      // No body at all (curl, a bare fetch) is no choice made: the same as {}.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
-      async (request) => {
-        const leaving = status === 'draft' ? publicFilm(request.params.id, 'unpublish') : undefined;
-        const detail = svc.setStatus(request.params.id, status, requestLang(request));
-        if (leaving) services.takedown.send(leaving);
-        return detail;
+      schema: {
+        tags: ['Staff'],
+        summary: 'Publish: needs a ready film and a story, or the explicit choice to publish without',
+        description:
+          'Refused with 409 (code film_not_ready or story_missing) unless the artifact has a ready film and a ' +
+          'story in at least one language, or the body says withoutFilm / withoutStory.',
+        security,
+        params: IdParams,
+        body: PublishBody,
+        response: { 200: StaffArtifactDetail, ...errors, 409: ErrorResponse },
       },
-    );
-  }
+    },
+    async (request) => svc.publish(request.params.id, request.body, requestLang(request)),
+  );
+
+  app.post(
+    '/:id/unpublish',
+    {
+      preHandler: app.requireStaff,
+      schema: {
+        tags: ['Staff'],
+        summary: 'Back to draft: visitors no longer see it',
+        security,
+        params: IdParams,
+        response: { 200: StaffArtifactDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const leaving = publicFilm(request.params.id, 'unpublish');
+      const detail = svc.unpublish(request.params.id, requestLang(request));
+      if (leaving) services.takedown.send(leaving);
+      return detail;
+    },
+  );
 
   app.delete(
     '/:id',

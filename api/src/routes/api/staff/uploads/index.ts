@@ -28,7 +28,7 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
       try {
         services.uploads.checkCreate(upload.metadata);
       } catch (err) {
-        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages);
+        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages, err.code);
         throw err;
       }
       return {};
@@ -36,10 +36,10 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
     async onUploadFinish(req, upload) {
       try {
         const outcome = await services.uploads.finish({ id: upload.id, metadata: upload.metadata });
-        if (!outcome.accepted) throw new UploadRefusal(422, outcome.messages);
+        if (!outcome.accepted) throw new UploadRefusal(422, outcome.messages, { code: 'video_refused' });
         return { headers: { 'Video-Id': outcome.videoId } };
       } catch (err) {
-        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages);
+        if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages, err.code);
         throw err;
       }
     },

@@ -1,14 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 import { viDecimal } from '@artifact-stories/media-pipeline';
+import { codeForStatus } from '../../../../errors/codes.ts';
 import { langOf } from '../../../../errors/lang.ts';
 import { formatBytes, type Texts } from '../../../../errors/localized.ts';
 
 /** tus hooks end a request by throwing { status_code, body }; the body is our one JSON error shape. */
-export function tusError(req: Request, statusCode: number, texts: Texts) {
+export function tusError(req: Request, statusCode: number, texts: Texts, code = codeForStatus(statusCode)) {
   const message = texts[langOf(req.headers.get('accept-language') ?? undefined)];
   return {
     status_code: statusCode,
-    body: JSON.stringify({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message }),
+    body: JSON.stringify({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code }),
   };
 }
 
