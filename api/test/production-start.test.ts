@@ -6,12 +6,12 @@ import { makeClip } from '@artifact-stories/media-pipeline/testing';
 import * as tus from 'tus-js-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArtifactDetail, Category, EthnicGroupList, StaffArtifactDetail } from '../src/schemas/index.ts';
+import { listeningUrl, root, spawnServer } from './server-process.ts';
 
 /**
  * The way a museum goes live: the real server (`tsx api/src/server.ts`, as the Docker image runs it) on an
  * empty data folder with SEED=none, the first admin from the CLI, then everything over HTTP.
  */
-const root = join(import.meta.dirname, '../..');
 const PUBLIC_URL = 'http://museum.test';
 const PASSWORD = 'Nhà rông Ba Na giữa làng 2026';
 const children: ChildProcess[] = [];
@@ -21,32 +21,9 @@ afterAll(() => {
 
 /** Starts the server and resolves with its base URL once it prints the address it listens on. */
 function startServer(dataDir: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/server.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED: 'none',
-      WORKER: 'inline',
-      PUBLIC_URL,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(dataDir, { PUBLIC_URL });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const port = /running at http:\/\/[^:]+:(\d+)\//.exec(out)?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-    });
-    child.stderr?.on('data', (d) => (err += d));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${err}${out}`)));
-  });
+  return listeningUrl(child);
 }
 
 /** `npm run staff -- add …` as the operator runs it (the script itself, password piped on stdin). */

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,28 +11,16 @@ import { ArtifactsRepository } from '../src/repositories/artifacts.repository.ts
 import { CatalogueRepository } from '../src/repositories/catalogue.repository.ts';
 import { VideosRepository } from '../src/repositories/videos.repository.ts';
 import { seedReference } from '../src/services/seed.service.ts';
+import { spawnServer } from './server-process.ts';
 import { artifactInput } from './staff-helpers.ts';
 
-const root = join(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
 });
 
 function startServer(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/server.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED: 'none',
-      WORKER: 'inline',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(dataDir);
   children.push(child);
   return child;
 }
