@@ -229,6 +229,16 @@ describe('robustness under abuse and load', () => {
         '<mark>Kettle</mark> of the hardening test',
       );
       expect(computed).toHaveBeenCalledTimes(2);
+
+      // Taken down: gone from the very next search, even before the index has heard of it.
+      const down = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/artifacts/${record?.id}/unpublish`,
+        headers: { cookie: editor },
+      });
+      expect(down.statusCode).toBe(200);
+      const gone = (await search()).json() as SearchResponse;
+      expect(gone.hits.map((h) => h.artifact.slug)).not.toContain(hit);
     } finally {
       computed.mockRestore();
     }

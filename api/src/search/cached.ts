@@ -5,6 +5,7 @@ import type {
   SearchResponseData,
   SynonymSets,
 } from './engine.ts';
+import { Lru } from './lru.ts';
 
 /** Distinct recent searches kept; a class typing shares a few hundred prefixes at most. */
 const CAPACITY = 500;
@@ -43,35 +44,33 @@ export function searchKey(req: SearchRequest): string {
 export class CachedSearchEngine implements SearchEngine {
   readonly name: SearchEngine['name'];
   readonly inMemory: boolean;
-  private generation = 0;
-  private readonly answers = new Map<string, Promise<SearchResponseData>>();
+  private writes = 0;
+  private readonly answers: Lru<string, Promise<SearchResponseData>>;
 
   constructor(
     private readonly inner: SearchEngine,
-    private readonly capacity = CAPACITY,
+    capacity = CAPACITY,
   ) {
     this.name = inner.name;
     this.inMemory = inner.inMemory;
+    this.answers = new Lru(capacity);
+  }
+
+  /** Changes whenever the index may have changed: what was built on its answers is out of date. */
+  get generation(): number {
+    return this.writes;
   }
 
   search(req: SearchRequest): Promise<SearchResponseData> {
     const key = searchKey(req);
     const known = this.answers.get(key);
-    if (known) {
-      // Least recently used goes first: a Map keeps insertion order.
-      this.answers.delete(key);
-      this.answers.set(key, known);
-      return known;
-    }
-    const generation = this.generation;
+    if (known) return known;
+    const generation = this.writes;
     const answer = this.inner.search(req);
     this.answers.set(key, answer);
-    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
-    const forget = () => {
-      if (this.answers.get(key) === answer) this.answers.delete(key);
-    };
+    const forget = () => this.answers.deleteIf(key, answer);
     answer.then(() => {
-      if (this.generation !== generation) forget();
+      if (this.writes !== generation) forget();
     }, forget);
     return answer;
   }
@@ -106,7 +105,7 @@ export class CachedSearchEngine implements SearchEngine {
   }
 
   private invalidate(): void {
-    this.generation++;
+    this.writes++;
     this.answers.clear();
   }
 
