@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { SearchQuery, SearchResponse } from '../../../schemas/search.ts';
+import { TurnGate } from '../../../search/turn-gate.ts';
+
+/** Searches answered per turn of the event loop (see TurnGate): a classroom's worth, then the media's turn. */
+const SEARCHES_PER_TURN = 16;
 
 /**
  * The JSON of each answer, once: a cached answer is the same object each time it is given (SearchService), and
@@ -10,6 +14,7 @@ import { SearchQuery, SearchResponse } from '../../../schemas/search.ts';
 const serialized = new WeakMap<SearchResponse, string>();
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
+  const turns = new TurnGate(SEARCHES_PER_TURN);
   app.get(
     '/',
     {
@@ -25,6 +30,7 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      await turns.wait();
       let answer: SearchResponse;
       try {
         answer = await app.searchService.search(request.query);
