@@ -2,12 +2,18 @@
 # Installs the system packages the app and its tests need, only when they are missing.
 #   scripts/system-deps.sh            ffmpeg (the app)
 #   scripts/system-deps.sh --browser  ffmpeg and chromium (the tests)
+#   scripts/system-deps.sh --bench    ffmpeg and wrk (`npm run bench -- http`); flags combine
 set -euo pipefail
 need=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || need+=(ffmpeg)
-if [ "${1:-}" = "--browser" ]; then
-  [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --browser) [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core) ;;
+    # A load generator in its own process, in C: the server is what gets measured, not the client.
+    --bench) command -v wrk >/dev/null || need+=(wrk) ;;
+    *) echo "Unknown option $flag: use --browser and/or --bench." >&2; exit 2 ;;
+  esac
+done
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "Installing system packages: ${need[*]}"
 SUDO=""

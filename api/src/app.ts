@@ -11,7 +11,9 @@ import { errorDetails } from './errors/codes.ts';
 import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
 import catalogue from './plugins/app/catalogue.ts';
+import jsonBody from './plugins/app/json-body.ts';
 import media from './plugins/app/media.ts';
+import notFoundEarly from './plugins/app/not-found-early.ts';
 import search from './plugins/app/search.ts';
 import session from './plugins/app/session.ts';
 import web from './plugins/app/web.ts';
@@ -91,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     request.log.debug({ method, url, statusCode: reply.statusCode, ms: reply.elapsedTime }, 'request');
   });
 
+  await app.register(jsonBody);
+  await app.register(notFoundEarly);
   await app.register(catalogue, { config });
   await app.register(session);
   await app.register(auth);
@@ -108,7 +112,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(web);
 
   app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }) },
+    // Rate-limited, and answered before any body is read, in onRequest: see not-found-early.ts.
+    {},
     async (request, reply) => {
       // A page path (no file extension, not the API or media) gets the app, which shows its own "not found".
       const path = request.url.split('?')[0] ?? '';

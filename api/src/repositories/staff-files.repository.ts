@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, statfs, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -32,6 +32,13 @@ export class StaffFilesRepository {
 
   tusPath(uploadId: string): string {
     return join(this.tusDir, safeId(uploadId));
+  }
+
+  /** Bytes an unprivileged process may still write on the disk that holds the uploads. */
+  async freeBytes(): Promise<number> {
+    await mkdir(this.tusDir, { recursive: true });
+    const fs = await statfs(this.tusDir);
+    return fs.bavail * fs.bsize;
   }
 
   async size(path: string): Promise<number> {

@@ -30,10 +30,27 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 export const Named = Type.Object({ slug: Type.String(), name: Localized });
 export type Named = Static<typeof Named>;
 
-export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 24 })),
-};
+/**
+ * Every number a client sends is bounded: an unbounded page (page=99999999999999999999) would reach SQLite as an
+ * offset it cannot bind and answer 500. A page beyond the last is simply empty; beyond PAGE_MAX it is a 400
+ * naming the parameter. PAGE_MAX × the largest page size stays far inside what OFFSET accepts.
+ */
+export const PAGE_MAX = 10_000;
+
+/** Database row ids (artifacts, jobs): SQLite integers, far below this bound in any museum's lifetime. */
+export const ID_MAX = 2_147_483_647;
+
+export const Id = Type.Integer({ minimum: 1, maximum: ID_MAX });
+
+/** `page` and `pageSize` query parameters, both bounded. */
+export function pageQuery(pageSize: { default: number; maximum: number }, pageMax = PAGE_MAX) {
+  return {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: pageMax, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, ...pageSize })),
+  };
+}
+
+export const PageQuery = pageQuery({ default: 24, maximum: 100 });
 
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Page } from './common.ts';
+import { Id, Page, pageQuery } from './common.ts';
 
 export const JobState = Type.Union([
   Type.Literal('queued'),
@@ -30,12 +30,11 @@ export type JobView = Static<typeof JobView>;
 
 export const JobListQuery = Type.Object({
   state: Type.Optional(JobState),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  ...pageQuery({ default: 50, maximum: 100 }),
 });
 export type JobListQuery = Static<typeof JobListQuery>;
 
 export const JobPage = Page(JobView);
 export type JobPage = Static<typeof JobPage>;
 
-export const JobParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const JobParams = Type.Object({ id: Id });

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ArtifactSummary } from './artifacts.ts';
-import { Lang, Slug } from './common.ts';
+import { Lang, pageQuery, Slug } from './common.ts';
 
 export const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, default: '' })),
@@ -8,8 +8,7 @@ export const SearchQuery = Type.Object({
   languageFamily: Type.Optional(Slug),
   category: Type.Optional(Slug),
   lang: Type.Optional(Lang),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  ...pageQuery({ default: 20, maximum: 50 }, 1000),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
 

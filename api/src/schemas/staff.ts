@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ArtifactDetail, VideoStatus } from './artifacts.ts';
-import { Localized, Page, Slug } from './common.ts';
+import { Id, Localized, Page, pageQuery, Slug } from './common.ts';
 
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor')]);
 export type Role = Static<typeof Role>;
@@ -110,8 +110,7 @@ export type StaffArtifactSummary = Static<typeof StaffArtifactSummary>;
 export const StaffArtifactListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
   q: Type.Optional(Type.String({ maxLength: 200 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  ...pageQuery({ default: 50, maximum: 100 }),
 });
 export type StaffArtifactListQuery = Static<typeof StaffArtifactListQuery>;
 
@@ -147,8 +146,8 @@ export const PublishBody = Type.Object({
 });
 export type PublishBody = Static<typeof PublishBody>;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: Id });
 export const CaptionParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: Id,
   lang: Type.Union([Type.Literal('vi'), Type.Literal('en')]),
 });

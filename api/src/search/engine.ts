@@ -62,6 +62,11 @@ export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch';
   /** An in-memory index is empty at start and is rebuilt from SQLite; a persistent one catches up from the outbox. */
   readonly inMemory: boolean;
+  /**
+   * A number that changes whenever the index may have changed (CachedSearchEngine counts its writes); absent
+   * when the engine cannot tell, and then nothing built on its answers may be kept.
+   */
+  readonly generation?: number;
   /** Applies settings (searchable/filterable attributes, synonyms...). Idempotent. */
   init(synonyms: SynonymSets): Promise<void>;
   upsert(docs: SearchDocument[]): Promise<void>;

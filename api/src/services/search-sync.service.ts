@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import type { SearchDocuments } from './search-documents.ts';
@@ -45,6 +46,7 @@ export class SearchSync {
   private timer?: NodeJS.Timeout;
   private running = false;
   private failures = 0;
+  private anyPending?: Statement;
 
   constructor(private readonly opts: SearchSyncOptions) {
     this.batchSize = opts.batchSize ?? 200;
@@ -72,6 +74,15 @@ export class SearchSync {
       this.built = true;
       return n;
     });
+  }
+
+  /**
+   * Whether any change still waits for the engine: until it has passed, the index lags the database and
+   * answers built on both must not be reused. Called on every search, so its statement is prepared once.
+   */
+  hasPending(): boolean {
+    this.anyPending ??= this.opts.db.prepare('SELECT 1 FROM search_outbox LIMIT 1');
+    return this.anyPending.get() !== undefined;
   }
 
   /** Rows waiting for the engine. */

@@ -2,24 +2,60 @@ import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
 import type { Localized } from '../schemas/common.ts';
 import type { FacetValue, SearchHit, SearchQuery, SearchResponse } from '../schemas/search.ts';
 import type { FacetCounts, SearchEngine } from '../search/engine.ts';
+import { Lru } from '../search/lru.ts';
 import { compact, nameVariants } from '../search/text.ts';
 import type { Repositories } from '../types.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 
 type Names = Map<string, Localized>;
 
+/** Whole answers kept: what forty pupils typing the same few words ask for again and again. */
+const RESPONSES = 500;
+
 /**
  * The read side of search: asks the engine, then turns its ids into the same artifact summaries the
  * catalogue lists show (SQLite stays the source of truth) and names the facet values.
+ *
+ * Turning ids into summaries costs more than a cached engine answer (a query per hit, the reference data),
+ * so whole answers are kept too, for as long as they are exactly what a fresh search would give: the engine
+ * has not changed since (its generation), and no change waits in the outbox (every artifact write leaves one,
+ * in its own transaction, whichever process makes it). A change is therefore seen by the very next search,
+ * and an unpublished artifact never shows.
  */
 export class SearchService {
+  private readonly responses = new Lru<string, { generation: number; answer: Promise<SearchResponse> }>(
+    RESPONSES,
+  );
+
   constructor(
     private readonly engine: SearchEngine,
     private readonly repos: Repositories,
     private readonly catalogue: CatalogueService,
+    /** Whether a catalogue change has not reached the engine yet (SearchSync.hasPending). */
+    private readonly changesPending: () => boolean = () => true,
   ) {}
 
-  async search(query: SearchQuery): Promise<SearchResponse> {
+  search(query: SearchQuery): Promise<SearchResponse> {
+    const generation = this.engine.generation;
+    if (generation === undefined || this.changesPending()) return this.compute(query);
+    const key = JSON.stringify([
+      (query.q ?? '').trim(),
+      query.lang ?? 'vi',
+      query.page ?? 1,
+      query.pageSize ?? 20,
+      query.ethnicGroup ?? null,
+      query.languageFamily ?? null,
+      query.category ?? null,
+    ]);
+    const known = this.responses.get(key);
+    if (known?.generation === generation) return known.answer;
+    const entry = { generation, answer: this.compute(query) };
+    this.responses.set(key, entry);
+    entry.answer.catch(() => this.responses.deleteIf(key, entry));
+    return entry.answer;
+  }
+
+  private async compute(query: SearchQuery): Promise<SearchResponse> {
     const q = (query.q ?? '').trim();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;

@@ -7,7 +7,7 @@ import type { VideosRepository } from '../repositories/videos.repository.ts';
 /** Thrown as tus expects from its hooks: the request ends with this status and a JSON error body. */
 export class UploadRefusal extends LocalizedError {
   constructor(
-    override readonly statusCode: 400 | 404 | 410 | 422,
+    override readonly statusCode: 400 | 404 | 409 | 410 | 422 | 507,
     messages: Texts,
     meta: ErrorMeta = {},
   ) {

@@ -20,7 +20,10 @@ export default fp(
     });
     app.decorate('searchEngine', engine);
     app.decorate('searchSync', sync);
-    app.decorate('searchService', new SearchService(engine, app.repos, app.catalogue));
+    app.decorate(
+      'searchService',
+      new SearchService(engine, app.repos, app.catalogue, () => sync.hasPending()),
+    );
 
     app.addHook('onReady', async () => {
       // An engine that is down must not stop the catalogue from starting: the loop catches up later.

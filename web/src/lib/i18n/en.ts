@@ -208,6 +208,7 @@ export const en: Record<MessageKey, string> = {
   'upload.pause': 'Pause',
   'upload.paused': 'Paused.',
   'upload.resume': 'Continue',
+  'upload.retrying': 'The server is busy or the connection dropped: trying again in {seconds} s…',
   'upload.resumed': 'continuing the earlier upload',
   'upload.done': 'Uploaded. The film is being processed.',
   'upload.refused': 'The film was refused:',

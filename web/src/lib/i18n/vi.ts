@@ -206,6 +206,7 @@ export const vi = {
   'upload.pause': 'Tạm dừng',
   'upload.paused': 'Đã tạm dừng.',
   'upload.resume': 'Tải tiếp',
+  'upload.retrying': 'Máy chủ đang bận hoặc mạng bị ngắt: sẽ thử lại sau {seconds} giây…',
   'upload.resumed': 'tải tiếp từ lần trước',
   'upload.done': 'Đã tải lên. Phim đang được xử lý.',
   'upload.refused': 'Phim bị từ chối:',

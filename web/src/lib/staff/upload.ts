@@ -1,18 +1,32 @@
 import * as tus from 'tus-js-client';
 import { languageHeader } from '../api/client.ts';
 import { UPLOAD_ENDPOINT } from '../api/staff.ts';
+import { type Failure, UploadRetries } from './retry.ts';
 
 export interface UploadCallbacks {
   onProgress(sent: number, total: number): void;
   onSuccess(): void;
   /** `message` is the server's own explanation when it refused the clip (422), else a generic reason. */
   onError(message: string, refused: boolean): void;
+  /** A request failed in a way that may pass (busy server, network): the upload tries again in `ms`. */
+  onRetry(ms: number): void;
 }
 
 export interface RunningUpload {
   abort(): void;
   /** True when it continued an earlier interrupted upload of the same file. */
   resumed: boolean;
+}
+
+function failureOf(err: Error): Failure | undefined {
+  const { originalRequest, originalResponse } = err as tus.DetailedError;
+  // Only a request that was sent can be sent again (not, say, a file that cannot be read).
+  if (!originalRequest) return undefined;
+  return {
+    status: originalResponse?.getStatus() ?? 0,
+    method: originalRequest.getMethod(),
+    retryAfter: originalResponse?.getHeader('Retry-After') ?? null,
+  };
 }
 
 function serverMessage(err: Error): { message: string; refused: boolean } {
@@ -33,7 +47,9 @@ function serverMessage(err: Error): { message: string; refused: boolean } {
 
 /**
  * Sends a clip with the tus protocol: interrupted uploads (closed laptop, lost Wi-Fi) pick up where they
- * stopped, even after a reload, because tus-js-client remembers the upload URL per file.
+ * stopped, even after a reload, because tus-js-client remembers the upload URL per file. A busy server
+ * (429, 5xx) or a lost connection is retried with back-off, never sooner than the server's Retry-After
+ * (retry.ts); tus-js-client's own retries cannot read that header, so they are off.
  */
 export async function startUpload(
   file: File,
@@ -46,23 +62,27 @@ export async function startUpload(
     for (const u of await storage.findUploadsByFingerprint(fingerprint))
       await storage.removeUpload(u.urlStorageKey);
   };
+  const retries = new UploadRetries();
   const upload = new tus.Upload(file, {
     endpoint: UPLOAD_ENDPOINT,
     headers: languageHeader(),
     metadata: { artifactId: String(artifactId), filename: file.name, filetype: file.type },
     chunkSize: 8 * 1024 * 1024,
-    retryDelays: [0, 1000, 3000, 5000, 10000],
+    retryDelays: null,
     removeFingerprintOnSuccess: true,
     // The artifact is part of the fingerprint: the same file sent to two artifacts is two uploads.
     fingerprint: async () => fingerprint,
-    onShouldRetry: (err) => {
-      const status = (err as tus.DetailedError).originalResponse?.getStatus() ?? 0;
-      // A refusal will not change on retry; network trouble and server hiccups might.
-      return status === 0 || status === 409 || status === 423 || status >= 500;
-    },
     onProgress: (sent, total) => cb.onProgress(sent, total),
+    onChunkComplete: () => retries.progressed(),
     onSuccess: () => cb.onSuccess(),
     onError: (err) => {
+      const failure = failureOf(err);
+      // Starting again resumes from the server's offset (or creates the upload if that had failed).
+      const delay = failure ? retries.failed(failure, () => upload.start()) : null;
+      if (delay !== null) {
+        cb.onRetry(delay);
+        return;
+      }
       const { message, refused } = serverMessage(err);
       // A refused clip is finished with: choosing the same file again must start afresh, not resume it.
       if (refused) void forget();
@@ -73,5 +93,11 @@ export async function startUpload(
   const resumed = previous.length > 0;
   if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
   upload.start();
-  return { abort: () => void upload.abort(), resumed };
+  return {
+    abort: () => {
+      retries.cancel();
+      void upload.abort();
+    },
+    resumed,
+  };
 }

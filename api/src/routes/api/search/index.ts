@@ -1,8 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { SearchQuery, SearchResponse } from '../../../schemas/search.ts';
+import { TurnGate } from '../../../search/turn-gate.ts';
+
+/** Searches answered per turn of the event loop (see TurnGate): a classroom's worth, then the media's turn. */
+const SEARCHES_PER_TURN = 16;
+
+/**
+ * The JSON of each answer, once: a cached answer is the same object each time it is given (SearchService), and
+ * writing 15 kB of JSON was most of what a cached search still cost the event loop that also serves the media.
+ */
+const serialized = new WeakMap<SearchResponse, string>();
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
+  const turns = new TurnGate(SEARCHES_PER_TURN);
   app.get(
     '/',
     {
@@ -18,12 +30,22 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      await turns.wait();
+      let answer: SearchResponse;
       try {
-        return await app.searchService.search(request.query);
+        answer = await app.searchService.search(request.query);
       } catch (err) {
         request.log.error({ err }, 'search engine failed');
         return reply.serviceUnavailable('Search is unavailable for a moment. Please try again shortly.');
       }
+      let body = serialized.get(answer);
+      if (body === undefined) {
+        // The route's own response schema serialises it, exactly as Fastify would have.
+        body = reply.serialize(answer) as string;
+        serialized.set(answer, body);
+      }
+      // Already JSON: sent as it is (the typed reply would only take the object).
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
     },
   );
 };

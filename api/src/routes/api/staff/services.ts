@@ -7,7 +7,16 @@ import { createPurger } from '../../../services/reach/purge.ts';
 import { StaffArtifactsService } from '../../../services/staff-artifacts.service.ts';
 import { StaffCaptionsService } from '../../../services/staff-captions.service.ts';
 import { StaffJobsService } from '../../../services/staff-jobs.service.ts';
+import { UploadAdmission } from '../../../services/upload-admission.service.ts';
+import { UploadSlots } from '../../../services/upload-slots.ts';
 import { UploadsService } from '../../../services/uploads.service.ts';
+
+/**
+ * Uploads one staff member may have in progress at once, and how long an upload may sit without a byte
+ * before it stops counting (a slow 8 MiB chunk takes about a minute on 1 Mbit/s).
+ */
+const UPLOADS_PER_STAFF = 3;
+const UPLOAD_IDLE_MS = 10 * 60_000;
 
 export type StaffServices = ReturnType<typeof staffServices>;
 
@@ -17,7 +26,10 @@ export function staffServices(app: FastifyInstance) {
   const views = new StaffViewsRepository(app.db);
   const files = new StaffFilesRepository({ uploadDir: app.config.uploadDir, mediaDir: app.config.mediaDir });
   const enqueueTranscode = (videoId: string) => app.videoJobs.enqueueTranscode(videoId);
+  const slots = new UploadSlots({ perStaff: UPLOADS_PER_STAFF, idleMs: UPLOAD_IDLE_MS });
   return {
+    slots,
+    admission: new UploadAdmission({ freeBytes: () => files.freeBytes(), slots }),
     views,
     files,
     takedown: createPurger({

@@ -1,12 +1,36 @@
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
+import type { FastifyRequest } from 'fastify';
+import { hashToken, SESSION_COOKIE } from '../../../../plugins/app/session.ts';
 import { UploadRefusal } from '../../../../services/uploads.service.ts';
 import type { StaffServices } from '../services.ts';
 import { tusError, tusTexts, UPLOAD_FAILED } from './refusals.ts';
 
 const DAY_MS = 24 * 3600_000;
+
+/**
+ * Request limits per staff session, not per address: several staff behind one office NAT share an address,
+ * and every 8 MiB chunk of a clip is a PATCH. 1200 a minute is 160 MiB/s of chunks, more than a gigabit
+ * line carries, so a normal upload never meets it; creations are rarer (at most three uploads run at once).
+ */
+const CREATE_LIMIT = { max: 60, timeWindow: 60_000 };
+const SEND_LIMIT = { max: 1200, timeWindow: 60_000 };
+
+/** After requireStaff: the session is known to be valid, so a made-up cookie cannot buy a fresh budget. */
+function sessionKey(request: FastifyRequest): string {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? `session:${hashToken(token)}` : `ip:${request.ip}`;
+}
+
+/** Who sent each request tus handles: tus hooks see a web Request, whose Node request srvx keeps. */
+const owners = new WeakMap<IncomingMessage, number>();
+const ownerOf = (req: Request): number | undefined => {
+  const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+  return raw ? owners.get(raw) : undefined;
+};
 
 /**
  * Resumable clip uploads over the tus protocol (@tus/server with @tus/file-store): an interrupted upload
@@ -27,6 +51,9 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
     async onUploadCreate(req, upload) {
       try {
         services.uploads.checkCreate(upload.metadata);
+        const staffId = ownerOf(req);
+        if (staffId === undefined) throw new Error('an upload was created without a known staff member');
+        await services.admission.admit(staffId, upload.id, upload.size);
       } catch (err) {
         if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages, err.code);
         throw err;
@@ -34,6 +61,7 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
       return {};
     },
     async onUploadFinish(req, upload) {
+      services.slots.release(upload.id);
       try {
         const outcome = await services.uploads.finish({ id: upload.id, metadata: upload.metadata });
         if (!outcome.accepted) throw new UploadRefusal(422, outcome.messages, { code: 'video_refused' });
@@ -75,7 +103,14 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
       method: ['OPTIONS', 'HEAD', 'POST', 'PATCH', 'DELETE'],
       url,
       preHandler: app.requireStaff,
-      config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+      // In preHandler, so after the session check (auth moves requireStaff to onRequest).
+      config: {
+        rateLimit: {
+          ...(url === '/' ? CREATE_LIMIT : SEND_LIMIT),
+          hook: 'preHandler',
+          keyGenerator: sessionKey,
+        },
+      },
       schema: {
         tags: ['Staff'],
         summary:
@@ -89,8 +124,20 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
         security: [{ session: [] }],
       },
       handler: async (request, reply) => {
+        const staffId = request.staff?.id;
+        if (staffId !== undefined) owners.set(request.raw, staffId);
+        const uploadId = (request.params as { uploadId?: string }).uploadId;
+        const sent = request.method === 'PATCH' && uploadId ? services.slots.sending(uploadId) : undefined;
         reply.hijack();
-        await tus.handle(request.raw, reply.raw);
+        try {
+          await tus.handle(request.raw, reply.raw);
+        } finally {
+          sent?.();
+        }
+        // Abandoned on purpose: its owner's slot is free at once.
+        if (request.method === 'DELETE' && uploadId && reply.raw.statusCode === 204) {
+          services.slots.release(uploadId);
+        }
       },
     });
   }
