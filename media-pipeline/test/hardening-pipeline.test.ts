@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { type JobHandler, Worker } from '../src/queue/worker.ts';
 import { removeStaleTempFolders } from '../src/temp-folders.ts';
 import { makeClip } from '../src/testing/make-clip.ts';
 import { transcode } from '../src/transcode.ts';
-import type { ProbeResult } from '../src/types.ts';
+import { probeOf } from './helpers.ts';
 import type { TranscodePayload } from './queue-crash-handler.ts';
-import { openQueueDb, tempDir, waitFor } from './queue-helpers.ts';
+import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 
 // Issue 12, items 4 and 10: what one clip may cost (size, pixel rate, time), and what a killed worker leaves.
 
@@ -39,42 +39,6 @@ afterAll(() => {
   }
   tmp.cleanup();
 });
-
-function probeOf(width: number, height: number, fps = 25): ProbeResult {
-  return {
-    durationSec: 10,
-    sizeBytes: 1,
-    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
-    video: {
-      codec: 'h264',
-      width,
-      height,
-      displayWidth: width,
-      displayHeight: height,
-      rotation: 0,
-      sar: [1, 1],
-      fps,
-      frameCount: null,
-      pixFmt: 'yuv420p',
-      bitRate: null,
-    },
-    audio: null,
-  };
-}
-
-/** Live processes whose command line names the marker (a zombie has an empty one). */
-function processesMentioning(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 const temps = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith('.tmp-')) : []);
 

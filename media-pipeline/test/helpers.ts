@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFfmpeg } from '../src/ffmpeg/run.ts';
+import type { ProbeResult } from '../src/types.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `mp-${prefix}-`));
@@ -114,4 +115,32 @@ export function whiteBox(
     y1 = Math.max(y1, y);
   }
   return { x0, y0, x1, y1 };
+}
+
+/** What the probe would say of a plain h264 source of this display size (no audio), for ladder decisions. */
+export function probeOf(
+  displayWidth: number,
+  displayHeight: number,
+  fps = 25,
+  bitRate: number | null = null,
+): ProbeResult {
+  return {
+    durationSec: 10,
+    sizeBytes: 1,
+    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+    video: {
+      codec: 'h264',
+      width: displayWidth,
+      height: displayHeight,
+      displayWidth,
+      displayHeight,
+      rotation: 0,
+      sar: [1, 1],
+      fps,
+      frameCount: null,
+      pixFmt: 'yuv420p',
+      bitRate,
+    },
+    audio: null,
+  };
 }

@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cappedFps, planLadder, videoBitrateFor } from '../src/ladder/ladder.ts';
 import type { ProbeResult } from '../src/types.ts';
-
-function probe(
-  displayWidth: number,
-  displayHeight: number,
-  fps = 25,
-  bitRate: number | null = null,
-): ProbeResult {
-  return {
-    durationSec: 10,
-    sizeBytes: 1,
-    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
-    video: {
-      codec: 'h264',
-      width: displayWidth,
-      height: displayHeight,
-      displayWidth,
-      displayHeight,
-      rotation: 0,
-      sar: [1, 1],
-      fps,
-      frameCount: null,
-      pixFmt: 'yuv420p',
-      bitRate,
-    },
-    audio: null,
-  };
-}
+import { probeOf as probe } from './helpers.ts';
 
 const sizes = (p: ProbeResult) => planLadder(p).map((r) => `${r.name} ${r.width}x${r.height}`);
 

@@ -6,7 +6,7 @@ import { type Job, JobQueue } from '../src/queue/job-queue.ts';
 import { Worker } from '../src/queue/worker.ts';
 import { makeClip } from '../src/testing/make-clip.ts';
 import { CRASH_LEASE_MS, type TranscodePayload, transcodeHandler } from './queue-crash-handler.ts';
-import { openQueueDb, tempDir, waitFor } from './queue-helpers.ts';
+import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 
 // A worker process dies (SIGKILL: no cleanup code runs) in the middle of a real transcode. Nothing half-made
 // may become visible, and another worker must take the job over once the lease runs out and finish it.
@@ -32,19 +32,6 @@ afterAll(async () => {
 
 function visible(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')) : [];
-}
-
-function processesMentioning(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 it('re-runs a job whose worker was killed mid-transcode, publishing exactly one version', async () => {

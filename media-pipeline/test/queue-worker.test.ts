@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../src/ffmpeg/run.ts';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
 import { type JobHandler, PermanentJobError, Worker } from '../src/queue/worker.ts';
-import { openQueueDb, tempDir, waitFor } from './queue-helpers.ts';
+import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let file: string;
@@ -44,19 +44,6 @@ function startWorker(
   workers.push(worker);
   worker.start();
   return { worker, ended };
-}
-
-/** Live processes whose command line mentions marker (to prove ffmpeg was killed, not left behind). */
-function processesMentioning(marker: string): number[] {
-  const pids: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) pids.push(Number(pid));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
 }
 
 /**
