@@ -251,4 +251,42 @@ describe('tus uploads', () => {
     }
     expect(tusLeftovers()).toEqual([]);
   });
+  it('a clip sent inside its create request (creation-with-upload) is answered 201, once, and a later HEAD says complete', async () => {
+    const artifact = newArtifact();
+    const clip = readFileSync(
+      await makeClip(
+        { durationSec: 1, width: 320, height: 240, fps: 15, audio: false },
+        join(work, 'one-request.mp4'),
+        'Một lần',
+      ),
+    );
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const res = await fetch(`${base}/api/staff/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'tus-resumable': '1.0.0',
+        'upload-length': String(clip.length),
+        'upload-metadata': `artifactId ${b64(String(artifact.id))},filename ${b64('mot-lan.mp4')}`,
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: clip,
+    });
+    expect(res.status).toBe(201);
+    expect(Number(res.headers.get('upload-offset'))).toBe(clip.length);
+    const videoId = res.headers.get('video-id');
+    expect(t.app.repos.videos.latestForArtifact(artifact.id)?.id).toBe(videoId);
+
+    // A client that lost that answer asks where to resume: the upload is complete, nothing to send again.
+    const head = await fetch(new URL(res.headers.get('location') as string, base), {
+      method: 'HEAD',
+      headers: { cookie, 'tus-resumable': '1.0.0' },
+    });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('upload-offset'))).toBe(clip.length);
+    const jobs = t.app.queue
+      .list()
+      .items.filter((j) => (j.payload as { videoId?: string }).videoId === videoId);
+    expect(jobs).toHaveLength(1);
+  });
 });

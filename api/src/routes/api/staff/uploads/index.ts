@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import type { FastifyRequest } from 'fastify';
 import { hashToken, SESSION_COOKIE } from '../../../../plugins/app/session.ts';
 import { UploadRefusal } from '../../../../services/uploads.service.ts';
 import type { StaffServices } from '../services.ts';
+import { HandedOverFileStore } from './handed-over-store.ts';
 import { tusError, tusTexts, UPLOAD_FAILED } from './refusals.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -39,9 +39,13 @@ const ownerOf = (req: Request): number | undefined => {
  */
 const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
   mkdirSync(services.files.tusDir, { recursive: true });
+  const store = new HandedOverFileStore({
+    directory: services.files.tusDir,
+    expirationPeriodInMilliseconds: DAY_MS,
+  });
   const tus = new Server({
     path: app.prefix,
-    datastore: new FileStore({ directory: services.files.tusDir, expirationPeriodInMilliseconds: DAY_MS }),
+    datastore: store,
     maxSize: app.config.MAX_UPLOAD_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: app.config.trustProxy !== false,
@@ -65,6 +69,7 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
       try {
         const outcome = await services.uploads.finish({ id: upload.id, metadata: upload.metadata });
         if (!outcome.accepted) throw new UploadRefusal(422, outcome.messages, { code: 'video_refused' });
+        store.handOver(upload);
         return { headers: { 'Video-Id': outcome.videoId } };
       } catch (err) {
         if (err instanceof UploadRefusal) throw tusError(req, err.statusCode, err.messages, err.code);
