@@ -289,4 +289,34 @@ describe('tus uploads', () => {
       .items.filter((j) => (j.payload as { videoId?: string }).videoId === videoId);
     expect(jobs).toHaveLength(1);
   });
+  it('a clip uploaded again replaces the one before it: only the newest accepted clip goes on show', async () => {
+    const artifact = newArtifact();
+    const make = async (name: string, title: string) =>
+      readFileSync(
+        await makeClip(
+          { durationSec: 1, width: 320, height: 240, fps: 15, audio: false },
+          join(work, name),
+          title,
+        ),
+      );
+    const meta = (filename: string) => ({ artifactId: String(artifact.id), filename });
+    expect((await upload(await make('first.mp4', 'Lần đầu'), meta('first.mp4'))).error).toBeUndefined();
+    const first = t.app.repos.videos.latestForArtifact(artifact.id);
+    const refused = await upload(randomBytes(4096), meta('broken.mp4'));
+    expect(refused.error?.originalResponse?.getStatus()).toBe(422);
+    // A refused file replaces nothing.
+    expect(t.app.repos.videos.newerAccepted(first?.id as string)).toBeUndefined();
+    expect((await upload(await make('second.mp4', 'Lần hai'), meta('second.mp4'))).error).toBeUndefined();
+    const second = t.app.repos.videos.latestForArtifact(artifact.id);
+    expect(t.app.repos.videos.newerAccepted(first?.id as string)?.id).toBe(second?.id);
+    expect(t.app.repos.videos.newerAccepted(second?.id as string)).toBeUndefined();
+
+    await waitFor('both transcodes to end', () =>
+      [first, second].every((v) =>
+        ['ready', 'failed'].includes(t.app.repos.videos.byId(v?.id as string)?.status ?? ''),
+      ),
+    );
+    expect(t.app.repos.videos.byId(second?.id as string)?.status).toBe('ready');
+    expect(t.app.repos.artifacts.byId(artifact.id)?.currentVideoId).toBe(second?.id);
+  });
 });

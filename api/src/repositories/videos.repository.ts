@@ -173,6 +173,21 @@ export class VideosRepository {
     return row && toRecord(row);
   }
 
+  /**
+   * A clip uploaded after this video and accepted (it has a source) for the same artifact: it replaces this one,
+   * which then must neither be transcoded nor be put on show. A refused upload (no source) replaces nothing.
+   */
+  newerAccepted(videoId: string): VideoRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT n.* FROM videos v JOIN videos n ON n.artifact_id = v.artifact_id AND n.source_path IS NOT NULL
+           AND (n.created_at > v.created_at OR (n.created_at = v.created_at AND n.rowid > v.rowid))
+         WHERE v.id = ? ORDER BY n.created_at DESC, n.rowid DESC LIMIT 1`,
+      )
+      .get(videoId) as VideoRow | undefined;
+    return row && toRecord(row);
+  }
+
   forArtifact(artifactId: number): VideoRecord[] {
     return (
       this.db

@@ -7,12 +7,17 @@ import { describe, expect, it } from 'vitest';
 import type { Texts } from '../errors/localized.ts';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
 import type { Repositories } from '../types.ts';
-import { createVideoJobs, describeFailure, removeSupersededVersions } from './video-jobs.ts';
+import {
+  createVideoJobs,
+  describeFailure,
+  removeSupersededVersions,
+  SupersededVideoError,
+} from './video-jobs.ts';
 
 type Status = { status: string; error: Texts | null; jobId?: number | null };
 
 /** Fake repositories that record status changes: the decisions are what is under test here. */
-function fakes(video: Partial<VideoRecord> | undefined) {
+function fakes(video: Partial<VideoRecord> | undefined, newer?: Partial<VideoRecord>) {
   const statuses: Status[] = [];
   const enqueued: unknown[] = [];
   const record =
@@ -25,6 +30,7 @@ function fakes(video: Partial<VideoRecord> | undefined) {
       setStatus: (_id: string, status: string, f: { error?: Texts | null; jobId?: number | null } = {}) =>
         statuses.push({ status, error: f.error ?? null, jobId: f.jobId }),
       captions: () => [],
+      newerAccepted: () => newer,
     },
     artifacts: {},
     catalogue: {},
@@ -104,6 +110,20 @@ describe('video jobs', () => {
     jobs.onJobEnd(job('succeeded'));
     jobs.onJobEnd({ ...job('failed'), payload: { videoId: 'gone', input: 'x' } });
     expect(statuses).toEqual([]);
+  });
+
+  it('does not transcode a clip that a newer accepted upload replaced, and says so in both languages', async () => {
+    const { jobs, statuses } = fakes({}, { id: 'v2' });
+    const ctx = {} as Parameters<(typeof jobs.handlers)['transcode']>[1];
+    const error = await jobs.handlers.transcode?.(job('running'), ctx).catch((e: unknown) => e);
+    // Permanent: the queue must not retry it; nothing was set processing.
+    expect(error).toBeInstanceOf(PermanentJobError);
+    expect((error as PermanentJobError).cause).toBeInstanceOf(SupersededVideoError);
+    expect(statuses).toEqual([]);
+    jobs.onJobEnd(job('failed'), error);
+    expect(statuses[0]?.status).toBe('failed');
+    expect(statuses[0]?.error?.en).toMatch(/newer upload replaced this clip/);
+    expect(statuses[0]?.error?.vi).toMatch(/đã thay thế đoạn phim này/);
   });
 
   it('describes failures for staff, not with stack traces', () => {

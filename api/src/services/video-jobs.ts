@@ -43,7 +43,8 @@ export interface VideoJobs {
 export function describeFailure(error: unknown): Texts {
   // The handler wraps a refusal in PermanentJobError (no retry); the refusal's own words are its cause.
   const refusal = error instanceof PermanentJobError ? error.cause : error;
-  if (refusal instanceof MediaValidationError) return refusal.messages;
+  if (refusal instanceof MediaValidationError || refusal instanceof SupersededVideoError)
+    return refusal.messages;
   if (error instanceof JobTimeLimitError) return error.messages;
   if (error instanceof FfmpegAbortedError) {
     return {
@@ -53,6 +54,18 @@ export function describeFailure(error: unknown): Texts {
   }
   const message = error instanceof Error ? error.message : String(error ?? 'unknown error');
   return { en: `The transcode failed: ${message}`, vi: `Chuyển mã không thành công: ${message}` };
+}
+
+/** A newer clip was accepted for the same artifact while this one waited: transcoding it would be wasted. */
+export class SupersededVideoError extends Error {
+  readonly messages: Texts = {
+    en: 'A newer upload replaced this clip, so it was not transcoded.',
+    vi: 'Một đoạn phim tải lên sau đã thay thế đoạn phim này, nên đoạn phim này không được chuyển mã.',
+  };
+  constructor(readonly newerVideoId: string) {
+    super(`superseded by video ${newerVideoId}`);
+    this.name = 'SupersededVideoError';
+  }
 }
 
 /** A reason the queue recorded itself (a lease that ran out, say): its text is English only. */
@@ -87,6 +100,11 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     const { input, videoId } = job.payload as TranscodePayload;
     const video = repos.videos.byId(videoId);
     if (!video) throw new PermanentJobError(`Video ${videoId} no longer exists (its artifact was deleted).`);
+    const newer = repos.videos.newerAccepted(videoId);
+    if (newer) {
+      const superseded = new SupersededVideoError(newer.id);
+      throw new PermanentJobError(superseded.message, { cause: superseded });
+    }
     repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
     const captions = repos.videos
       .captions(videoId)
@@ -116,7 +134,8 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
         return;
       }
       repos.videos.markReady(videoId, result.version, result.manifest);
-      repos.artifacts.setCurrentVideo(video.artifactId, videoId);
+      // Staff uploaded again while this one encoded: the newer clip goes on show when it is ready, not this one.
+      if (!repos.videos.newerAccepted(videoId)) repos.artifacts.setCurrentVideo(video.artifactId, videoId);
       removeSupersededVersions(join(mediaDir, videoId), [result.version, video.mediaVersion]);
       log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
     } catch (err) {
