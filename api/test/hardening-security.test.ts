@@ -224,7 +224,8 @@ describe('hardening: security', () => {
         const res = await t.app.inject({ url });
         expect(res.headers['cache-control'], url).toBe('public, max-age=60, must-revalidate');
       }
-      const segment = await t.app.inject({ url: `/media/${videoId}/v1/360p/seg_0.m4s` });
+      const segmentUrl = `/media/${videoId}/v1/360p/seg_0.m4s`;
+      const segment = await t.app.inject({ url: segmentUrl });
       expect(segment.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
       const cookie = await editorCookie(t);
@@ -235,7 +236,12 @@ describe('hardening: security', () => {
         headers: { cookie },
       });
       expect(res.statusCode).toBe(200);
-      for (const url of names) expect((await t.app.inject({ url })).statusCode, url).toBe(404);
+      for (const url of [...names, segmentUrl]) {
+        const gone = await t.app.inject({ url });
+        expect(gone.statusCode, url).toBe(404);
+        // A cache must not keep the 404 either, or the film stays missing after it is published again.
+        expect(gone.headers['cache-control'], url).toBe('no-store');
+      }
     });
   });
 

@@ -21,6 +21,8 @@ export function sendError(
   details: ErrorDetails = { code: codeForStatus(statusCode) },
 ) {
   const lang: Lang = requestLang(request);
+  // A refusal is about this moment (a film taken down may be published again, a limit ends): no cache keeps it.
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   return reply.code(statusCode).send({
     statusCode,
     error: httpError(statusCode),

@@ -44,5 +44,9 @@ export function playable(
 
 /** An error in the app's one shape, sent directly (the error handler would hide a 5xx message). */
 export function sendError(reply: FastifyReply, statusCode: number, error: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error, message, code: codeForStatus(statusCode) });
+  // As errors/handler.ts: a takedown's 404 must not outlive a new publication in some cache.
+  return reply
+    .code(statusCode)
+    .header('cache-control', 'no-store')
+    .send({ statusCode, error, message, code: codeForStatus(statusCode) });
 }
