@@ -6,7 +6,9 @@ const api = 'http://localhost:3000';
 export default defineConfig({
   plugins: [svelte()],
   build: {
-    outDir: 'dist',
+    // WEB_OUT_DIR lets a test run the real `npm start` (which builds first) without emptying and rewriting
+    // web/dist while other tests serve it to a browser.
+    outDir: process.env.WEB_OUT_DIR || 'dist',
     emptyOutDir: true,
     target: 'es2022',
     // The api's CSP forbids inline scripts, so nothing may be inlined into index.html.

@@ -95,6 +95,8 @@ async function npmUntil<T>(
       HOST: '127.0.0.1',
       SEED: 'none',
       LOG_LEVEL: 'warn',
+      // `npm start` builds the web first: into a folder of its own, not the web/dist browser tests are serving.
+      WEB_OUT_DIR: join(dataDir, 'web-dist'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
