@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { waitFor } from './wait.ts';
 
 // Issue 12, item 11: a process manager (or a script) that stops `npm start` with SIGTERM must stop the server,
 // not leave it running and holding its port.
@@ -22,16 +23,6 @@ afterAll(() => {
   }
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Every live process below pid, from /proc (a zombie counts as gone: it holds no port and runs nothing). */
 function descendants(pid: number): number[] {

@@ -7,6 +7,7 @@ import * as tus from 'tus-js-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArtifactDetail, Category, EthnicGroupList, StaffArtifactDetail } from '../src/schemas/index.ts';
 import { listeningUrl, root, spawnServer } from './server-process.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * The way a museum goes live: the real server (`tsx api/src/server.ts`, as the Docker image runs it) on an
@@ -55,16 +56,6 @@ function tusUpload(base: string, cookie: string, data: Buffer, metadata: Record<
       onError: reject,
     }).start();
   });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 describe('production start (empty DATA_DIR, SEED=none)', () => {
@@ -122,12 +113,16 @@ describe('production start (empty DATA_DIR, SEED=none)', () => {
     );
     await tusUpload(base, cookie, clip, { artifactId: String(artifact.id), filename: 'nha-rong.mp4' });
 
-    await waitFor('the film to be ready', async () => {
-      const res = await fetch(`${base}/api/staff/artifacts/${artifact.id}`, { headers: { cookie } });
-      const detail = (await res.json()) as StaffArtifactDetail;
-      if (detail.video?.status === 'failed') throw new Error(`transcode failed: ${detail.video.error}`);
-      return detail.video?.status === 'ready';
-    });
+    await waitFor(
+      'the film to be ready',
+      async () => {
+        const res = await fetch(`${base}/api/staff/artifacts/${artifact.id}`, { headers: { cookie } });
+        const detail = (await res.json()) as StaffArtifactDetail;
+        if (detail.video?.status === 'failed') throw new Error(`transcode failed: ${detail.video.error}`);
+        return detail.video?.status === 'ready';
+      },
+      120_000,
+    );
 
     const published = await fetch(`${base}/api/staff/artifacts/${artifact.id}/publish`, {
       method: 'POST',

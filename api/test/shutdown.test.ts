@@ -13,6 +13,7 @@ import { VideosRepository } from '../src/repositories/videos.repository.ts';
 import { seedReference } from '../src/services/seed.service.ts';
 import { spawnServer } from './server-process.ts';
 import { artifactInput } from './staff-helpers.ts';
+import { waitFor } from './wait.ts';
 
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -23,16 +24,6 @@ function startServer(dataDir: string): ChildProcess {
   const child = spawnServer(dataDir);
   children.push(child);
   return child;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('graceful shutdown', () => {

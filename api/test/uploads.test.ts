@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArtifactDetail, StaffArtifactDetail } from '../src/schemas/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
+import { waitFor } from './wait.ts';
 
 let t: TestApp;
 let cookie: string;
@@ -62,16 +63,6 @@ function upload(
     });
     u.start();
   });
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const tusLeftovers = () => readdirSync(join(t.config.uploadDir, 'tus'));
