@@ -183,8 +183,8 @@ export class StaffArtifactsService {
     if (input.category !== undefined && !this.deps.reference.hasCategory(input.category)) {
       throw new StaffError(
         {
-          en: `Kind of artifact: "${input.category}" is not in the list. Choose one from the list.`,
-          vi: `Loại hiện vật: «${input.category}» không có trong danh mục. Hãy chọn một loại trong danh sách.`,
+          en: `${FORM_LABELS.category?.en}: "${input.category}" is not in the list. Choose one from the list.`,
+          vi: `${FORM_LABELS.category?.vi}: «${input.category}» không có trong danh mục. Hãy chọn một loại trong danh sách.`,
         },
         400,
         { code: 'unknown_category', field: 'category' },
@@ -194,8 +194,8 @@ export class StaffArtifactsService {
       if (!this.deps.reference.hasGroup(g)) {
         throw new StaffError(
           {
-            en: `Ethnic groups: "${g}" is not one of the 54 ethnic groups. Choose the groups from the list.`,
-            vi: `Dân tộc: «${g}» không phải là một trong 54 dân tộc. Hãy chọn dân tộc trong danh sách.`,
+            en: `${FORM_LABELS.ethnicGroups?.en}: "${g}" is not one of the 54 ethnic groups. Choose the groups from the list.`,
+            vi: `${FORM_LABELS.ethnicGroups?.vi}: «${g}» không phải là một trong 54 dân tộc. Hãy chọn dân tộc trong danh sách.`,
           },
           400,
           { code: 'unknown_ethnic_group', field: 'ethnicGroups' },

@@ -25,7 +25,7 @@ const session: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['Staff'],
         summary:
-          'Sign in: sets the session cookie (10 attempts a minute per address; after 3 wrong passwords an account waits 1 s, doubling up to 60 s)',
+          'Sign in: sets the session cookie (10 attempts a minute per address; from the 4th wrong password on, an account waits 1 s, doubling up to 60 s)',
         body: LoginBody,
         response: { 200: StaffUser, 401: ErrorResponse, 429: ErrorResponse },
       },
