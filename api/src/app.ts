@@ -7,10 +7,11 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Config } from './config.ts';
+import { createContainer } from './container.ts';
 import { errorDetails } from './errors/codes.ts';
 import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
-import catalogue from './plugins/app/catalogue.ts';
+import database from './plugins/app/database.ts';
 import jsonBody from './plugins/app/json-body.ts';
 import media from './plugins/app/media.ts';
 import notFoundEarly from './plugins/app/not-found-early.ts';
@@ -22,7 +23,6 @@ import compress from './plugins/external/compress.ts';
 import cookie from './plugins/external/cookie.ts';
 import helmet from './plugins/external/helmet.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
-import sensible from './plugins/external/sensible.ts';
 import swagger from './plugins/external/swagger.ts';
 import artifacts from './routes/api/artifacts/index.ts';
 import categories from './routes/api/categories/index.ts';
@@ -32,7 +32,12 @@ import staff from './routes/api/staff/index.ts';
 import health from './routes/health.ts';
 import reach from './routes/reach/index.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
-import './types.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -63,8 +68,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('config', config);
+  const container = createContainer(config, { log: app.log });
 
-  await app.register(sensible);
   await app.register(helmet);
   await app.register(compress);
   await app.register(cookie);
@@ -95,18 +100,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(jsonBody);
   await app.register(notFoundEarly);
-  await app.register(catalogue, { config });
+  await app.register(database, { container });
   await app.register(session);
-  await app.register(auth);
-  await app.register(search);
+  await app.register(auth, { container });
+  await app.register(search, { container });
   await app.register(media);
-  await app.register(worker);
+  await app.register(worker, { container });
 
   await app.register(artifacts, { prefix: '/api/artifacts' });
   await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
   await app.register(categories, { prefix: '/api/categories' });
   await app.register(searchRoutes, { prefix: '/api/search' });
-  await app.register(staff, { prefix: '/api/staff' });
+  await app.register(staff, { prefix: '/api/staff', services: () => container.staff });
   await app.register(reach);
   await app.register(health);
   await app.register(web);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../src/plugins/app/session.ts';
+import { SESSION_COOKIE } from '../src/services/session-token.ts';
 import type { TestApp } from './helpers.ts';
 import { HOSTILE, makeReachApp, ORIGIN, slugsWhere } from './reach-fixtures.ts';
 

@@ -138,8 +138,8 @@ export function updateCases(ctx: SearchContext): void {
     await ctx.app.searchSync.stop();
     const flaky = new FlakyEngine(ctx.app.searchEngine);
     const sync = new SearchSync({
-      db: ctx.app.db,
-      documents: new SearchDocuments(ctx.app.db, ctx.app.repos),
+      outbox: ctx.app.repos.searchOutbox,
+      documents: new SearchDocuments(ctx.app.repos),
       engine: flaky,
       intervalMs: 20,
       maxBackoffMs: 80,

@@ -30,8 +30,8 @@ describe('search sync', () => {
     expect(t.app.searchSync.pending()).toBe(0);
     const engine = new PersistentEngine();
     const sync = new SearchSync({
-      db: t.app.db,
-      documents: new SearchDocuments(t.app.db, t.app.repos),
+      outbox: t.app.repos.searchOutbox,
+      documents: new SearchDocuments(t.app.repos),
       engine,
     });
     await sync.drain();
@@ -48,8 +48,8 @@ describe('search sync', () => {
       expect(before).toBeGreaterThan(0);
       const engine = new EmbeddedSearchEngine();
       const sync = new SearchSync({
-        db: t.app.db,
-        documents: new SearchDocuments(t.app.db, t.app.repos),
+        outbox: t.app.repos.searchOutbox,
+        documents: new SearchDocuments(t.app.repos),
         engine,
       });
       const seen: number[] = [];

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../src/db/database.ts';
-import { hashToken } from '../src/plugins/app/session.ts';
 import { StaffRepository } from '../src/repositories/staff.repository.ts';
-import { StaffError, StaffService } from '../src/services/staff.service.ts';
+import { hashToken } from '../src/services/session-token.ts';
+import { StaffService } from '../src/services/staff.service.ts';
+import { StaffError } from '../src/services/staff-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'staff-service-'));
 let db: Db;

@@ -113,6 +113,12 @@ export class ArtifactsRepository {
     for (const [i, g] of groups.entries()) insert.run(id, g, i);
   }
 
+  /** Every published artifact's id, in id order: what a full search index holds. */
+  publishedIds(): number[] {
+    const rows = this.db.prepare(`SELECT id FROM artifacts WHERE status = 'published' ORDER BY id`).all();
+    return (rows as { id: number }[]).map((r) => r.id);
+  }
+
   create(input: ArtifactInput, status: ArtifactStatus = 'draft'): ArtifactRecord {
     return this.db.transaction(() => {
       const t = this.now();

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { Role, StaffUser } from '../schemas/staff.ts';
 
@@ -26,6 +27,8 @@ const toRecord = (r: StaffRow): StaffRecord => ({
 
 /** Staff accounts and their server-side sessions. Session ids are SHA-256 hashes of the cookie tokens. */
 export class StaffRepository {
+  private sessionLookup?: Statement;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -78,6 +81,15 @@ export class StaffRepository {
 
   deleteSession(id: string): void {
     this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  }
+
+  /** The account behind a live session; asked on every staff request, so its statement is prepared once. */
+  sessionUser(id: string): StaffUser | undefined {
+    this.sessionLookup ??= this.db.prepare(
+      `SELECT s.id, s.email, s.name, s.role FROM sessions x JOIN staff s ON s.id = x.staff_id
+       WHERE x.id = ? AND x.expires_at > ?`,
+    );
+    return this.sessionLookup.get(id, this.now()) as StaffUser | undefined;
   }
 
   sessionExpiry(id: string): number | undefined {

@@ -30,7 +30,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       const checks: Record<string, { ok: boolean; detail: string }> = {};
       try {
-        app.db.prepare('SELECT 1').get();
+        app.repos.status.ping();
         checks.database = { ok: true, detail: 'sqlite ok' };
       } catch (err) {
         checks.database = { ok: false, detail: (err as Error).message };

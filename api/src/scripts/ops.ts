@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { createContainer } from '../container.ts';
 import { backup } from '../services/ops/backup.ts';
 import { diagnose } from '../services/ops/doctor.ts';
 import { restore } from '../services/ops/restore.ts';
@@ -8,6 +9,15 @@ const USAGE = `usage:
   npm run backup [-- <folder>]      online database backup + media manifest (default: DATA_DIR/backups)
   npm run restore -- <backup folder> put a backup's database in place (stop the app first)
   npm run doctor                     check ffmpeg, disk, database, search, web build`;
+
+async function databaseSummary(config: Config) {
+  const container = createContainer(config);
+  try {
+    return container.repos.status.summary();
+  } finally {
+    await container.close();
+  }
+}
 
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
@@ -47,7 +57,7 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'doctor': {
-      const findings = await diagnose(config);
+      const findings = await diagnose(config, () => databaseSummary(config));
       for (const f of findings) {
         console.log(`${f.ok ? '✓' : '✗'} ${f.check.padEnd(11)} ${f.detail}${f.fix ? `\n  → ${f.fix}` : ''}`);
       }

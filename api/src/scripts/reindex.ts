@@ -1,12 +1,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
-import { CatalogueRepository } from '../repositories/catalogue.repository.ts';
-import { VideosRepository } from '../repositories/videos.repository.ts';
-import { createSearchEngine } from '../search/create.ts';
+import { createContainer } from '../container.ts';
 import { syncReference } from '../services/reference.service.ts';
-import { SearchDocuments } from '../services/search-documents.ts';
-import { type RebuildProgress, SearchSync } from '../services/search-sync.service.ts';
+import type { RebuildProgress } from '../services/search-sync.service.ts';
 
 // `npm run reindex`: rebuilds the configured search engine from SQLite, with a progress bar.
 
@@ -34,17 +29,11 @@ async function progressBar(): Promise<{ update: RebuildProgress; stop: () => voi
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const db = openDatabase(config.dbFile);
-  const repos = {
-    catalogue: new CatalogueRepository(db),
-    artifacts: new ArtifactsRepository(db),
-    videos: new VideosRepository(db),
-  };
+  const container = createContainer(config);
   // Search documents name the groups, families and categories: an index built before the api ever started
   // must still have them.
-  syncReference(repos.catalogue);
-  const engine = createSearchEngine(config);
-  const sync = new SearchSync({ db, documents: new SearchDocuments(db, repos), engine });
+  syncReference(container.repos.catalogue);
+  const { engine, sync } = container.search;
   try {
     if (engine.inMemory) {
       console.log(
@@ -72,8 +61,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
-    await engine.close();
-    db.close();
+    await container.close();
   }
 }
 

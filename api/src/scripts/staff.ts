@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { StaffRepository } from '../repositories/staff.repository.ts';
+import { createContainer } from '../container.ts';
 import type { Role } from '../schemas/staff.ts';
-import { StaffError, StaffService } from '../services/staff.service.ts';
+import type { StaffService } from '../services/staff.service.ts';
+import { StaffError } from '../services/staff-error.ts';
 
 const USAGE = `Usage: npm run staff -- <command>
 
@@ -92,11 +92,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const db = openDatabase(config.dbFile);
+  const container = createContainer(config);
   try {
-    const service = new StaffService(new StaffRepository(db), {
-      sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
-    });
+    const service = container.staffAccounts;
     switch (command) {
       case 'add': {
         const email = oneEmail(args, 'add');
@@ -135,7 +133,7 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(`Unknown command "${command}".`);
     }
   } finally {
-    db.close();
+    await container.close();
   }
 }
 

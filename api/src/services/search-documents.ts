@@ -1,9 +1,8 @@
-import type { Db } from '../db/database.ts';
-import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
-import type { EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
+import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { CatalogueRepository, EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
+import type { VideosRepository } from '../repositories/videos.repository.ts';
 import type { SearchDocument, SynonymSets } from '../search/engine.ts';
 import { compact, fold, nameVariants } from '../search/text.ts';
-import type { Repositories } from '../types.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { storyText } from './markdown.ts';
 
@@ -17,22 +16,22 @@ export function groupNames(g: Pick<EthnicGroupRecord, 'name' | 'otherNames'>): s
   return [...new Set(names)];
 }
 
+/** What the documents are read from. */
+export interface SearchDocumentSources {
+  catalogue: Pick<CatalogueRepository, 'groups'>;
+  artifacts: Pick<ArtifactsRepository, 'byId' | 'publishedIds'>;
+  videos: Pick<VideosRepository, 'byIds'>;
+}
+
 /**
  * Builds search documents from SQLite, the source of truth. Only published artifacts get a document;
  * for any other id (draft, deleted) the caller removes it from the index.
  */
 export class SearchDocuments {
-  constructor(
-    private readonly db: Db,
-    private readonly repos: Repositories,
-  ) {}
+  constructor(private readonly repos: SearchDocumentSources) {}
 
   publishedIds(): number[] {
-    return (
-      this.db.prepare(`SELECT id FROM artifacts WHERE status = 'published' ORDER BY id`).all() as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
+    return this.repos.artifacts.publishedIds();
   }
 
   build(ids: number[]): SearchDocument[] {

@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import type { SearchOutboxRepository } from '../repositories/search-outbox.repository.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import type { SearchDocuments } from './search-documents.ts';
 
@@ -9,8 +8,11 @@ export interface SyncLog {
 }
 
 export interface SearchSyncOptions {
-  db: Db;
-  documents: SearchDocuments;
+  outbox: Pick<
+    SearchOutboxRepository,
+    'hasPending' | 'count' | 'oldest' | 'snapshot' | 'deleteUpTo' | 'delete'
+  >;
+  documents: Pick<SearchDocuments, 'publishedIds' | 'build' | 'synonyms'>;
   engine: SearchEngine;
   log?: SyncLog;
   /** Outbox rows (and documents) per engine call. */
@@ -21,11 +23,6 @@ export interface SearchSyncOptions {
 }
 
 export type RebuildProgress = (done: number, total: number) => void;
-
-interface OutboxRow {
-  id: number;
-  artifact_id: number;
-}
 
 const silent: SyncLog = { info() {}, warn() {} };
 
@@ -46,7 +43,6 @@ export class SearchSync {
   private timer?: NodeJS.Timeout;
   private running = false;
   private failures = 0;
-  private anyPending?: Statement;
 
   constructor(private readonly opts: SearchSyncOptions) {
     this.batchSize = opts.batchSize ?? 200;
@@ -78,16 +74,15 @@ export class SearchSync {
 
   /**
    * Whether any change still waits for the engine: until it has passed, the index lags the database and
-   * answers built on both must not be reused. Called on every search, so its statement is prepared once.
+   * answers built on both must not be reused.
    */
   hasPending(): boolean {
-    this.anyPending ??= this.opts.db.prepare('SELECT 1 FROM search_outbox LIMIT 1');
-    return this.anyPending.get() !== undefined;
+    return this.opts.outbox.hasPending();
   }
 
   /** Rows waiting for the engine. */
   pending(): number {
-    return (this.opts.db.prepare('SELECT COUNT(*) AS n FROM search_outbox').get() as { n: number }).n;
+    return this.opts.outbox.count();
   }
 
   /** Background passes about every second, backing off while the engine fails. */
@@ -161,32 +156,27 @@ export class SearchSync {
   }
 
   private async drainRows(): Promise<number> {
-    const { db, documents, engine } = this.opts;
+    const { outbox, documents, engine } = this.opts;
     let processed = 0;
     for (;;) {
-      const rows = db
-        .prepare('SELECT id, artifact_id FROM search_outbox ORDER BY id LIMIT ?')
-        .all(this.batchSize) as OutboxRow[];
+      const rows = outbox.oldest(this.batchSize);
       if (!rows.length) return processed;
-      const ids = [...new Set(rows.map((r) => r.artifact_id))];
+      const ids = [...new Set(rows.map((r) => r.artifactId))];
       // Documents are read after the rows, so they show at least the state each row announced.
       const docs = documents.build(ids);
       const published = new Set(docs.map((d) => d.id));
       const gone = ids.filter((id) => !published.has(id));
       if (docs.length) await engine.upsert(docs);
       if (gone.length) await engine.remove(gone);
-      this.deleteRows(rows.map((r) => r.id));
+      outbox.delete(rows.map((r) => r.id));
       processed += rows.length;
     }
   }
 
   private async rebuildNow(progress: RebuildProgress | undefined, consumeOutbox: boolean): Promise<number> {
-    const { db, documents, engine } = this.opts;
+    const { outbox, documents, engine } = this.opts;
     // One consistent snapshot: rows up to `upTo` are covered by the documents read after it.
-    const { upTo, ids } = db.transaction(() => ({
-      upTo: (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM search_outbox').get() as { n: number }).n,
-      ids: documents.publishedIds(),
-    }))();
+    const { upTo, value: ids } = outbox.snapshot(() => documents.publishedIds());
     await engine.clear();
     progress?.(0, ids.length);
     for (let i = 0; i < ids.length; i += this.batchSize) {
@@ -194,14 +184,7 @@ export class SearchSync {
       if (docs.length) await engine.upsert(docs);
       progress?.(Math.min(i + this.batchSize, ids.length), ids.length);
     }
-    if (consumeOutbox) db.prepare('DELETE FROM search_outbox WHERE id <= ?').run(upTo);
+    if (consumeOutbox) outbox.deleteUpTo(upTo);
     return ids.length;
-  }
-
-  private deleteRows(rowIds: number[]): void {
-    const del = this.opts.db.prepare('DELETE FROM search_outbox WHERE id = ?');
-    this.opts.db.transaction(() => {
-      for (const id of rowIds) del.run(id);
-    })();
   }
 }

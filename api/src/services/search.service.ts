@@ -1,10 +1,10 @@
 import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
+import type { CatalogueRepositories } from '../repositories/index.ts';
 import type { Localized } from '../schemas/common.ts';
 import type { FacetValue, SearchHit, SearchQuery, SearchResponse } from '../schemas/search.ts';
 import type { FacetCounts, SearchEngine } from '../search/engine.ts';
 import { Lru } from '../search/lru.ts';
 import { compact, nameVariants } from '../search/text.ts';
-import type { Repositories } from '../types.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 
 type Names = Map<string, Localized>;
@@ -29,7 +29,7 @@ export class SearchService {
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly repos: Repositories,
+    private readonly repos: CatalogueRepositories,
     private readonly catalogue: CatalogueService,
     /** Whether a catalogue change has not reached the engine yet (SearchSync.hasPending). */
     private readonly changesPending: () => boolean = () => true,
@@ -122,7 +122,7 @@ export class SearchService {
     return other.length === 1 ? other[0]?.slug : undefined;
   }
 
-  private videoOf(record: ArtifactRecord, videos: ReturnType<Repositories['videos']['byIds']>) {
+  private videoOf(record: ArtifactRecord, videos: ReturnType<CatalogueRepositories['videos']['byIds']>) {
     return record.currentVideoId ? videos.get(record.currentVideoId) : undefined;
   }
 }

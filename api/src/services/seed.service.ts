@@ -2,14 +2,14 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeClip } from '@artifact-stories/media-pipeline';
 import { type ArtifactFixture, fixturePath, loadArtifacts } from '../../../fixtures/catalogue.ts';
-import type { Repositories } from '../types.ts';
+import type { CatalogueRepositories } from '../repositories/index.ts';
 import { syncReference } from './reference.service.ts';
 import type { VideoJobs } from './video-jobs.ts';
 
 export type SeedProgress = (message: string) => void;
 
 /** Kept for callers that seed by hand; every app start already does this (syncReference). */
-export function seedReference(repos: Repositories): void {
+export function seedReference(repos: CatalogueRepositories): void {
   syncReference(repos.catalogue);
 }
 
@@ -17,7 +17,7 @@ export function seedReference(repos: Repositories): void {
  * Fixture artifacts go into an empty catalogue only, so restarting (or staff deleting one) never brings
  * back or duplicates anything. Returns how many were created.
  */
-export function seedArtifacts(repos: Repositories): number {
+export function seedArtifacts(repos: CatalogueRepositories): number {
   if (repos.artifacts.count() > 0) return 0;
   const fixtures = loadArtifacts();
   for (const a of fixtures) {
@@ -45,7 +45,7 @@ export function seedArtifacts(repos: Repositories): number {
  * artifact that already has a video is skipped.
  */
 export async function seedClips(
-  repos: Repositories,
+  repos: CatalogueRepositories,
   videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
   uploadDir: string,
   progress: SeedProgress = () => {},

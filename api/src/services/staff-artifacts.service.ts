@@ -16,8 +16,8 @@ import type {
 } from '../schemas/staff.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { type PublishChoice, publishRefusal } from './publish-rule.ts';
-import { StaffError } from './staff.service.ts';
 import { noArtifact } from './staff-captions.service.ts';
+import { StaffError } from './staff-error.ts';
 
 export interface StaffArtifactsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId' | 'bySlug' | 'create' | 'update' | 'setStatus' | 'delete'>;

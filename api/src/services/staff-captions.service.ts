@@ -2,7 +2,7 @@ import type { Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
-import { StaffError } from './staff.service.ts';
+import { StaffError } from './staff-error.ts';
 
 export const noArtifact = (id: number): Texts => ({
   en: `There is no artifact with id ${id}; it may have been deleted.`,

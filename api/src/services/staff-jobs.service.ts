@@ -3,7 +3,7 @@ import type { Texts } from '../errors/localized.ts';
 import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 import type { JobListQuery, JobPage, JobView } from '../schemas/jobs.ts';
-import { StaffError } from './staff.service.ts';
+import { StaffError } from './staff-error.ts';
 
 export interface StaffJobsDeps {
   queue: Pick<JobQueue, 'get' | 'retry' | 'cancel'>;

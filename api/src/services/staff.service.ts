@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
-import { type ErrorMeta, LocalizedError, type Texts } from '../errors/localized.ts';
-import { hashToken } from '../plugins/app/session.ts';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
 import type { Role, StaffUser } from '../schemas/staff.ts';
+import { hashToken } from './session-token.ts';
+import { StaffError } from './staff-error.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** A refusal staff can act on; statusCode maps it to HTTP, the CLI prints the (English) message. */
-export class StaffError extends LocalizedError {
-  constructor(
-    messages: Texts | string,
-    override readonly statusCode: 400 | 404 | 409 | 422,
-    meta: ErrorMeta = {},
-  ) {
-    super(statusCode, messages, meta);
-    this.name = 'StaffError';
-  }
-}
+/**
+ * argon2 is a native module, loaded at the first password rather than at import: the worker and the scripts
+ * that reach this file through the container never pay for it.
+ */
+const argon2 = () => import('@node-rs/argon2');
 
 export type StaffStore = Pick<
   StaffRepository,
@@ -95,7 +88,7 @@ export class StaffService {
       );
     }
     const name = input.name?.trim() || email.slice(0, email.indexOf('@'));
-    const passwordHash = await hash(input.password);
+    const passwordHash = await (await argon2()).hash(input.password);
     return toUser(this.store.create({ email, name, role: input.role, passwordHash }));
   }
 
@@ -115,11 +108,11 @@ export class StaffService {
   async verify(email: string, password: string): Promise<StaffUser | undefined> {
     const record = this.store.byEmail(email.trim());
     if (!record) {
-      this.dummyHash ??= hash(randomBytes(16).toString('hex'));
-      await verify(await this.dummyHash, password);
+      this.dummyHash ??= argon2().then((a) => a.hash(randomBytes(16).toString('hex')));
+      await (await argon2()).verify(await this.dummyHash, password);
       return undefined;
     }
-    return (await verify(record.passwordHash, password)) ? toUser(record) : undefined;
+    return (await (await argon2()).verify(record.passwordHash, password)) ? toUser(record) : undefined;
   }
 
   startSession(staffId: number): { token: string; expiresAt: number } {
@@ -148,7 +141,7 @@ export class StaffService {
   async setPassword(email: string, password: string): Promise<StaffUser> {
     const record = this.existing(email);
     this.checkPassword(password);
-    this.store.setPassword(record.id, await hash(password));
+    this.store.setPassword(record.id, await (await argon2()).hash(password));
     return toUser(record);
   }
 

@@ -1,17 +1,17 @@
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
+import type { Job } from '@artifact-stories/media-pipeline';
 import { MediaValidationError, PermanentJobError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
 import type { Texts } from '../errors/localized.ts';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
-import type { Repositories } from '../types.ts';
 import {
   createVideoJobs,
   describeFailure,
   removeSupersededVersions,
   SupersededVideoError,
+  type VideoJobDeps,
 } from './video-jobs.ts';
 
 type Status = { status: string; error: Texts | null; jobId?: number | null };
@@ -23,24 +23,31 @@ function fakes(video: Partial<VideoRecord> | undefined, newer?: Partial<VideoRec
   const record =
     video &&
     ({ id: 'v1', artifactId: 7, sourcePath: '/src.mp4', mediaVersion: null, ...video } as VideoRecord);
-  const repos = {
+  const newerRecord = newer && ({ ...record, ...newer } as VideoRecord);
+  const fail = () => {
+    throw new Error('not expected in this test');
+  };
+  const repos: VideoJobDeps['repos'] = {
     videos: {
-      byId: (id: string) => (record && id === record.id ? record : undefined),
-      exists: (id: string) => record?.id === id,
-      setStatus: (_id: string, status: string, f: { error?: Texts | null; jobId?: number | null } = {}) =>
-        statuses.push({ status, error: f.error ?? null, jobId: f.jobId }),
+      byId: (id) => (record && id === record.id ? record : undefined),
+      exists: (id) => record?.id === id,
+      setStatus: (_id, status, f = {}) => {
+        // As the repository keeps a plain string: English only.
+        const error = typeof f.error === 'string' ? { en: f.error, vi: '' } : (f.error ?? null);
+        statuses.push({ status, error, jobId: f.jobId });
+      },
       captions: () => [],
-      newerAccepted: () => newer,
+      newerAccepted: () => newerRecord,
+      markReady: fail,
     },
-    artifacts: {},
-    catalogue: {},
-  } as unknown as Repositories;
-  const queue = {
-    enqueue: (type: string, payload: unknown) => {
+    artifacts: { setCurrentVideo: fail },
+  };
+  const queue: VideoJobDeps['queue'] = {
+    enqueue: <P>(type: string, payload: P) => {
       enqueued.push({ type, payload });
-      return { id: 41, type, payload } as Job;
+      return { id: 41, type, payload } as Job<P>;
     },
-  } as unknown as JobQueue;
+  };
   return { jobs: createVideoJobs({ queue, repos, mediaDir: '/media' }), statuses, enqueued };
 }
 

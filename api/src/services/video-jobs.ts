@@ -12,7 +12,8 @@ import {
   transcode,
 } from '@artifact-stories/media-pipeline';
 import type { Texts } from '../errors/localized.ts';
-import type { Repositories } from '../types.ts';
+import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { VideosRepository } from '../repositories/videos.repository.ts';
 import { CANCELLED_BY_STAFF } from './staff-jobs.service.ts';
 
 export interface TranscodePayload {
@@ -21,8 +22,14 @@ export interface TranscodePayload {
 }
 
 export interface VideoJobDeps {
-  queue: JobQueue;
-  repos: Repositories;
+  queue: Pick<JobQueue, 'enqueue'>;
+  repos: {
+    videos: Pick<
+      VideosRepository,
+      'byId' | 'exists' | 'newerAccepted' | 'setStatus' | 'captions' | 'markReady'
+    >;
+    artifacts: Pick<ArtifactsRepository, 'setCurrentVideo'>;
+  };
   mediaDir: string;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Container } from '../../container.ts';
 import { LocalizedError } from '../../errors/localized.ts';
-import { StaffRepository } from '../../repositories/staff.repository.ts';
 import type { StaffUser } from '../../schemas/staff.ts';
-import { LoginBackoff } from '../../services/login-backoff.ts';
-import { StaffService } from '../../services/staff.service.ts';
+import type { LoginBackoff } from '../../services/login-backoff.ts';
+import type { StaffService } from '../../services/staff.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,14 +45,9 @@ export function allowedOrigins(app: FastifyInstance, request: FastifyRequest): s
  * SameSite=Strict already; the Origin check is the second lock, for browsers that ignore SameSite.
  */
 export default fp(
-  async (app) => {
-    app.decorate(
-      'staffAccounts',
-      new StaffService(new StaffRepository(app.db), {
-        sessionTtlMs: app.config.SESSION_TTL_HOURS * 3600_000,
-      }),
-    );
-    app.decorate('loginBackoff', new LoginBackoff());
+  async (app, { container }: { container: Container }) => {
+    app.decorate('staffAccounts', container.staffAccounts);
+    app.decorate('loginBackoff', container.loginBackoff);
     app.decorateRequest('staff', null);
 
     app.decorate('requireStaff', async (request: FastifyRequest) => {

@@ -1,29 +1,31 @@
 import fp from 'fastify-plugin';
-import { createSearchEngine } from '../../search/create.ts';
-import { SearchService } from '../../services/search.service.ts';
-import { SearchDocuments } from '../../services/search-documents.ts';
-import { SearchSync } from '../../services/search-sync.service.ts';
+import type { Container } from '../../container.ts';
+import type { SearchEngine } from '../../search/engine.ts';
+import type { SearchService } from '../../services/search.service.ts';
+import type { SearchSync } from '../../services/search-sync.service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The search engine (not `search`: Fastify already has `app.search`, the SEARCH-method route shorthand). */
+    searchEngine: SearchEngine;
+    /** Carries outbox rows to the search engine; `drain()` processes every waiting row now. */
+    searchSync: SearchSync;
+    searchService: SearchService;
+  }
+}
 
 /**
  * Decorates `searchEngine`, `searchSync` (outbox → engine) and `searchService` (queries). Before the
  * server answers, the index is brought up to date (the embedded one is built from SQLite); afterwards a
  * background loop carries each change across within about a second, and catches up after an outage.
+ * The container closes the engine, after the database plugin's turn.
  */
 export default fp(
-  async (app) => {
-    const engine = createSearchEngine(app.config);
-    const sync = new SearchSync({
-      db: app.db,
-      documents: new SearchDocuments(app.db, app.repos),
-      engine,
-      log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
-    });
+  async (app, { container }: { container: Container }) => {
+    const { engine, sync, service } = container.search;
     app.decorate('searchEngine', engine);
     app.decorate('searchSync', sync);
-    app.decorate(
-      'searchService',
-      new SearchService(engine, app.repos, app.catalogue, () => sync.hasPending()),
-    );
+    app.decorate('searchService', service);
 
     app.addHook('onReady', async () => {
       // An engine that is down must not stop the catalogue from starting: the loop catches up later.
@@ -32,10 +34,7 @@ export default fp(
       });
       sync.start();
     });
-    app.addHook('onClose', async () => {
-      await sync.stop();
-      await engine.close();
-    });
+    app.addHook('onClose', async () => sync.stop());
   },
-  { name: 'search', dependencies: ['catalogue'] },
+  { name: 'search', dependencies: ['database'] },
 );

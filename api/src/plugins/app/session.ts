@@ -1,26 +1,23 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { StaffUser } from '../../types.ts';
+import type { StaffUser } from '../../schemas/staff.ts';
+import { hashToken, SESSION_COOKIE } from '../../services/session-token.ts';
 
-export const SESSION_COOKIE = 'sid';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The signed-in staff member of a request, if its session cookie is valid. */
+    staffFromRequest(request: FastifyRequest): StaffUser | undefined;
+  }
 }
 
 /** Resolves the staff member behind a request's session cookie (sessions live server-side, in SQLite). */
 export default fp(
   async (app) => {
-    const lookup = app.db.prepare(
-      `SELECT s.id, s.email, s.name, s.role FROM sessions x JOIN staff s ON s.id = x.staff_id
-       WHERE x.id = ? AND x.expires_at > ?`,
-    );
     app.decorate('staffFromRequest', (request: FastifyRequest): StaffUser | undefined => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return undefined;
-      return lookup.get(hashToken(token), Date.now()) as StaffUser | undefined;
+      return app.repos.staff.sessionUser(hashToken(token));
     });
   },
-  { name: 'session', dependencies: ['catalogue'] },
+  { name: 'session', dependencies: ['database'] },
 );

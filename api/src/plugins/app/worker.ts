@@ -1,32 +1,25 @@
-import { Worker } from '@artifact-stories/media-pipeline';
 import fp from 'fastify-plugin';
-import { createVideoJobs } from '../../services/video-jobs.ts';
+import type { Container } from '../../container.ts';
+import type { VideoJobs } from '../../services/video-jobs.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    videoJobs: VideoJobs;
+  }
+}
 
 /**
  * Decorates `videoJobs` (enqueue a transcode) and, with WORKER=inline (the default), runs the transcode worker in
  * the api process. With WORKER=off a separate `npm run worker` takes the jobs from the same database.
  */
 export default fp(
-  async (app) => {
-    const log = (msg: string, fields?: Record<string, unknown>) => app.log.info(fields ?? {}, msg);
-    const videoJobs = createVideoJobs({
-      queue: app.queue,
-      repos: app.repos,
-      mediaDir: app.config.mediaDir,
-      log,
-    });
-    app.decorate('videoJobs', videoJobs);
+  async (app, { container }: { container: Container }) => {
+    app.decorate('videoJobs', container.videoJobs);
     if (app.config.WORKER !== 'inline') return;
-    const worker = new Worker({
-      queue: app.queue,
-      handlers: videoJobs.handlers,
-      onJobEnd: videoJobs.onJobEnd,
-      sweep: videoJobs.sweep,
-      log,
-    });
+    const worker = container.worker();
     app.addHook('onReady', async () => worker.start());
     // A transcode in flight gets a short grace; otherwise it is released back to the queue, never lost.
     app.addHook('onClose', async () => worker.stop({ graceMs: 10_000 }));
   },
-  { name: 'worker', dependencies: ['catalogue'] },
+  { name: 'worker', dependencies: ['database'] },
 );

@@ -2,7 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpegBinaries, runFfmpeg } from '@artifact-stories/media-pipeline';
 import type { Config } from '../../config.ts';
-import { openDatabase } from '../../db/database.ts';
+import type { DatabaseSummary } from '../../repositories/database-status.repository.ts';
 
 export interface Finding {
   check: string;
@@ -13,8 +13,11 @@ export interface Finding {
 
 const MIN_FREE_BYTES = 2 * 1024 ** 3;
 
-/** Each check says what it found and, when something is wrong, what to do about it. */
-export async function diagnose(config: Config): Promise<Finding[]> {
+/**
+ * Each check says what it found and, when something is wrong, what to do about it. `database` opens the
+ * database and summarises it; a throw (no folder, no permission) is a finding too.
+ */
+export async function diagnose(config: Config, database: () => Promise<DatabaseSummary>): Promise<Finding[]> {
   const findings: Finding[] = [];
   try {
     const bins = ffmpegBinaries();
@@ -47,14 +50,7 @@ export async function diagnose(config: Config): Promise<Finding[]> {
   });
 
   try {
-    const db = openDatabase(config.dbFile);
-    const integrity = db.pragma('quick_check', { simple: true });
-    const version = db.pragma('user_version', { simple: true });
-    const artifacts = (db.prepare('SELECT COUNT(*) AS n FROM artifacts').get() as { n: number }).n;
-    const failed = (
-      db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'failed'`).get() as { n: number }
-    ).n;
-    db.close();
+    const { integrity, schemaVersion: version, artifacts, failedJobs: failed } = await database();
     findings.push({
       check: 'database',
       ok: integrity === 'ok',

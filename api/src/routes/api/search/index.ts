@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { LocalizedError } from '../../../errors/localized.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { SearchQuery, SearchResponse } from '../../../schemas/search.ts';
 import { TurnGate } from '../../../search/turn-gate.ts';
@@ -36,7 +37,8 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
         answer = await app.searchService.search(request.query);
       } catch (err) {
         request.log.error({ err }, 'search engine failed');
-        return reply.serviceUnavailable('Search is unavailable for a moment. Please try again shortly.');
+        // A 5xx answer says only that it failed (errors/handler.ts); the engine's error is in the log.
+        throw new LocalizedError(503, 'Search is unavailable for a moment. Please try again shortly.');
       }
       let body = serialized.get(answer);
       if (body === undefined) {

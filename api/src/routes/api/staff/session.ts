@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
-import { SESSION_COOKIE } from '../../../plugins/app/session.ts';
 import { ErrorResponse } from '../../../schemas/common.ts';
 import { LoginBody, StaffUser } from '../../../schemas/staff.ts';
+import { SESSION_COOKIE } from '../../../services/session-token.ts';
 
 const security = [{ session: [] }];
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { StaffServices } from '../../../../container.ts';
 import { requestLang } from '../../../../errors/lang.ts';
 import { LocalizedError } from '../../../../errors/localized.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
 import { CaptionParams, StaffArtifactDetail } from '../../../../schemas/staff.ts';
-import type { StaffServices } from '../services.ts';
 
 const MAX_CAPTION_BYTES = 1024 * 1024;
 

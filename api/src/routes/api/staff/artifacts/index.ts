@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { StaffServices } from '../../../../container.ts';
 import { requestLang } from '../../../../errors/lang.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
 import {
@@ -11,7 +12,6 @@ import {
   StaffArtifactListQuery,
   StaffArtifactPage,
 } from '../../../../schemas/staff.ts';
-import type { StaffServices } from '../services.ts';
 import captions from './captions.ts';
 
 const security = [{ session: [] }];

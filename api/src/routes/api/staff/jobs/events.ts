@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { StaffServices } from '../../../../container.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
-import { JobChangeFeed } from '../../../../services/staff-events.service.ts';
-import type { StaffServices } from '../services.ts';
 
 const POLL_MS = 500;
 const KEEP_ALIVE_MS = 15_000;
@@ -42,7 +41,7 @@ const events: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (ap
       res.write('retry: 3000\n\n');
       open.add(res);
 
-      const feed = new JobChangeFeed((since) => services.views.jobsChangedSince(since));
+      const feed = services.jobFeed();
       const poll = setInterval(() => {
         try {
           for (const job of feed.poll()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { StaffServices } from '../../../../container.ts';
 import { ErrorResponse } from '../../../../schemas/common.ts';
 import { JobListQuery, JobPage, JobParams, JobView } from '../../../../schemas/jobs.ts';
-import type { StaffServices } from '../services.ts';
 import events from './events.ts';
 
 const security = [{ session: [] }];

@@ -3,9 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Server } from '@tus/server';
 import type { FastifyRequest } from 'fastify';
-import { hashToken, SESSION_COOKIE } from '../../../../plugins/app/session.ts';
+import type { StaffServices } from '../../../../container.ts';
+import { hashToken, SESSION_COOKIE } from '../../../../services/session-token.ts';
 import { UploadRefusal } from '../../../../services/uploads.service.ts';
-import type { StaffServices } from '../services.ts';
 import { HandedOverFileStore } from './handed-over-store.ts';
 import { tusError, tusTexts, UPLOAD_FAILED } from './refusals.ts';
 

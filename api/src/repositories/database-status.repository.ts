@@ -1,0 +1,28 @@
+import type { Db } from '../db/database.ts';
+
+export interface DatabaseSummary {
+  integrity: unknown;
+  schemaVersion: unknown;
+  artifacts: number;
+  failedJobs: number;
+}
+
+/** What the readiness probe and the doctor ask of the database itself. */
+export class DatabaseStatusRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Throws when the database cannot answer. */
+  ping(): void {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  summary(): DatabaseSummary {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      integrity: this.db.pragma('quick_check', { simple: true }),
+      schemaVersion: this.db.pragma('user_version', { simple: true }),
+      artifacts: count('SELECT COUNT(*) AS n FROM artifacts'),
+      failedJobs: count(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'failed'`),
+    };
+  }
+}

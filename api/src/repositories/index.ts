@@ -1,0 +1,28 @@
+import type { Db } from '../db/database.ts';
+import { ArtifactsRepository } from './artifacts.repository.ts';
+import { CatalogueRepository } from './catalogue.repository.ts';
+import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { SearchOutboxRepository } from './search-outbox.repository.ts';
+import { StaffRepository } from './staff.repository.ts';
+import { StaffFilesRepository } from './staff-files.repository.ts';
+import { StaffViewsRepository } from './staff-views.repository.ts';
+import { VideosRepository } from './videos.repository.ts';
+
+/** Every repository on one database and one pair of folders; built once, by the container. */
+export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: string }) {
+  return {
+    catalogue: new CatalogueRepository(db),
+    artifacts: new ArtifactsRepository(db),
+    videos: new VideosRepository(db),
+    staff: new StaffRepository(db),
+    staffViews: new StaffViewsRepository(db),
+    staffFiles: new StaffFilesRepository(dirs),
+    searchOutbox: new SearchOutboxRepository(db),
+    status: new DatabaseStatusRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** The three the catalogue's readers and the transcode jobs work with. */
+export type CatalogueRepositories = Pick<Repositories, 'catalogue' | 'artifacts' | 'videos'>;
