@@ -8,10 +8,12 @@ import type { StaffService } from '../../services/staff.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: 401 unless the request has a valid staff session; sets request.staff. */
+    /** onRequest hook: 401 unless the request has a valid staff session; sets request.staff. */
     requireStaff(request: FastifyRequest): Promise<void>;
-    /** preHandler: like requireStaff, and 403 unless the staff member is an admin. */
+    /** onRequest hook: like requireStaff, and 403 unless the staff member is an admin. */
     requireAdmin(request: FastifyRequest): Promise<void>;
+    /** onRequest hook for writes: 403 when a browser says the request came from another site. */
+    requireSameOrigin(request: FastifyRequest): Promise<void>;
     staffAccounts: StaffService;
     /** Per-account wait after wrong passwords (the login route consults it). */
     loginBackoff: LoginBackoff;
@@ -21,8 +23,6 @@ declare module 'fastify' {
     staff: StaffUser | null;
   }
 }
-
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function originOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -41,8 +41,9 @@ export function allowedOrigins(app: FastifyInstance, request: FastifyRequest): s
 }
 
 /**
- * Staff authentication: session checks as preHandler decorators and a cross-site write guard. Cookies are
- * SameSite=Strict already; the Origin check is the second lock, for browsers that ignore SameSite.
+ * Staff authentication: the session checks and the cross-site write guard, as hooks the staff route folder
+ * puts on itself (routes/api/staff/index.ts). Cookies are SameSite=Strict already; the Origin check is the
+ * second lock, for browsers that ignore SameSite.
  */
 export default fp(
   async (app, { container }: { container: Container }) => {
@@ -62,7 +63,8 @@ export default fp(
     });
 
     app.decorate('requireAdmin', async (request: FastifyRequest) => {
-      await app.requireStaff(request);
+      // Inside the staff folder the session was checked already; elsewhere this checks it.
+      if (!request.staff) await app.requireStaff(request);
       if (request.staff?.role !== 'admin') {
         throw new LocalizedError(403, {
           en: 'Only an admin may do this; ask an admin of the museum.',
@@ -71,20 +73,7 @@ export default fp(
       }
     });
 
-    // Session checks run first, before the body is read or validated: a caller without a session learns
-    // nothing about the route (not even its schema) and cannot make the server parse or store a body.
-    app.addHook('onRoute', (route) => {
-      const guards = [app.requireStaff, app.requireAdmin];
-      const pre = [route.preHandler ?? []].flat();
-      const found = pre.filter((h) => guards.includes(h as never));
-      if (!found.length) return;
-      route.preHandler = pre.filter((h) => !found.includes(h));
-      route.onRequest = [...[route.onRequest ?? []].flat(), ...found] as typeof route.onRequest;
-    });
-
-    // The cross-site write guard is attached to every write route under /api/staff as the router knows it,
-    // not matched against the raw URL: `/api/%73taff/...` routes to the same handler and gets the same guard.
-    const checkOrigin = async (request: FastifyRequest) => {
+    app.decorate('requireSameOrigin', async (request: FastifyRequest) => {
       // Non-browser clients (the CLI, curl, tus-js-client in Node) send neither header; browsers always
       // send Origin on cross-site writes, so a missing header cannot hide a forged form post.
       const header = request.headers.origin ?? request.headers.referer;
@@ -99,15 +88,6 @@ export default fp(
             'Hãy dùng các trang dành cho nhân viên ngay trên trang web của bảo tàng.',
         });
       }
-    };
-    app.addHook('onRoute', (route) => {
-      const methods = [route.method].flat();
-      if (!/^\/api\/staff(\/|$)/.test(route.url) || !methods.some((m) => WRITES.has(m))) return;
-      const guarded = async (request: FastifyRequest) => {
-        if (WRITES.has(request.method)) await checkOrigin(request);
-      };
-      // First of all hooks: before the session check, so a forged request learns nothing else.
-      route.onRequest = [guarded, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
     });
   },
   { name: 'auth', dependencies: ['session'] },

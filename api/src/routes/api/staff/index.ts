@@ -1,21 +1,37 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StaffServices } from '../../../container.ts';
 import artifacts from './artifacts/index.ts';
 import jobs from './jobs/index.ts';
+import labels from './labels.ts';
+import login from './login.ts';
 import session from './session.ts';
 import uploads from './uploads/index.ts';
 import users from './users.ts';
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * Everything staff do, under /api/staff. Every route but POST /login uses app.requireStaff or
- * app.requireAdmin (test/auth-routes.test.ts checks the whole route table); writes also pass the Origin check.
+ * Everything staff do, under /api/staff. Guarded by where it lives, not route by route: every write passes
+ * the Origin check first of all, and every route but POST /login is declared in the signed-in context below,
+ * whose onRequest hook checks the session before the body is read (a caller without a session learns nothing
+ * about the route, not even its schema). Admin-only routes add `onRequest: app.requireAdmin`.
  */
 export default async function staff(app: FastifyInstance, opts: { services: () => StaffServices }) {
   const services = opts.services();
   app.addHook('onClose', () => services.takedown.idle());
-  await app.register(session);
-  await app.register(users);
-  await app.register(artifacts, { prefix: '/artifacts', services });
-  await app.register(jobs, { prefix: '/jobs', services });
-  await app.register(uploads, { prefix: '/uploads', services });
+  // Matched by the router, not against the raw URL: `/api/%73taff/...` reaches the same context and hook.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (WRITES.has(request.method)) await app.requireSameOrigin(request);
+  });
+
+  await app.register(login);
+  await app.register(async (signedIn) => {
+    signedIn.addHook('onRequest', app.requireStaff);
+    await signedIn.register(session);
+    await signedIn.register(users);
+    await signedIn.register(labels);
+    await signedIn.register(artifacts, { prefix: '/artifacts', services });
+    await signedIn.register(jobs, { prefix: '/jobs', services });
+    await signedIn.register(uploads, { prefix: '/uploads', services });
+  });
 }

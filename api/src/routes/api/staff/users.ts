@@ -10,7 +10,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: app.requireAdmin,
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['Staff'],
         summary: 'Every staff account (admins only)',
@@ -24,7 +24,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
-      preHandler: app.requireAdmin,
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['Staff'],
         summary: 'Add a staff account (admins only)',

@@ -19,7 +19,6 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
   app.put(
     '/:id/captions/:lang',
     {
-      preHandler: app.requireStaff,
       bodyLimit: MAX_CAPTION_BYTES,
       schema: {
         tags: ['Staff'],

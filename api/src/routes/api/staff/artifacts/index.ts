@@ -31,7 +31,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.get(
     '/',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Drafts and published artifacts, most recently changed first',
@@ -46,7 +45,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.post(
     '/',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Create a draft artifact',
@@ -61,7 +59,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.get(
     '/:id',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'One artifact with its newest video and the public preview',
@@ -76,7 +73,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.patch(
     '/:id',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Change some fields of an artifact',
@@ -92,7 +88,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.post(
     '/:id/publish',
     {
-      preHandler: app.requireStaff,
       // No body at all (curl, a bare fetch) is no choice made: the same as {}.
       preValidation: async (request) => {
         request.body ??= {};
@@ -115,7 +110,6 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.post(
     '/:id/unpublish',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Back to draft: visitors no longer see it',
@@ -135,7 +129,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   app.delete(
     '/:id',
     {
-      preHandler: app.requireAdmin,
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['Staff'],
         summary: 'Delete an artifact, its videos and their files (admins only)',

@@ -20,7 +20,6 @@ const events: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (ap
   app.get(
     '/events',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Live job changes (text/event-stream; `event: job`, data: a JobView)',

@@ -12,7 +12,6 @@ const jobs: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app,
   app.get(
     '/',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Jobs, newest first, with the video and artifact each works on',
@@ -27,7 +26,6 @@ const jobs: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app,
   app.post(
     '/:id/retry',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Run a failed or cancelled job again',
@@ -42,7 +40,6 @@ const jobs: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app,
   app.post(
     '/:id/cancel',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Staff'],
         summary: 'Cancel a queued or running job (a running transcode stops within seconds)',

@@ -107,8 +107,7 @@ const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (a
     app.route({
       method: ['OPTIONS', 'HEAD', 'POST', 'PATCH', 'DELETE'],
       url,
-      preHandler: app.requireStaff,
-      // In preHandler, so after the session check (auth moves requireStaff to onRequest).
+      // In preHandler, so after the staff folder's session check (an onRequest hook, routes/api/staff/index.ts).
       config: {
         rateLimit: {
           ...(url === '/' ? CREATE_LIMIT : SEND_LIMIT),

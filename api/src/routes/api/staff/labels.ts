@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../schemas/common.ts';
-import { type GalleryLabel, labelsPage } from '../../services/reach/labels.ts';
-import { qrSvg } from '../../services/reach/qr.ts';
-import { linksFor, sendError } from './context.ts';
+import { ErrorResponse } from '../../../schemas/common.ts';
+import { type GalleryLabel, labelsPage } from '../../../services/reach/labels.ts';
+import { qrSvg } from '../../../services/reach/qr.ts';
+import { linksFor, sendError } from '../../reach/context.ts';
 
 const MAX_LABELS = 100;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -19,9 +19,8 @@ const LabelsQuery = Type.Object({
 /** Staff: a printable A4 sheet of gallery labels (QR code, bilingual title, groups, accession number). */
 const labels: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/api/staff/labels',
+    '/labels',
     {
-      preHandler: app.requireStaff,
       schema: {
         tags: ['Reach'],
         summary: 'Printable gallery labels for chosen published artifacts (staff)',
