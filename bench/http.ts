@@ -12,8 +12,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../api/src/app.ts';
 import { loadConfig } from '../api/src/config.ts';
+import type { CatalogueRepositories } from '../api/src/repositories/index.ts';
 import { seedArtifacts, seedReference } from '../api/src/services/seed.service.ts';
-import type { Repositories } from '../api/src/types.ts';
 import { fakeManifest } from '../api/test/helpers.ts';
 import { loadArtifacts } from '../fixtures/catalogue.ts';
 import { assertWrk, type WrkResult, wrk } from './wrk.ts';
@@ -51,7 +51,7 @@ async function listen(app: FastifyInstance): Promise<string> {
 }
 
 /** Copies of the fixture artifacts, published, so search has thousands of stories to look through. */
-function growCatalogue(repos: Repositories, count: number): void {
+function growCatalogue(repos: CatalogueRepositories, count: number): void {
   const fixtures = loadArtifacts();
   for (let i = 0; i < count; i++) {
     const a = fixtures[i % fixtures.length];

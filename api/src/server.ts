@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   app.log.info({ config: describeConfig(config) }, 'configuration');
 
   if (config.SEED === 'fixtures') {
-    // Reference data is already loaded (plugins/app/catalogue.ts): this adds only the sample artifacts.
+    // Reference data is already loaded (plugins/app/database.ts): this adds only the sample artifacts.
     const created = seedArtifacts(app.repos);
     if (created) app.log.info(`Loaded ${created} fixture artifacts`);
   }
