@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { SearchContext } from './search-contract.ts';
+import type { SearchContext } from './search-contract-context.ts';
 import { type Filters, facetRecord } from './search-contract-sql.ts';
 import { artifactInput } from './staff-helpers.ts';
 

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { SearchEngine, SearchRequest } from '../src/search/engine.ts';
 import { SearchDocuments } from '../src/services/search-documents.ts';
 import { SearchSync } from '../src/services/search-sync.service.ts';
-import type { SearchContext } from './search-contract.ts';
+import type { SearchContext } from './search-contract-context.ts';
 import { artifactInput } from './staff-helpers.ts';
 
 /** An engine that can be switched off, to show that changes wait in the outbox until it is back. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { SearchResponse } from '../src/schemas/search.ts';
+import type { SearchContext } from './search-contract-context.ts';
 import { queryCases } from './search-contract-queries.ts';
 import { catalogueSql } from './search-contract-sql.ts';
 import { updateCases } from './search-contract-updates.ts';
@@ -9,14 +10,6 @@ import { updateCases } from './search-contract-updates.ts';
 export interface SearchSubject {
   app: FastifyInstance;
   close(): Promise<void>;
-}
-
-/** What the cases share: the app under test, GET /api/search over HTTP inject, and SQL truths. */
-export interface SearchContext {
-  readonly app: FastifyInstance;
-  search(params: Record<string, string | number>): Promise<SearchResponse>;
-  slugs(r: SearchResponse): string[];
-  catalogue(): ReturnType<typeof catalogueSql>;
 }
 
 /**

@@ -2,9 +2,10 @@ import { STATUS_CODES } from 'node:http';
 import { viDecimal } from '@artifact-stories/media-pipeline';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../schemas/common.ts';
-import { codeForStatus, type ErrorDetails } from './codes.ts';
+import type { ErrorDetails } from './codes.ts';
 import { requestLang } from './lang.ts';
 import { formatBytes, type Texts, textsOf } from './localized.ts';
+import { codeForStatus } from './status-codes.ts';
 import { validationTexts } from './validation.ts';
 
 export const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';

@@ -1,5 +1,5 @@
 import type { Texts } from '@artifact-stories/media-pipeline';
-import { codeForStatus } from './codes.ts';
+import { codeForStatus } from './status-codes.ts';
 
 export type { Texts } from '@artifact-stories/media-pipeline';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { codeForStatus } from '../../errors/codes.ts';
+import { codeForStatus } from '../../errors/status-codes.ts';
 import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
 import type { Lang } from '../../schemas/common.ts';
 import { linkedAnswerHeaders, NAMES_A_FILM } from '../../services/reach/caching.ts';

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { viDecimal } from '@artifact-stories/media-pipeline';
-import { codeForStatus } from '../../../../errors/codes.ts';
 import { langOf } from '../../../../errors/lang.ts';
 import { formatBytes, type Texts } from '../../../../errors/localized.ts';
+import { codeForStatus } from '../../../../errors/status-codes.ts';
 
 /** tus hooks end a request by throwing { status_code, body }; the body is our one JSON error shape. */
 export function tusError(req: Request, statusCode: number, texts: Texts, code = codeForStatus(statusCode)) {

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { SearchResponse } from '../src/schemas/search.ts';
+import type { catalogueSql } from './search-contract-sql.ts';
+
+/** What the cases share: the app under test, GET /api/search over HTTP inject, and SQL truths. */
+export interface SearchContext {
+  readonly app: FastifyInstance;
+  search(params: Record<string, string | number>): Promise<SearchResponse>;
+  slugs(r: SearchResponse): string[];
+  catalogue(): ReturnType<typeof catalogueSql>;
+}
