@@ -25,12 +25,12 @@ function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
   const queued: string[] = [];
   let ids = 0;
   const service = new UploadsService({
-    artifacts: { byId: (id: number) => (id === 7 ? ({ id } as never) : undefined) },
+    artifacts: { byId: (id: number) => (id === 7 ? { id } : undefined) },
     videos: {
       create: (v) => {
         const video = { id: v.id ?? `auto-${++ids}`, ...v, status: 'uploaded' as VideoStatus, error: null };
         videos.push(video);
-        return video as never;
+        return video;
       },
       setStatus: (id, status, fields = {}) => {
         const v = videos.find((x) => x.id === id);
@@ -54,7 +54,7 @@ function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
         files.delete(path);
       },
     },
-    probe: probe as never,
+    probe,
     isRefusal: (err): err is Refused => err instanceof Refused,
     enqueueTranscode: (videoId) => {
       queued.push(videoId);

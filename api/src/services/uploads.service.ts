@@ -1,6 +1,4 @@
-import type { ProbeResult } from '@artifact-stories/media-pipeline';
 import { type ErrorMeta, LocalizedError, type Texts } from '../errors/localized.ts';
-import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 
@@ -17,11 +15,14 @@ export class UploadRefusal extends LocalizedError {
 }
 
 export interface UploadsDeps {
-  artifacts: Pick<ArtifactsRepository, 'byId'>;
-  videos: Pick<VideosRepository, 'create' | 'setStatus'>;
+  /** Only whether the artifact exists is asked. */
+  artifacts: { byId(id: number): object | undefined };
+  videos: Pick<VideosRepository, 'setStatus'> & {
+    create(v: Parameters<VideosRepository['create']>[0]): { id: string };
+  };
   files: Pick<StaffFilesRepository, 'tusPath' | 'size' | 'moveToSources' | 'removeUpload' | 'removeFile'>;
   /** Decides by content: throws for anything that is not a usable video (the message says why). */
-  probe(path: string): Promise<ProbeResult>;
+  probe(path: string): Promise<unknown>;
   /** Whether a probe error is a refusal of the file (its messages are shown to staff as they are). */
   isRefusal(err: unknown): err is Error & { messages: Texts };
   enqueueTranscode(videoId: string): { id: number };
