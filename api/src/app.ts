@@ -111,7 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
   await app.register(categories, { prefix: '/api/categories' });
   await app.register(searchRoutes, { prefix: '/api/search' });
-  await app.register(staff, { prefix: '/api/staff', services: () => container.staff });
+  await app.register(staff, { prefix: '/api/staff', services: container.staff });
   await app.register(reach);
   await app.register(health);
   await app.register(web);

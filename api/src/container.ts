@@ -70,7 +70,6 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const staffAccounts = once(
     () => new StaffService(repos.staff, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000 }),
   );
-  const loginBackoff = once(() => new LoginBackoff());
   let searchBuilt = false;
 
   return {
@@ -89,9 +88,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     get staffAccounts(): StaffService {
       return staffAccounts();
     },
-    get loginBackoff(): LoginBackoff {
-      return loginBackoff();
-    },
+    /** Per-account wait after wrong passwords: in memory, one per process. */
+    loginBackoff: new LoginBackoff(),
     /** The transcode worker on this database's queue (started by its caller). */
     worker: () =>
       new Worker({

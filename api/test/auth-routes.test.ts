@@ -13,9 +13,14 @@ interface SeenRoute {
 // Every route the app registers, seen through an onRoute hook added the moment Fastify is created
 // (Fastify publishes 'fastify.initialization'), so the list below is derived, never hand-written.
 const seen: SeenRoute[] = [];
+/** A route a newcomer adds beside GET /api/staff/me, writing nothing about sessions: the folder must guard it. */
+const NEWCOMER = '/api/staff/newcomer';
 const onInit = (message: unknown) => {
   const { fastify } = message as { fastify: FastifyInstance };
-  fastify.addHook('onRoute', (r: RouteOptions) => {
+  fastify.addHook('onRoute', function (this: FastifyInstance, r: RouteOptions) {
+    // `this` is the context the route is declared in: the new route lands in the same place in the folder.
+    if (r.url === '/api/staff/me' && r.method === 'GET')
+      this.get('/newcomer', async () => ({ reached: true }));
     for (const method of [r.method].flat() as HTTPMethods[]) {
       seen.push({
         method,
@@ -107,6 +112,13 @@ describe('the staff route table', () => {
       .filter((r) => r.hooks.includes(t.app.requireStaff))
       .map((r) => `${r.method} ${r.url}`);
     expect(ownGuard).toEqual([]);
+  });
+
+  it('a route added to the staff folder without a word about sessions is guarded by where it lives', async () => {
+    expect(staffRoutes.map((r) => `${r.method} ${r.url}`)).toContain(`GET ${NEWCOMER}`);
+    expect((await t.app.inject({ method: 'GET', url: NEWCOMER })).statusCode).toBe(401);
+    const signedIn = await t.app.inject({ method: 'GET', url: NEWCOMER, headers: { cookie: editorCookie } });
+    expect(signedIn.json()).toEqual({ reached: true });
   });
 
   it('every guarded route answers 401 without a session cookie (and with a forged one)', async () => {

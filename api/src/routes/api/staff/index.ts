@@ -16,8 +16,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * whose onRequest hook checks the session before the body is read (a caller without a session learns nothing
  * about the route, not even its schema). Admin-only routes add `onRequest: app.requireAdmin`.
  */
-export default async function staff(app: FastifyInstance, opts: { services: () => StaffServices }) {
-  const services = opts.services();
+export default async function staff(app: FastifyInstance, { services }: { services: StaffServices }) {
   app.addHook('onClose', () => services.takedown.idle());
   // Matched by the router, not against the raw URL: `/api/%73taff/...` reaches the same context and hook.
   app.addHook('onRequest', async (request: FastifyRequest) => {
