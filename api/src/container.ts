@@ -45,7 +45,7 @@ const UPLOAD_IDLE_MS = 10 * 60_000;
 
 export type Container = ReturnType<typeof createContainer>;
 export type StaffServices = ReturnType<typeof staffServices>;
-export type SearchParts = ReturnType<typeof searchParts>;
+type SearchParts = ReturnType<typeof searchParts>;
 
 /**
  * The one composition root: opens the database and builds every repository and service, for the app, the

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 
-export interface OutboxRow {
+interface OutboxRow {
   id: number;
   artifactId: number;
 }
