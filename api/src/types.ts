@@ -1,10 +1,10 @@
+import type { StaffUser } from '@artifact-stories/contracts/schemas';
 import type { JobQueue } from '@artifact-stories/media-pipeline';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { ArtifactsRepository } from './repositories/artifacts.repository.ts';
 import type { CatalogueRepository } from './repositories/catalogue.repository.ts';
 import type { VideosRepository } from './repositories/videos.repository.ts';
-import type { StaffUser } from './schemas/staff.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { CatalogueService } from './services/catalogue.service.ts';
 import type { SearchService } from './services/search.service.ts';
@@ -17,7 +17,7 @@ export interface Repositories {
   videos: VideosRepository;
 }
 
-export type { StaffUser } from './schemas/staff.ts';
+export type { StaffUser } from '@artifact-stories/contracts/schemas';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
+import type { Role, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { Db } from '../db/database.ts';
-import type { Role, StaffUser } from '../schemas/staff.ts';
 
 export interface StaffRecord extends StaffUser {
   passwordHash: string;

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { Role } from '@artifact-stories/contracts/schemas';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { StaffRepository } from '../repositories/staff.repository.ts';
-import type { Role } from '../schemas/staff.ts';
 import { StaffError, StaffService } from '../services/staff.service.ts';
 
 const USAGE = `Usage: npm run staff -- <command>

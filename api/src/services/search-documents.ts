@@ -1,8 +1,9 @@
+import { fold } from '@artifact-stories/contracts/text';
 import type { Db } from '../db/database.ts';
 import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
 import type { EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
 import type { SearchDocument, SynonymSets } from '../search/engine.ts';
-import { compact, fold, nameVariants } from '../search/text.ts';
+import { compact, nameVariants } from '../search/text.ts';
 import type { Repositories } from '../types.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { storyText } from './markdown.ts';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Role, StaffUser } from '@artifact-stories/contracts/schemas';
 import { hash, verify } from '@node-rs/argon2';
 import { type ErrorMeta, LocalizedError, type Texts } from '../errors/localized.ts';
 import { hashToken } from '../plugins/app/session.ts';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
-import type { Role, StaffUser } from '../schemas/staff.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

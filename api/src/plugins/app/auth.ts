@@ -1,8 +1,8 @@
+import type { StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LocalizedError } from '../../errors/localized.ts';
 import { StaffRepository } from '../../repositories/staff.repository.ts';
-import type { StaffUser } from '../../schemas/staff.ts';
 import { LoginBackoff } from '../../services/login-backoff.ts';
 import { StaffService } from '../../services/staff.service.ts';
 

@@ -1,3 +1,4 @@
+import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
@@ -9,7 +10,7 @@ import type {
   StaffArtifactPage,
   StaffArtifactSummary,
   StaffUser,
-} from '@artifact-stories/api/schemas';
+} from '@artifact-stories/contracts/schemas';
 import { request, withQuery } from './client.ts';
 
 const base = '/api/staff';
@@ -35,11 +36,15 @@ export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/$
 export const putCaptions = (id: number, lang: 'vi' | 'en', text: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
 
-/** Every published artifact, page by page (the api gives at most 100 at a time). */
+/** Every published artifact, page by page, as many at a time as the api gives. */
 export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
   const all: StaffArtifactSummary[] = [];
   for (let page = 1; ; page++) {
-    const answer = await listStaffArtifacts({ status: 'published', page, pageSize: 100 });
+    const answer = await listStaffArtifacts({
+      status: 'published',
+      page,
+      pageSize: STAFF_ARTIFACTS_PAGE.maximum,
+    });
     all.push(...answer.items);
     if (answer.items.length === 0 || all.length >= answer.total) return all;
   }

@@ -1,10 +1,9 @@
+import { ErrorResponse, LoginBody, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
 import { SESSION_COOKIE } from '../../../plugins/app/session.ts';
-import { ErrorResponse } from '../../../schemas/common.ts';
-import { LoginBody, StaffUser } from '../../../schemas/staff.ts';
 
 const security = [{ session: [] }];
 

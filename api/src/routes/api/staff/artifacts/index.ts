@@ -1,16 +1,16 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { requestLang } from '../../../../errors/lang.ts';
-import { ErrorResponse } from '../../../../schemas/common.ts';
 import {
   ArtifactInput,
   ArtifactPatch,
+  ErrorResponse,
   IdParams,
   PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
-} from '../../../../schemas/staff.ts';
+} from '@artifact-stories/contracts/schemas';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requestLang } from '../../../../errors/lang.ts';
 import type { StaffServices } from '../services.ts';
 import captions from './captions.ts';
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../../../../schemas/common.ts';
 import { JobChangeFeed } from '../../../../services/staff-events.service.ts';
 import type { StaffServices } from '../services.ts';
 

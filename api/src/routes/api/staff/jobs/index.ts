@@ -1,6 +1,11 @@
+import {
+  ErrorResponse,
+  JobListQuery,
+  JobPage,
+  JobParams,
+  JobView,
+} from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../../../../schemas/common.ts';
-import { JobListQuery, JobPage, JobParams, JobView } from '../../../../schemas/jobs.ts';
 import type { StaffServices } from '../services.ts';
 import events from './events.ts';
 

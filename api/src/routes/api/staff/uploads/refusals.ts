@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
+import { formatBytes } from '@artifact-stories/contracts/format';
 import { viDecimal } from '@artifact-stories/media-pipeline';
 import { codeForStatus } from '../../../../errors/codes.ts';
 import { langOf } from '../../../../errors/lang.ts';
-import { formatBytes, type Texts } from '../../../../errors/localized.ts';
+import type { Texts } from '../../../../errors/localized.ts';
 
 /** tus hooks end a request by throwing { status_code, body }; the body is our one JSON error shape. */
 export function tusError(req: Request, statusCode: number, texts: Texts, code = codeForStatus(statusCode)) {
