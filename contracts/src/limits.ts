@@ -14,6 +14,9 @@ export const SHORT_TEXT_MAX_LENGTH = 200;
 /** A search or a staff list's filter. */
 export const QUERY_MAX_LENGTH = 200;
 
+/** Gallery labels on one printed sheet request. */
+export const MAX_LABELS = 100;
+
 /** An artifact belongs to at least one ethnic group and at most this many. */
 export const MAX_ETHNIC_GROUPS = 10;
 

@@ -1,3 +1,4 @@
+import { MAX_LABELS } from '@artifact-stories/contracts/limits';
 import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -5,8 +6,6 @@ import { Type } from 'typebox';
 import { type GalleryLabel, labelsPage } from '../../services/reach/labels.ts';
 import { qrSvg } from '../../services/reach/qr.ts';
 import { linksFor, sendError } from './context.ts';
-
-const MAX_LABELS = 100;
 
 const LabelsQuery = Type.Object({
   slugs: Type.String({

@@ -52,7 +52,6 @@ export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
 
 /** The printable sheet of gallery labels for these artifacts (an HTML page the api draws). */
 export const labelsUrl = (slugs: string[]) => withQuery(`${base}/labels`, { slugs: slugs.join(',') });
-export const MAX_LABELS = 100;
 
 export const listJobs = () => request<JobPage>(`${base}/jobs`);
 export const retryJob = (id: number) =>
