@@ -4,6 +4,7 @@ import type {
   ArtifactPatch,
   JobPage,
   JobView,
+  Lang,
   PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
@@ -33,7 +34,7 @@ export const publishArtifact = (id: number, choice: PublishBody = {}) =>
 export const unpublishArtifact = (id: number) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
-export const putCaptions = (id: number, lang: 'vi' | 'en', text: string) =>
+export const putCaptions = (id: number, lang: Lang, text: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
 
 /** Every published artifact, page by page, as many at a time as the api gives. */
