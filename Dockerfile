@@ -3,6 +3,7 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
+COPY contracts/package.json contracts/
 COPY media-pipeline/package.json media-pipeline/
 COPY api/package.json api/
 COPY web/package.json web/

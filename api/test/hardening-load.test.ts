@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SearchResponse } from '@artifact-stories/contracts/schemas';
 import { makeClip } from '@artifact-stories/media-pipeline/testing';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SearchResponse } from '../src/schemas/index.ts';
 import { EmbeddedSearchEngine } from '../src/search/embedded.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';

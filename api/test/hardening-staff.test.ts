@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type {
+  ArtifactDetail,
+  StaffArtifactDetail,
+  StaffArtifactPage,
+} from '@artifact-stories/contracts/schemas';
 import type { HTTPMethods } from 'fastify';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +11,6 @@ import { en } from '../../web/src/lib/i18n/en.ts';
 import { vi } from '../../web/src/lib/i18n/vi.ts';
 import { FORM_LABELS, LANGUAGE_LABELS } from '../src/errors/field-labels.ts';
 import { LocalizedError } from '../src/errors/localized.ts';
-import type { ArtifactDetail, StaffArtifactDetail, StaffArtifactPage } from '../src/schemas/index.ts';
 import { attachReadyManifest, fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 

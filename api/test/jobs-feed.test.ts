@@ -1,5 +1,5 @@
+import type { JobView } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../src/schemas/jobs.ts';
 import { JobChangeFeed } from '../src/services/staff-events.service.ts';
 
 function job(id: number, updatedAt: number, progress = 0): JobView {

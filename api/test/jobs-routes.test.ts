@@ -1,5 +1,5 @@
+import type { JobPage, JobView } from '@artifact-stories/contracts/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobPage, JobView } from '../src/schemas/index.ts';
 import { fakeManifest, makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 

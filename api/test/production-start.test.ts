@@ -2,10 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type {
+  ArtifactDetail,
+  Category,
+  EthnicGroupList,
+  StaffArtifactDetail,
+} from '@artifact-stories/contracts/schemas';
 import { makeClip } from '@artifact-stories/media-pipeline/testing';
 import * as tus from 'tus-js-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ArtifactDetail, Category, EthnicGroupList, StaffArtifactDetail } from '../src/schemas/index.ts';
 import { listeningUrl, root, spawnServer } from './server-process.ts';
 import { waitFor } from './wait.ts';
 

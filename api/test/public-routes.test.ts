@@ -1,5 +1,10 @@
+import type {
+  ArtifactDetail,
+  ArtifactPage,
+  EthnicGroup,
+  EthnicGroupList,
+} from '@artifact-stories/contracts/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArtifactDetail, ArtifactPage, EthnicGroup, EthnicGroupList } from '../src/schemas/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;

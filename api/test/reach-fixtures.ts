@@ -1,4 +1,4 @@
-import type { ArtifactDetail, PublicVideo } from '../src/schemas/artifacts.ts';
+import type { ArtifactDetail, PublicVideo } from '@artifact-stories/contracts/schemas';
 
 /** A ready video as publicVideo() makes it, for builder tests that need no app. */
 export function fakeVideo(overrides: Partial<PublicVideo> = {}): PublicVideo {

@@ -1,5 +1,5 @@
+import type { SearchResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance } from 'fastify';
-import type { SearchResponse } from '../src/schemas/search.ts';
 import type { catalogueSql } from './search-contract-sql.ts';
 
 /** What the cases share: the app under test, GET /api/search over HTTP inject, and SQL truths. */

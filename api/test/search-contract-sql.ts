@@ -1,5 +1,5 @@
+import type { SearchResponse } from '@artifact-stories/contracts/schemas';
 import type { Db } from '../src/db/database.ts';
-import type { SearchResponse } from '../src/schemas/search.ts';
 
 export type Filters = { ethnicGroup?: string; languageFamily?: string; category?: string };
 type Dim = keyof Filters;

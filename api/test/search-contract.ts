@@ -1,6 +1,6 @@
+import type { SearchResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { SearchResponse } from '../src/schemas/search.ts';
 import type { SearchContext } from './search-contract-context.ts';
 import { queryCases } from './search-contract-queries.ts';
 import { catalogueSql } from './search-contract-sql.ts';

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compact, fold, highlight, indexTerms, queryTerm, snippet } from '../src/search/text.ts';
+import { compact, highlight, indexTerms, queryTerm, snippet } from '../src/search/text.ts';
 
 // The text rules both engines' documents and the embedded engine's highlighting rely on.
 describe('search text', () => {
-  it('folds Vietnamese diacritics, đ included, and case', () => {
-    expect(fold('Cồng chiêng ĐÀN TÍNH Ê Đê')).toBe('cong chieng dan tinh e de');
-    expect(fold('Mường Sơn La Hà Giang')).toBe('muong son la ha giang');
-    // Decomposed input (NFD from some keyboards) folds the same as composed.
-    expect(fold('Mông'.normalize('NFD'))).toBe('mong');
-  });
-
   it('writes names as one word without apostrophes or separators', () => {
     expect(compact("H'Mông")).toBe('hmong');
     expect(compact('H’Mông')).toBe('hmong');

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildArtifactsWithAutoincrement } from '../src/db/artifact-ids.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { MIGRATIONS } from '../src/db/migrations.ts';
 import { ArtifactsRepository } from '../src/repositories/artifacts.repository.ts';
-import type { StaffArtifactDetail } from '../src/schemas/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 

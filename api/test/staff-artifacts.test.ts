@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type {
+  ArtifactPage,
+  StaffArtifactDetail,
+  StaffArtifactPage,
+} from '@artifact-stories/contracts/schemas';
 import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArtifactPage, StaffArtifactDetail, StaffArtifactPage } from '../src/schemas/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 import { CaptionError, toWebVtt } from '@artifact-stories/media-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffArtifactDetail } from '../src/schemas/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
 

@@ -1,5 +1,5 @@
+import type { ArtifactInput, Role, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { ArtifactInput, Role, StaffUser } from '../src/schemas/index.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 

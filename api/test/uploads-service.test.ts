@@ -1,7 +1,7 @@
+import type { VideoStatus } from '@artifact-stories/contracts/states';
 import { describe, expect, it } from 'vitest';
 import type { Texts } from '../src/errors/localized.ts';
 import type { VideoRecord } from '../src/repositories/videos.repository.ts';
-import type { VideoStatus } from '../src/schemas/artifacts.ts';
 import { sourceExtension, UploadRefusal, UploadsService } from '../src/services/uploads.service.ts';
 
 class Refused extends Error {

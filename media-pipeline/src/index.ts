@@ -10,7 +10,7 @@ export {
 export { FfmpegAbortedError, FfmpegError, runFfmpeg } from './ffmpeg/run.ts';
 export { planLadder } from './ladder/ladder.ts';
 export { MediaValidationError, probeMedia } from './probe/probe.ts';
-export { type Job, JobQueue, type JobState, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
+export { type Job, JobQueue, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
 export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
 export { removeStaleTempFolders } from './temp-folders.ts';

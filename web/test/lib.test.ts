@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentIn, contentLang } from '../src/lib/i18n/fallback.ts';
-import { formatBytes, formatClock } from '../src/lib/i18n/format.ts';
+import { formatClock } from '../src/lib/i18n/format.ts';
 import { fillMessage, longDate } from '../src/lib/i18n/message.ts';
 import { actionFor } from '../src/lib/player/keyboard.ts';
 import { cueAt, parseStoryboard } from '../src/lib/player/storyboard.ts';
@@ -8,7 +8,6 @@ import { captionsInOrder, rungOf } from '../src/lib/player/tracks.ts';
 import { matchRoute } from '../src/lib/router/routes.ts';
 import { chosenInOrder, matchesFilter } from '../src/lib/staff/labels.ts';
 import { RateMeter } from '../src/lib/staff/rate.ts';
-import { fold, slugify } from '../src/lib/staff/text.ts';
 
 describe('routes', () => {
   it.each([
@@ -97,18 +96,6 @@ describe('keyboard', () => {
   });
 });
 
-describe('text', () => {
-  it('folds Vietnamese diacritics, đ included', () => {
-    expect(fold("H'Mông Ê Đê Cồng chiêng")).toBe("h'mong e de cong chieng");
-  });
-  it('makes slugs the api accepts', () => {
-    expect(slugify("Khèn H'Mông — của nghệ nhân")).toBe('khen-h-mong-cua-nghe-nhan');
-    expect(slugify('  Đàn tính!  ')).toBe('dan-tinh');
-    expect(slugify('a'.repeat(100))).toHaveLength(80);
-    expect(slugify('!!!')).toBe('');
-  });
-});
-
 describe('choosing gallery labels', () => {
   const artifact = (slug: string, vi: string, en: string, accessionNumber: string) => ({
     id: slug.length,
@@ -150,11 +137,6 @@ describe('format', () => {
     expect(formatClock(75.9)).toBe('1:15');
     expect(formatClock(3725)).toBe('1:02:05');
     expect(formatClock(Number.NaN)).toBe('0:00');
-  });
-  it('shows sizes', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(1536)).toBe('1.5 KB');
-    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
   });
 });
 

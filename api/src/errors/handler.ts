@@ -1,10 +1,11 @@
 import { STATUS_CODES } from 'node:http';
+import { formatBytes } from '@artifact-stories/contracts/format';
+import type { Lang } from '@artifact-stories/contracts/schemas';
 import { viDecimal } from '@artifact-stories/media-pipeline';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang } from '../schemas/common.ts';
 import type { ErrorDetails } from './codes.ts';
 import { requestLang } from './lang.ts';
-import { formatBytes, type Texts, textsOf } from './localized.ts';
+import { type Texts, textsOf } from './localized.ts';
 import { codeForStatus } from './status-codes.ts';
 import { validationTexts } from './validation.ts';
 

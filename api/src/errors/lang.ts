@@ -1,5 +1,5 @@
+import type { Lang } from '@artifact-stories/contracts/schemas';
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../schemas/common.ts';
 
 /**
  * The language an answer's messages are written in: Vietnamese when Accept-Language ranks `vi` (or `vi-VN`)

@@ -41,15 +41,3 @@ export function textsOf(err: unknown): Texts | undefined {
     ? { vi: messages.vi, en: messages.en }
     : undefined;
 }
-
-/** 2 GiB, 1 MiB, 512 KiB: sizes as limits are set (powers of two). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}

@@ -1,5 +1,5 @@
+import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifySchemaValidationError } from 'fastify';
-import { Slug } from '../schemas/common.ts';
 import { formLabel } from './field-labels.ts';
 import type { Texts } from './localized.ts';
 
@@ -9,8 +9,6 @@ interface Label {
   vi: string;
   en: string;
 }
-
-const SLUG_PATTERN = (Slug as { pattern?: string }).pattern;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -69,7 +67,7 @@ function predicate(error: FastifySchemaValidationError, allowed: unknown[]): Lab
     case 'maxLength':
       return { vi: `quá dài: tối đa ${limit} ký tự`, en: `is too long: at most ${limit} characters` };
     case 'pattern':
-      return p.pattern === SLUG_PATTERN
+      return p.pattern === SLUG_PATTERN.source
         ? {
             vi: 'chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch nối đơn, ví dụ «khen-hmong»',
             en: 'may hold only lowercase letters a–z, digits and single hyphens, e.g. "khen-hmong"',

@@ -1,7 +1,6 @@
+import type { Localized } from '@artifact-stories/contracts/schemas';
+import type { ArtifactStatus } from '@artifact-stories/contracts/states';
 import type { Db } from '../db/database.ts';
-import type { Localized } from '../schemas/common.ts';
-
-export type ArtifactStatus = 'draft' | 'published';
 
 export interface ArtifactRecord {
   id: number;

@@ -1,5 +1,5 @@
+import type { Localized } from '@artifact-stories/contracts/schemas';
 import type { Db } from '../db/database.ts';
-import type { Localized } from '../schemas/common.ts';
 
 export interface LanguageFamilyRecord {
   slug: string;

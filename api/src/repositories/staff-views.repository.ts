@@ -1,5 +1,6 @@
+import type { JobView } from '@artifact-stories/contracts/schemas';
+import type { ArtifactStatus, JobState } from '@artifact-stories/contracts/states';
 import type { Db } from '../db/database.ts';
-import type { JobState, JobView } from '../schemas/jobs.ts';
 
 interface JobViewRow {
   id: number;
@@ -47,7 +48,7 @@ export class StaffViewsRepository {
   constructor(private readonly db: Db) {}
 
   /** Ids of artifacts in any state, most recently changed first; q matches slug, accession number or title. */
-  artifactIds(filter: { status?: 'draft' | 'published'; q?: string; limit: number; offset: number }): {
+  artifactIds(filter: { status?: ArtifactStatus; q?: string; limit: number; offset: number }): {
     ids: number[];
     total: number;
   } {

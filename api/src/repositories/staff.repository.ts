@@ -1,6 +1,6 @@
+import type { Role, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
-import type { Role, StaffUser } from '../schemas/staff.ts';
 
 export interface StaffRecord extends StaffUser {
   passwordHash: string;

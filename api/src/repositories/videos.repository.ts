@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { VideoStatus } from '@artifact-stories/contracts/states';
 import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
 import type { Texts } from '../errors/localized.ts';
-import type { VideoStatus } from '../schemas/artifacts.ts';
 
 // What the pipeline wrote into a version folder's manifest.json; the api stores it as it is.
 export type { MediaManifest } from '@artifact-stories/media-pipeline';

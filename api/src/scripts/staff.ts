@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { Role } from '@artifact-stories/contracts/schemas';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createContainer } from '../container.ts';
-import type { Role } from '../schemas/staff.ts';
 import type { StaffService } from '../services/staff.service.ts';
 import { StaffError } from '../services/staff-error.ts';
 

@@ -1,3 +1,4 @@
+import { fold } from '@artifact-stories/contracts/text';
 import type {
   FacetCounts,
   SearchDocument,
@@ -8,7 +9,7 @@ import type {
   SearchResponseData,
 } from './engine.ts';
 import { type Explanation, InvertedIndex, type WordQuery } from './postings.ts';
-import { fold, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
+import { highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
 /**
  * Fields as the index sees them (title, group names, material and region, story; see fieldTexts), with

@@ -1,4 +1,4 @@
-import type { Lang } from '../schemas/common.ts';
+import type { Lang } from '@artifact-stories/contracts/schemas';
 
 /** What the index holds per published artifact (built from SQLite; never the source of truth). */
 export interface SearchDocument {

@@ -1,23 +1,16 @@
+import { fold } from '@artifact-stories/contracts/text';
+
 /**
- * Text handling shared by both engines and the search service: Vietnamese-insensitive folding, word
- * tokens with their positions in the original text (for highlighting), and name matching.
+ * Text handling shared by both engines and the search service: word tokens with their positions in the
+ * original text (for highlighting), and name matching. Folding itself is the contracts' `fold`, shared with
+ * the web.
  */
 
-const MARKS = /\p{M}/gu;
 const APOSTROPHES = /['’ʼ‘`´]/g;
 /** A word: letters, digits and combining marks, possibly joined by apostrophes (H'Mông, K’Ho). */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ‘`´][\p{L}\p{N}\p{M}]+)*/gu;
 /** What may sit between the words of one name that is also written as one word (Ê Đê, Ê-đê → ede). */
 const NAME_GAP = /^[\s\-‐‑–]+$/;
-
-/** Lower case without diacritics; đ/Đ (not decomposed by Unicode) becomes d. Apostrophes are kept. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(/[đĐðÐ]/g, 'd')
-    .toLowerCase();
-}
 
 /** Folded and written as one word: "H'Mông" → "hmong", "Ê Đê" → "ede", "Ê-đê" → "ede". */
 export function compact(text: string): string {

@@ -1,3 +1,16 @@
+import { ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
+import type {
+  ArtifactDetail,
+  ArtifactListQuery,
+  ArtifactPage,
+  ArtifactSummary,
+  Category,
+  EthnicGroup,
+  EthnicGroupList,
+  Named,
+  Poster,
+  PublicVideo,
+} from '@artifact-stories/contracts/schemas';
 import type {
   ArtifactFilter,
   ArtifactRecord,
@@ -5,16 +18,6 @@ import type {
 } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepository } from '../repositories/catalogue.repository.ts';
 import type { MediaManifest, VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
-import type {
-  ArtifactDetail,
-  ArtifactListQuery,
-  ArtifactPage,
-  ArtifactSummary,
-  Poster,
-  PublicVideo,
-} from '../schemas/artifacts.ts';
-import type { Named } from '../schemas/common.ts';
-import type { Category, EthnicGroup, EthnicGroupList } from '../schemas/ethnic-groups.ts';
 import { renderStory } from './markdown.ts';
 
 export const MEDIA_PREFIX = '/media';
@@ -119,7 +122,7 @@ export class CatalogueService {
 
   listPublished(query: ArtifactListQuery): ArtifactPage {
     const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 24;
+    const pageSize = query.pageSize ?? ARTIFACTS_PAGE.default;
     const filter: ArtifactFilter = {
       status: 'published',
       ethnicGroup: query.ethnicGroup,

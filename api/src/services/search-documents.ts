@@ -1,8 +1,9 @@
+import { fold } from '@artifact-stories/contracts/text';
 import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepository, EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 import type { SearchDocument, SynonymSets } from '../search/engine.ts';
-import { compact, fold, nameVariants } from '../search/text.ts';
+import { compact, nameVariants } from '../search/text.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { storyText } from './markdown.ts';
 

@@ -1,7 +1,13 @@
+import { SEARCH_PAGE } from '@artifact-stories/contracts/limits';
+import type {
+  FacetValue,
+  Localized,
+  SearchHit,
+  SearchQuery,
+  SearchResponse,
+} from '@artifact-stories/contracts/schemas';
 import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepositories } from '../repositories/index.ts';
-import type { Localized } from '../schemas/common.ts';
-import type { FacetValue, SearchHit, SearchQuery, SearchResponse } from '../schemas/search.ts';
 import type { FacetCounts, SearchEngine } from '../search/engine.ts';
 import { Lru } from '../search/lru.ts';
 import { compact, nameVariants } from '../search/text.ts';
@@ -42,7 +48,7 @@ export class SearchService {
       (query.q ?? '').trim(),
       query.lang ?? 'vi',
       query.page ?? 1,
-      query.pageSize ?? 20,
+      query.pageSize ?? SEARCH_PAGE.default,
       query.ethnicGroup ?? null,
       query.languageFamily ?? null,
       query.category ?? null,
@@ -58,7 +64,7 @@ export class SearchService {
   private async compute(query: SearchQuery): Promise<SearchResponse> {
     const q = (query.q ?? '').trim();
     const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
+    const pageSize = query.pageSize ?? SEARCH_PAGE.default;
     const filters = {
       ethnicGroup: query.ethnicGroup,
       languageFamily: query.languageFamily,

@@ -1,19 +1,20 @@
-import { FORM_LABELS } from '../errors/field-labels.ts';
-import type { Texts } from '../errors/localized.ts';
-import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
-import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
-import type { VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
-import type { ArtifactDetail } from '../schemas/artifacts.ts';
-import type { Lang } from '../schemas/common.ts';
+import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
+  ArtifactDetail,
   ArtifactInput,
   ArtifactPatch,
+  Lang,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
   StaffArtifactSummary,
   StaffVideo,
-} from '../schemas/staff.ts';
+} from '@artifact-stories/contracts/schemas';
+import { FORM_LABELS } from '../errors/field-labels.ts';
+import type { Texts } from '../errors/localized.ts';
+import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
+import type { VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { type PublishChoice, publishRefusal } from './publish-rule.ts';
 import { noArtifact } from './staff-captions.service.ts';
@@ -87,7 +88,7 @@ export class StaffArtifactsService {
   /** `lang` picks the language of stored video errors (StaffVideo.error). */
   list(query: StaffArtifactListQuery, lang: Lang = 'en'): StaffArtifactPage {
     const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const pageSize = query.pageSize ?? STAFF_ARTIFACTS_PAGE.default;
     const { ids, total } = this.deps.views.artifactIds({
       status: query.status,
       q: query.q,

@@ -1,4 +1,4 @@
-import type { JobView } from '../schemas/jobs.ts';
+import type { JobView } from '@artifact-stories/contracts/schemas';
 
 /**
  * Turns "jobs changed since t" polls into a stream of job changes, each sent once. Polling the table (rather

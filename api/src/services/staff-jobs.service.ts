@@ -1,8 +1,9 @@
+import { JOBS_PAGE } from '@artifact-stories/contracts/limits';
+import type { JobListQuery, JobPage, JobView } from '@artifact-stories/contracts/schemas';
 import type { Job, JobQueue } from '@artifact-stories/media-pipeline';
 import type { Texts } from '../errors/localized.ts';
 import type { StaffViewsRepository } from '../repositories/staff-views.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
-import type { JobListQuery, JobPage, JobView } from '../schemas/jobs.ts';
 import { StaffError } from './staff-error.ts';
 
 export interface StaffJobsDeps {
@@ -36,7 +37,7 @@ export class StaffJobsService {
 
   list(query: JobListQuery): JobPage {
     const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const pageSize = query.pageSize ?? JOBS_PAGE.default;
     const { items, total } = this.deps.views.jobs({
       state: query.state,
       limit: pageSize,

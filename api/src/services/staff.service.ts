@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Role, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
-import type { Role, StaffUser } from '../schemas/staff.ts';
 import { hashToken } from './session-token.ts';
 import { StaffError } from './staff-error.ts';
 

@@ -1,5 +1,5 @@
+import { formatBytes } from '@artifact-stories/contracts/format';
 import { viDecimal } from '@artifact-stories/media-pipeline';
-import { formatBytes } from '../errors/localized.ts';
 import type { UploadSlots } from './upload-slots.ts';
 import { UploadRefusal } from './uploads.service.ts';
 

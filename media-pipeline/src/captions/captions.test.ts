@@ -125,7 +125,11 @@ describe('toWebVtt', () => {
         undefined,
         /not plain UTF-8 text.*the first on line 4/,
       ],
-      [`1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1_000_001)}`, undefined, /1\.0 MB; the limit is 1 MB/],
+      [
+        `1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1024 ** 2 + 1)}`,
+        undefined,
+        /1\.0 MiB; the limit is 1 MiB/,
+      ],
     ];
     const messages = new Set<string>();
     const messagesVi = new Set<string>();
@@ -159,8 +163,8 @@ describe('toWebVtt', () => {
     expect(errorOf('Hello there').messages.vi).toMatch(
       /^Dòng 1: tệp này không phải WebVTT .* Hãy xuất phụ đề dưới dạng \.srt hoặc \.vtt/,
     );
-    expect(errorOf(`1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1_500_000)}`).messages.vi).toMatch(
-      /^Tệp phụ đề có dung lượng 1,5 MB; giới hạn là 1 MB\./,
+    expect(errorOf(`1\n00:00:01,000 --> 00:00:02,000\n${'x'.repeat(1.5 * 1024 ** 2)}`).messages.vi).toMatch(
+      /^Tệp phụ đề có dung lượng 1,5 MiB; giới hạn là 1 MiB\./,
     );
   });
 });

@@ -1,3 +1,5 @@
+import { formatBytes } from '@artifact-stories/contracts/format';
+import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
 import { type Texts, viDecimal } from '../texts.ts';
 import { type Cue, formatTimestamp, parseTimingLine } from './timing.ts';
 
@@ -25,19 +27,17 @@ export class CaptionError extends Error {
   }
 }
 
-/** Captions for a short clip are a few KB; anything near this is the wrong file. */
-export const MAX_CAPTION_BYTES = 1_000_000;
-
+/** A captions file over MAX_CAPTION_BYTES (also the api's captions body limit and the web's check). */
 export function captionsTooBig(bytes: number): CaptionError {
-  const size = (bytes / 1e6).toFixed(1);
-  const limit = MAX_CAPTION_BYTES / 1e6;
+  const size = formatBytes(bytes);
+  const limit = formatBytes(MAX_CAPTION_BYTES);
   return new CaptionError({
     en:
-      `The captions file is ${size} MB; the limit is ${limit} MB. ` +
-      'Captions for a clip are usually a few KB: check that you chose the right file.',
+      `The captions file is ${size}; the limit is ${limit}. ` +
+      'Captions for a clip are usually a few KiB: check that you chose the right file.',
     vi:
-      `Tệp phụ đề có dung lượng ${viDecimal(size)} MB; giới hạn là ${limit} MB. Phụ đề của một đoạn phim ` +
-      'thường chỉ vài KB: hãy kiểm tra xem bạn đã chọn đúng tệp chưa.',
+      `Tệp phụ đề có dung lượng ${viDecimal(size)}; giới hạn là ${viDecimal(limit)}. Phụ đề của một đoạn phim ` +
+      'thường chỉ vài KiB: hãy kiểm tra xem bạn đã chọn đúng tệp chưa.',
   });
 }
 

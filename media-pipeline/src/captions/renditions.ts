@@ -1,8 +1,9 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
 import { viDecimal } from '../texts.ts';
 import type { CaptionInput, MediaManifest } from '../types.ts';
-import { CaptionError, captionsTooBig, MAX_CAPTION_BYTES, toWebVtt } from './captions.ts';
+import { CaptionError, captionsTooBig, toWebVtt } from './captions.ts';
 
 /** BCP 47 shaped, and safe as a file name: 'vi', 'en', 'en-GB', 'zh-Hans'. */
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

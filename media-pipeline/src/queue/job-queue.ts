@@ -1,3 +1,4 @@
+import type { JobState } from '@artifact-stories/contracts/states';
 import type Database from 'better-sqlite3';
 import {
   DUE,
@@ -6,13 +7,12 @@ import {
   type Job,
   JobLeaseLostError,
   type JobRow,
-  type JobState,
   QUEUE_SCHEMA_SQL,
   REAP_SQL,
   toJob,
 } from './schema.ts';
 
-export { defaultBackoffMs, type Job, JobLeaseLostError, type JobState, QUEUE_SCHEMA_SQL };
+export { defaultBackoffMs, type Job, JobLeaseLostError, QUEUE_SCHEMA_SQL };
 
 export interface JobQueueOptions {
   /** How long a claim holds a job without a heartbeat; after it another worker may take the job over. */

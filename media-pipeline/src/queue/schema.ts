@@ -1,7 +1,7 @@
 // The jobs table and its row mapping. The api runs QUEUE_SCHEMA_SQL once as a migration in its own
 // database file, so the queue shares the catalogue's WAL and its backups. Times are integer ms.
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import type { JobState } from '@artifact-stories/contracts/states';
 
 export interface Job<P = unknown> {
   id: number;

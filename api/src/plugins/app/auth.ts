@@ -1,8 +1,8 @@
+import type { StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Container } from '../../container.ts';
 import { LocalizedError } from '../../errors/localized.ts';
-import type { StaffUser } from '../../schemas/staff.ts';
 import type { LoginBackoff } from '../../services/login-backoff.ts';
 import type { StaffService } from '../../services/staff.service.ts';
 

@@ -1,6 +1,6 @@
+import type { StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { StaffUser } from '../../schemas/staff.ts';
 import { hashToken, SESSION_COOKIE } from '../../services/session-token.ts';
 
 declare module 'fastify' {

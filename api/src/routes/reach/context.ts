@@ -1,7 +1,6 @@
+import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { codeForStatus } from '../../errors/status-codes.ts';
-import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
-import type { Lang } from '../../schemas/common.ts';
 import { linkedAnswerHeaders, NAMES_A_FILM } from '../../services/reach/caching.ts';
 import { type SiteLinks, siteBase, siteLinks } from '../../services/reach/links.ts';
 

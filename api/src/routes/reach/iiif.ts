@@ -1,7 +1,6 @@
+import { ErrorResponse, SlugParams } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SlugParams } from '../../schemas/artifacts.ts';
-import { ErrorResponse } from '../../schemas/common.ts';
 import { buildManifest, IIIF_CONTENT_TYPE } from '../../services/reach/iiif.ts';
 import { cacheLinked, linksFor, playable, sendError } from './context.ts';
 

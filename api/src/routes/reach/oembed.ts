@@ -1,6 +1,6 @@
+import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../schemas/common.ts';
 import { buildOEmbed, slugFromUrl } from '../../services/reach/oembed.ts';
 import { cacheLinked, langOf, linksFor, playable, sendError } from './context.ts';
 

@@ -1,10 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
+import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
 import { cacheLinked, langOf, linksFor } from './context.ts';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** index.html read once and again only when a new web build replaces it. */
 function indexReader(file: string): () => string {
@@ -30,7 +29,7 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
   ) => {
     reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
     const { slug } = request.params;
-    const detail = SLUG.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
+    const detail = SLUG_PATTERN.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
     if (!detail) return reply.code(404).send(readIndex());
     // Its og: and canonical links are absolute: never stored when they come from the Host header.
     cacheLinked(app, reply, 'no-cache');

@@ -1,7 +1,6 @@
+import { ErrorResponse, SlugParams } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SlugParams } from '../../schemas/artifacts.ts';
-import { ErrorResponse } from '../../schemas/common.ts';
 import { QR_PNG_SIZES, qrPng, qrSvg } from '../../services/reach/qr.ts';
 import { cacheLinked, linksFor, sendError } from './context.ts';
 

@@ -1,5 +1,4 @@
-import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
-import type { Localized } from '../../schemas/common.ts';
+import type { ArtifactDetail, Localized, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
 import { bothLangs, excerpt, type SiteLinks } from './links.ts';
 import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';

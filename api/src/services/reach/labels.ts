@@ -1,4 +1,4 @@
-import type { Localized } from '../../schemas/common.ts';
+import type { Localized } from '@artifact-stories/contracts/schemas';
 import { escapeHtml } from './escape.ts';
 import { inLang } from './links.ts';
 import { MUSEUM } from './museum.ts';

@@ -1,4 +1,4 @@
-import type { Localized } from '../../schemas/common.ts';
+import type { Localized } from '@artifact-stories/contracts/schemas';
 
 /** Absolute links to the site's pages and resources, all from one base. */
 export interface SiteLinks {

@@ -1,4 +1,4 @@
-import type { Localized } from '../../schemas/common.ts';
+import type { Localized } from '@artifact-stories/contracts/schemas';
 
 /** Who publishes the catalogue: shown as attribution wherever the media travel. */
 export const MUSEUM = {

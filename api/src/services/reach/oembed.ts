@@ -1,9 +1,12 @@
-import type { ArtifactDetail, PublicVideo } from '../../schemas/artifacts.ts';
-import type { Lang } from '../../schemas/common.ts';
+import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
+import { SLUG_WORDS } from '@artifact-stories/contracts/slugs';
 import { TAKEDOWN_SECONDS } from './caching.ts';
 import { escapeHtml } from './escape.ts';
 import { inLang, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
+
+/** An artifact's page or its embed, as a shared link names it. */
+const PAGE_PATH = new RegExp(`^/(?:artifacts|embed)/(${SLUG_WORDS})/?$`);
 
 /** Width of the player when the consumer sets no limit: a comfortable inline size, never upscaled. */
 export const DEFAULT_EMBED_WIDTH = 640;
@@ -26,9 +29,7 @@ export function slugFromUrl(url: string, base: string): string | undefined {
   if (!web(target) || target.host !== site.host) return undefined;
   const prefix = site.pathname.replace(/\/$/, '');
   if (!target.pathname.startsWith(`${prefix}/`)) return undefined;
-  const m = /^\/(?:artifacts|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(
-    target.pathname.slice(prefix.length),
-  );
+  const m = PAGE_PATH.exec(target.pathname.slice(prefix.length));
   return m?.[1];
 }
 

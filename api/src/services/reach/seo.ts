@@ -1,5 +1,4 @@
-import type { ArtifactDetail } from '../../schemas/artifacts.ts';
-import type { Lang } from '../../schemas/common.ts';
+import type { ArtifactDetail, Lang } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
 import { excerpt, inLang, type SiteLinks } from './links.ts';

@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@artifact-stories/api/schemas';
+import type { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import { locale } from '../i18n/i18n.svelte.ts';
 
 /**

@@ -7,7 +7,7 @@ import type {
   EthnicGroupList,
   SearchQuery,
   SearchResponse,
-} from '@artifact-stories/api/schemas';
+} from '@artifact-stories/contracts/schemas';
 import { request, withQuery } from './client.ts';
 
 export const listArtifacts = (query: ArtifactListQuery = {}) =>

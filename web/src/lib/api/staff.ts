@@ -1,15 +1,17 @@
+import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
   JobPage,
   JobView,
+  Lang,
   PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
   StaffArtifactSummary,
   StaffUser,
-} from '@artifact-stories/api/schemas';
+} from '@artifact-stories/contracts/schemas';
 import { request, withQuery } from './client.ts';
 
 const base = '/api/staff';
@@ -32,14 +34,18 @@ export const publishArtifact = (id: number, choice: PublishBody = {}) =>
 export const unpublishArtifact = (id: number) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
-export const putCaptions = (id: number, lang: 'vi' | 'en', text: string) =>
+export const putCaptions = (id: number, lang: Lang, text: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
 
-/** Every published artifact, page by page (the api gives at most 100 at a time). */
+/** Every published artifact, page by page, as many at a time as the api gives. */
 export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
   const all: StaffArtifactSummary[] = [];
   for (let page = 1; ; page++) {
-    const answer = await listStaffArtifacts({ status: 'published', page, pageSize: 100 });
+    const answer = await listStaffArtifacts({
+      status: 'published',
+      page,
+      pageSize: STAFF_ARTIFACTS_PAGE.maximum,
+    });
     all.push(...answer.items);
     if (answer.items.length === 0 || all.length >= answer.total) return all;
   }
@@ -47,7 +53,6 @@ export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
 
 /** The printable sheet of gallery labels for these artifacts (an HTML page the api draws). */
 export const labelsUrl = (slugs: string[]) => withQuery(`${base}/labels`, { slugs: slugs.join(',') });
-export const MAX_LABELS = 100;
 
 export const listJobs = () => request<JobPage>(`${base}/jobs`);
 export const retryJob = (id: number) =>

@@ -222,6 +222,6 @@ export const en: Record<MessageKey, string> = {
   'captions.present': 'Present',
   'captions.missing': 'Missing',
   'captions.saved': 'Saved “{name}”.',
-  'captions.tooBig': 'The captions file is too large (1 MB at most).',
+  'captions.tooBig': 'The captions file is too large ({limit} at most).',
   'captions.hint': 'Captions apply once the film has been processed again.',
 };

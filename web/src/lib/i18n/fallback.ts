@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '@artifact-stories/api/schemas';
+import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 
 const other = (lang: Lang): Lang => (lang === 'vi' ? 'en' : 'vi');
 

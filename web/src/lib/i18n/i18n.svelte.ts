@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '@artifact-stories/api/schemas';
+import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 import { en } from './en.ts';
 import { contentIn, contentLang } from './fallback.ts';
 import { fillMessage, longDate } from './message.ts';

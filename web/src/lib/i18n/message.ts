@@ -1,4 +1,4 @@
-import type { Lang } from '@artifact-stories/api/schemas';
+import type { Lang } from '@artifact-stories/contracts/schemas';
 
 const rules = new Map<Lang, Intl.PluralRules>();
 

@@ -220,7 +220,7 @@ export const vi = {
   'captions.present': 'Đã có',
   'captions.missing': 'Chưa có',
   'captions.saved': 'Đã lưu “{name}”.',
-  'captions.tooBig': 'Tệp phụ đề quá lớn (tối đa 1 MB).',
+  'captions.tooBig': 'Tệp phụ đề quá lớn (tối đa {limit}).',
   'captions.hint': 'Phụ đề có hiệu lực sau khi phim được xử lý lại.',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { PublicVideo } from '@artifact-stories/api/schemas';
+import type { PublicVideo } from '@artifact-stories/contracts/schemas';
 import { rungOf } from './tracks.ts';
 
 /** A quality the viewer can pick; `index` is the engine's own level number. */

@@ -1,3 +1,5 @@
+import { SLUG_WORDS } from '@artifact-stories/contracts/slugs';
+
 /** Every page of the site. Pure data + matching, so it is tested without a browser. */
 export type Route =
   | { name: 'home' }
@@ -12,7 +14,7 @@ export type Route =
   | { name: 'staff-edit'; id: number }
   | { name: 'not-found' };
 
-const SLUG = '([a-z0-9]+(?:-[a-z0-9]+)*)';
+const SLUG = `(${SLUG_WORDS})`;
 
 const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/$/, () => ({ name: 'home' })],

@@ -1,4 +1,4 @@
-import type { JobView } from '@artifact-stories/api/schemas';
+import type { JobView } from '@artifact-stories/contracts/schemas';
 import { listJobs, watchJobs } from '../api/staff.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { StaffArtifactSummary } from '@artifact-stories/api/schemas';
-import { fold } from './text.ts';
+import type { StaffArtifactSummary } from '@artifact-stories/contracts/schemas';
+import { fold } from '@artifact-stories/contracts/text';
 
 /**
  * Does this artifact match what staff typed? Any of its titles, its accession number or its slug, without

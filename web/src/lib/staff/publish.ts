@@ -1,4 +1,4 @@
-import type { PublishBody, StaffArtifactDetail } from '@artifact-stories/api/schemas';
+import type { PublishBody, StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 
 /** What the public page would lack: no film visitors can play, no story in either language. */
 export function missingForPublish(detail: StaffArtifactDetail): { film: boolean; story: boolean } {

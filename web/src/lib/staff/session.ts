@@ -1,4 +1,4 @@
-import type { StaffUser } from '@artifact-stories/api/schemas';
+import type { StaffUser } from '@artifact-stories/contracts/schemas';
 import { ApiError } from '../api/client.ts';
 import { me } from '../api/staff.ts';
 import { navigate } from '../router/router.svelte.ts';

@@ -1,4 +1,4 @@
-import type { StaffArtifactDetail } from '@artifact-stories/api/schemas';
+import type { StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
 import { follow, loadedFrom } from './version.ts';
 

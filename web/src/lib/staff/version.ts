@@ -1,4 +1,4 @@
-import type { ArtifactInput, StaffArtifactDetail } from '@artifact-stories/api/schemas';
+import type { ArtifactInput, StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 
 /** The fields the editor's form edits, as an artifact's detail holds them. */
 export const inputOf = (d: StaffArtifactDetail): ArtifactInput => ({

@@ -1,4 +1,4 @@
-import type { StaffVideo } from '@artifact-stories/api/schemas';
+import type { StaffVideo } from '@artifact-stories/contracts/schemas';
 
 /**
  * Whether the latest upload says something beyond the film on show: it is another video (refused, failed,

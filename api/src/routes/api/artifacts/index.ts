@@ -1,7 +1,12 @@
+import {
+  ArtifactDetail,
+  ArtifactListQuery,
+  ArtifactPage,
+  ErrorResponse,
+  SlugParams,
+} from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
-import { ArtifactDetail, ArtifactListQuery, ArtifactPage, SlugParams } from '../../../schemas/artifacts.ts';
-import { ErrorResponse } from '../../../schemas/common.ts';
 
 const artifacts: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,6 +1,6 @@
+import { Category } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Category } from '../../../schemas/ethnic-groups.ts';
 
 const categories: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

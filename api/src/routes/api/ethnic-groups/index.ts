@@ -1,8 +1,6 @@
+import { ErrorResponse, EthnicGroup, EthnicGroupList, SlugParams } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
-import { SlugParams } from '../../../schemas/artifacts.ts';
-import { ErrorResponse } from '../../../schemas/common.ts';
-import { EthnicGroup, EthnicGroupList } from '../../../schemas/ethnic-groups.ts';
 
 const ethnicGroups: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,8 +1,7 @@
+import { ErrorResponse, SearchQuery, SearchResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { LocalizedError } from '../../../errors/localized.ts';
-import { ErrorResponse } from '../../../schemas/common.ts';
-import { SearchQuery, SearchResponse } from '../../../schemas/search.ts';
 import { TurnGate } from '../../../search/turn-gate.ts';
 
 /** Searches answered per turn of the event loop (see TurnGate): a classroom's worth, then the media's turn. */

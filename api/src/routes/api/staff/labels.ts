@@ -1,12 +1,11 @@
+import { MAX_LABELS } from '@artifact-stories/contracts/limits';
+import { ErrorResponse } from '@artifact-stories/contracts/schemas';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../../schemas/common.ts';
 import { type GalleryLabel, labelsPage } from '../../../services/reach/labels.ts';
 import { qrSvg } from '../../../services/reach/qr.ts';
 import { linksFor, sendError } from '../../reach/context.ts';
-
-const MAX_LABELS = 100;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const LabelsQuery = Type.Object({
   slugs: Type.String({
@@ -43,14 +42,14 @@ const labels: FastifyPluginAsyncTypebox = async (app) => {
             .filter(Boolean),
         ),
       ];
-      const bad = slugs.filter((s) => !SLUG.test(s));
+      const bad = slugs.filter((s) => !SLUG_PATTERN.test(s));
       if (slugs.length === 0 || bad.length > 0) {
         return sendError(
           reply,
           400,
           'Bad Request',
           bad.length
-            ? `Not artifact slugs: ${bad.map((s) => JSON.stringify(s.slice(0, 80))).join(', ')}. Use lowercase letters, digits and hyphens, separated by commas.`
+            ? `Not artifact slugs: ${bad.map((s) => JSON.stringify(s.slice(0, SLUG_MAX_LENGTH))).join(', ')}. Use lowercase letters, digits and hyphens, separated by commas.`
             : 'Name at least one artifact: slugs=a,b,c.',
         );
       }

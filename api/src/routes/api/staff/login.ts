@@ -1,7 +1,6 @@
+import { ErrorResponse, LoginBody, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
-import { ErrorResponse } from '../../../schemas/common.ts';
-import { LoginBody, StaffUser } from '../../../schemas/staff.ts';
 import { SESSION_COOKIE } from '../../../services/session-token.ts';
 import { sessionCookieOptions } from './session-cookie.ts';
 

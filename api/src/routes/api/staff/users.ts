@@ -1,7 +1,6 @@
+import { ErrorResponse, NewStaffBody, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../../schemas/common.ts';
-import { NewStaffBody, StaffUser } from '../../../schemas/staff.ts';
 
 const security = [{ session: [] }];
 

@@ -1,11 +1,10 @@
+import { formatBytes } from '@artifact-stories/contracts/format';
+import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
+import { CaptionParams, ErrorResponse, StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { StaffServices } from '../../../../container.ts';
 import { requestLang } from '../../../../errors/lang.ts';
 import { LocalizedError } from '../../../../errors/localized.ts';
-import { ErrorResponse } from '../../../../schemas/common.ts';
-import { CaptionParams, StaffArtifactDetail } from '../../../../schemas/staff.ts';
-
-const MAX_CAPTION_BYTES = 1024 * 1024;
 
 /** PUT /api/staff/artifacts/:id/captions/:lang with the SRT or WebVTT file as the raw body. */
 const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
@@ -22,7 +21,7 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
       bodyLimit: MAX_CAPTION_BYTES,
       schema: {
         tags: ['Staff'],
-        summary: 'Attach captions (SRT or WebVTT, at most 1 MB) to the newest video; queues a new transcode',
+        summary: `Attach captions (SRT or WebVTT, at most ${formatBytes(MAX_CAPTION_BYTES)}) to the newest video; queues a new transcode`,
         description:
           'Send the file as the body with Content-Type text/vtt, application/x-subrip or text/plain.',
         security: [{ session: [] }],

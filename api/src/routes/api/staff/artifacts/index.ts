@@ -1,17 +1,17 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { StaffServices } from '../../../../container.ts';
-import { requestLang } from '../../../../errors/lang.ts';
-import { ErrorResponse } from '../../../../schemas/common.ts';
 import {
   ArtifactInput,
   ArtifactPatch,
+  ErrorResponse,
   IdParams,
   PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
   StaffArtifactPage,
-} from '../../../../schemas/staff.ts';
+} from '@artifact-stories/contracts/schemas';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { StaffServices } from '../../../../container.ts';
+import { requestLang } from '../../../../errors/lang.ts';
 import captions from './captions.ts';
 
 const security = [{ session: [] }];

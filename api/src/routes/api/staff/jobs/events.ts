@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { StaffServices } from '../../../../container.ts';
-import { ErrorResponse } from '../../../../schemas/common.ts';
 
 const POLL_MS = 500;
 const KEEP_ALIVE_MS = 15_000;

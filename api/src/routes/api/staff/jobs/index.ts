@@ -1,7 +1,12 @@
+import {
+  ErrorResponse,
+  JobListQuery,
+  JobPage,
+  JobParams,
+  JobView,
+} from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { StaffServices } from '../../../../container.ts';
-import { ErrorResponse } from '../../../../schemas/common.ts';
-import { JobListQuery, JobPage, JobParams, JobView } from '../../../../schemas/jobs.ts';
 import events from './events.ts';
 
 const security = [{ session: [] }];

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http';
+import { formatBytes } from '@artifact-stories/contracts/format';
 import { viDecimal } from '@artifact-stories/media-pipeline';
 import { langOf } from '../../../../errors/lang.ts';
-import { formatBytes, type Texts } from '../../../../errors/localized.ts';
+import type { Texts } from '../../../../errors/localized.ts';
 import { codeForStatus } from '../../../../errors/status-codes.ts';
 
 /** tus hooks end a request by throwing { status_code, body }; the body is our one JSON error shape. */

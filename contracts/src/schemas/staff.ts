@@ -1,6 +1,20 @@
 import { type Static, Type } from 'typebox';
+import {
+  ACCESSION_NUMBER_MAX_LENGTH,
+  MAX_ETHNIC_GROUPS,
+  QUERY_MAX_LENGTH,
+  SHORT_TEXT_MAX_LENGTH,
+  STAFF_ARTIFACTS_PAGE,
+  STORY_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '../limits.ts';
+import { ARTIFACT_STATUSES } from '../states.ts';
 import { ArtifactDetail, VideoStatus } from './artifacts.ts';
-import { Id, Localized, Page, pageQuery, Slug } from './common.ts';
+import { Id, Localized, OneOf, Page, pageQuery, Slug } from './common.ts';
+
+/** Draft or published. */
+export const ArtifactStatus = OneOf(ARTIFACT_STATUSES);
+export type ArtifactStatus = Static<typeof ArtifactStatus>;
 
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('editor')]);
 export type Role = Static<typeof Role>;
@@ -33,17 +47,17 @@ const LocalizedInput = (maxLength: number) =>
 /** What staff write about an artifact. The Vietnamese title is required; everything else may wait. */
 export const ArtifactInput = Type.Object({
   slug: Slug,
-  accessionNumber: Type.String({ minLength: 1, maxLength: 60 }),
+  accessionNumber: Type.String({ minLength: 1, maxLength: ACCESSION_NUMBER_MAX_LENGTH }),
   title: Type.Object({
-    vi: Type.String({ minLength: 1, maxLength: 200 }),
-    en: Type.String({ maxLength: 200 }),
+    vi: Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
+    en: Type.String({ maxLength: TITLE_MAX_LENGTH }),
   }),
-  story: LocalizedInput(20_000),
+  story: LocalizedInput(STORY_MAX_LENGTH),
   category: Slug,
-  material: LocalizedInput(200),
-  region: LocalizedInput(200),
+  material: LocalizedInput(SHORT_TEXT_MAX_LENGTH),
+  region: LocalizedInput(SHORT_TEXT_MAX_LENGTH),
   featured: Type.Boolean({ default: false }),
-  ethnicGroups: Type.Array(Slug, { minItems: 1, maxItems: 10, uniqueItems: true }),
+  ethnicGroups: Type.Array(Slug, { minItems: 1, maxItems: MAX_ETHNIC_GROUPS, uniqueItems: true }),
 });
 export type ArtifactInput = Static<typeof ArtifactInput>;
 
@@ -98,7 +112,7 @@ export const StaffArtifactSummary = Type.Object({
   slug: Type.String(),
   accessionNumber: Type.String(),
   title: Localized,
-  status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+  status: ArtifactStatus,
   ethnicGroups: Type.Array(Type.String()),
   category: Type.String(),
   video: LastUpload,
@@ -108,9 +122,9 @@ export const StaffArtifactSummary = Type.Object({
 export type StaffArtifactSummary = Static<typeof StaffArtifactSummary>;
 
 export const StaffArtifactListQuery = Type.Object({
-  status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  ...pageQuery({ default: 50, maximum: 100 }),
+  status: Type.Optional(ArtifactStatus),
+  q: Type.Optional(Type.String({ maxLength: QUERY_MAX_LENGTH })),
+  ...pageQuery(STAFF_ARTIFACTS_PAGE),
 });
 export type StaffArtifactListQuery = Static<typeof StaffArtifactListQuery>;
 
@@ -122,7 +136,7 @@ export const StaffArtifactDetail = Type.Intersect([
   ArtifactInput,
   Type.Object({
     id: Type.Integer(),
-    status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+    status: ArtifactStatus,
     video: LastUpload,
     onShow: OnShow,
     preview: ArtifactDetail,

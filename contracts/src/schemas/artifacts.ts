@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { Localized, Named, Page, PageQuery, Slug } from './common.ts';
+import { VIDEO_STATUSES } from '../states.ts';
+import { Localized, Named, OneOf, Page, PageQuery, Slug } from './common.ts';
 
 export const ImageSource = Type.Object({ width: Type.Integer(), height: Type.Integer(), url: Type.String() });
 
@@ -9,14 +10,8 @@ export const Poster = Type.Object({
 });
 export type Poster = Static<typeof Poster>;
 
-export const VideoStatus = Type.Union([
-  Type.Literal('uploaded'),
-  Type.Literal('queued'),
-  Type.Literal('processing'),
-  Type.Literal('ready'),
-  Type.Literal('failed'),
-]);
-export type VideoStatus = 'uploaded' | 'queued' | 'processing' | 'ready' | 'failed';
+export const VideoStatus = OneOf(VIDEO_STATUSES);
+export type VideoStatus = Static<typeof VideoStatus>;
 
 export const CaptionTrack = Type.Object({ lang: Type.String(), label: Type.String(), url: Type.String() });
 

@@ -1,14 +1,15 @@
 import { type Static, Type } from 'typebox';
+import { QUERY_MAX_LENGTH, SEARCH_PAGE, SEARCH_PAGE_MAX } from '../limits.ts';
 import { ArtifactSummary } from './artifacts.ts';
 import { Lang, pageQuery, Slug } from './common.ts';
 
 export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200, default: '' })),
+  q: Type.Optional(Type.String({ maxLength: QUERY_MAX_LENGTH, default: '' })),
   ethnicGroup: Type.Optional(Slug),
   languageFamily: Type.Optional(Slug),
   category: Type.Optional(Slug),
   lang: Type.Optional(Lang),
-  ...pageQuery({ default: 20, maximum: 50 }, 1000),
+  ...pageQuery(SEARCH_PAGE, SEARCH_PAGE_MAX),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
 

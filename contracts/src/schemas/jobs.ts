@@ -1,14 +1,10 @@
 import { type Static, Type } from 'typebox';
-import { Id, Page, pageQuery } from './common.ts';
+import { JOBS_PAGE } from '../limits.ts';
+import { JOB_STATES } from '../states.ts';
+import { Id, OneOf, Page, pageQuery } from './common.ts';
 
-export const JobState = Type.Union([
-  Type.Literal('queued'),
-  Type.Literal('running'),
-  Type.Literal('succeeded'),
-  Type.Literal('failed'),
-  Type.Literal('cancelled'),
-]);
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const JobState = OneOf(JOB_STATES);
+export type JobState = Static<typeof JobState>;
 
 export const JobView = Type.Object({
   id: Type.Integer(),
@@ -30,7 +26,7 @@ export type JobView = Static<typeof JobView>;
 
 export const JobListQuery = Type.Object({
   state: Type.Optional(JobState),
-  ...pageQuery({ default: 50, maximum: 100 }),
+  ...pageQuery(JOBS_PAGE),
 });
 export type JobListQuery = Static<typeof JobListQuery>;
 

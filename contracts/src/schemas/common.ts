@@ -1,4 +1,13 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
+import { ARTIFACTS_PAGE, ID_MAX, PAGE_MAX } from '../limits.ts';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../slugs.ts';
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+
+/** One of the values of a contracts list (states...), as the union of literals the OpenAPI document shows. */
+export function OneOf<const T extends readonly string[]>(values: T): TUnion<Literals<T>> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
+}
 
 export const Lang = Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'Content language' });
 export type Lang = Static<typeof Lang>;
@@ -6,7 +15,7 @@ export type Lang = Static<typeof Lang>;
 export const Localized = Type.Object({ vi: Type.String(), en: Type.String() });
 export type Localized = Static<typeof Localized>;
 
-export const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 1, maxLength: 80 });
+export const Slug = Type.String({ pattern: SLUG_PATTERN.source, minLength: 1, maxLength: SLUG_MAX_LENGTH });
 
 export const ErrorResponse = Type.Object(
   {
@@ -30,16 +39,6 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 export const Named = Type.Object({ slug: Type.String(), name: Localized });
 export type Named = Static<typeof Named>;
 
-/**
- * Every number a client sends is bounded: an unbounded page (page=99999999999999999999) would reach SQLite as an
- * offset it cannot bind and answer 500. A page beyond the last is simply empty; beyond PAGE_MAX it is a 400
- * naming the parameter. PAGE_MAX × the largest page size stays far inside what OFFSET accepts.
- */
-export const PAGE_MAX = 10_000;
-
-/** Database row ids (artifacts, jobs): SQLite integers, far below this bound in any museum's lifetime. */
-export const ID_MAX = 2_147_483_647;
-
 export const Id = Type.Integer({ minimum: 1, maximum: ID_MAX });
 
 /** `page` and `pageSize` query parameters, both bounded. */
@@ -50,7 +49,7 @@ export function pageQuery(pageSize: { default: number; maximum: number }, pageMa
   };
 }
 
-export const PageQuery = pageQuery({ default: 24, maximum: 100 });
+export const PageQuery = pageQuery(ARTIFACTS_PAGE);
 
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({

@@ -1,0 +1,40 @@
+// Limits that more than one workspace enforces or shows: the api validates with them, the web's form and
+// upload check them before sending, the pipeline refuses past them.
+
+/** Captions for a short clip are a few KiB; anything near this is the wrong file. */
+export const MAX_CAPTION_BYTES = 1024 ** 2;
+
+// Lengths in characters of what staff write about an artifact, and of a search. One constant each (not one
+// object) so that a web page bundles only the ones it uses.
+export const TITLE_MAX_LENGTH = 200;
+export const ACCESSION_NUMBER_MAX_LENGTH = 60;
+export const STORY_MAX_LENGTH = 20_000;
+/** Material and region. */
+export const SHORT_TEXT_MAX_LENGTH = 200;
+/** A search or a staff list's filter. */
+export const QUERY_MAX_LENGTH = 200;
+
+/** Gallery labels on one printed sheet request. */
+export const MAX_LABELS = 100;
+
+/** An artifact belongs to at least one ethnic group and at most this many. */
+export const MAX_ETHNIC_GROUPS = 10;
+
+/**
+ * Every number a client sends is bounded: an unbounded page (page=99999999999999999999) would reach SQLite as an
+ * offset it cannot bind and answer 500. A page beyond the last is simply empty; beyond PAGE_MAX it is a 400
+ * naming the parameter. PAGE_MAX × the largest page size stays far inside what OFFSET accepts.
+ */
+export const PAGE_MAX = 10_000;
+
+/** Search pages: relevance beyond a thousand pages means nothing. */
+export const SEARCH_PAGE_MAX = 1000;
+
+/** Database row ids (artifacts, jobs): SQLite integers, far below this bound in any museum's lifetime. */
+export const ID_MAX = 2_147_483_647;
+
+// Page sizes of each list: what a client gets without asking, and the most it may ask for.
+export const ARTIFACTS_PAGE = { default: 24, maximum: 100 } as const;
+export const SEARCH_PAGE = { default: 20, maximum: 50 } as const;
+export const STAFF_ARTIFACTS_PAGE = { default: 50, maximum: 100 } as const;
+export const JOBS_PAGE = { default: 50, maximum: 100 } as const;
