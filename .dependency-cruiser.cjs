@@ -32,11 +32,10 @@ module.exports = {
       name: 'web-not-to-api-or-pipeline',
       comment:
         'The web is built and shipped apart: its source imports no api or pipeline source (its browser tests ' +
-        'start a real api, so web/test may). Shared types come from a ' +
-        'shared package (api/src/schemas until the contracts workspace replaces it).',
+        'start a real api, so web/test may). Shared types come from contracts/.',
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { path: '^(api|media-pipeline)/', pathNot: '^api/src/schemas/' },
+      to: { path: '^(api|media-pipeline)/' },
     },
     {
       name: 'pipeline-not-to-api-or-web',
@@ -60,7 +59,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     // `import … from './x.ts'` and `.svelte` components resolve as the bundler and tsx resolve them.
     enhancedResolveOptions: {
-      // Workspace packages are named by their package.json `exports` (@artifact-stories/api/schemas...).
+      // Workspace packages are named by their package.json `exports` (@artifact-stories/contracts/schemas...).
       exportsFields: ['exports'],
       extensions: ['.ts', '.js', '.svelte', '.json'],
       conditionNames: ['import', 'require', 'node', 'default', 'types', 'svelte'],
