@@ -1,3 +1,4 @@
+import { useFfmpegBinaries } from '@artifact-stories/media-pipeline';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyError,
@@ -43,6 +44,8 @@ export interface BuildOptions {
  * third-party plugins, our own plugins (database, session, media...), then one route folder per resource.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Probing uploads, seeding, /readyz and the inline worker all run the binaries the configuration names.
+  useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   const app = Fastify({
     logger: options.logger ?? false,
     // Every media segment is a request: one debug line per answer (below), not two info lines per request.

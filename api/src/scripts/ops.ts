@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { useFfmpegBinaries } from '@artifact-stories/media-pipeline';
 import { ConfigError, loadConfig } from '../config.ts';
 import { backup } from '../services/ops/backup.ts';
 import { diagnose } from '../services/ops/doctor.ts';
@@ -12,6 +13,7 @@ const USAGE = `usage:
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
   const config = loadConfig();
+  useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   switch (command) {
     case 'backup': {
       const result = await backup(

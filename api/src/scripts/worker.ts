@@ -1,4 +1,4 @@
-import { JobQueue, Worker } from '@artifact-stories/media-pipeline';
+import { JobQueue, useFfmpegBinaries, Worker } from '@artifact-stories/media-pipeline';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
@@ -9,6 +9,7 @@ import { createVideoJobs } from '../services/video-jobs.ts';
 // `npm run worker`: transcodes apart from the api (start the api with WORKER=off), sharing DATA_DIR.
 try {
   const config = loadConfig();
+  useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   const db = openDatabase(config.dbFile);
   const queue = new JobQueue(db);
   const repos = {
