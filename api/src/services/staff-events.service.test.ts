@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../src/schemas/jobs.ts';
-import { JobChangeFeed } from '../src/services/staff-events.service.ts';
+import type { JobView } from '../schemas/jobs.ts';
+import { JobChangeFeed } from './staff-events.service.ts';
 
 function job(id: number, updatedAt: number, progress = 0): JobView {
   return {
