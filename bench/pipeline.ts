@@ -8,7 +8,7 @@ import { runFfmpeg } from '../media-pipeline/src/ffmpeg/run.ts';
 import { buildHlsArgs, SEGMENT_SEC } from '../media-pipeline/src/hls/args.ts';
 import { planLadder } from '../media-pipeline/src/ladder/ladder.ts';
 import { probeMedia } from '../media-pipeline/src/probe/probe.ts';
-import { makeClip } from '../media-pipeline/src/testing/make-clip.ts';
+import { makeClip } from '../media-pipeline/src/synth/make-clip.ts';
 import { transcode } from '../media-pipeline/src/transcode.ts';
 
 const CLIP_SEC = 60;

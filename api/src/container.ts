@@ -5,6 +5,7 @@ import {
   MediaValidationError,
   probeMedia,
   toWebVtt,
+  useFfmpegBinaries,
   Worker,
 } from '@artifact-stories/media-pipeline';
 import type { Config } from './config.ts';
@@ -53,6 +54,8 @@ type SearchParts = ReturnType<typeof searchParts>;
  * services and the staff accounts are built on first use, so a script pays only for what it touches.
  */
 export function createContainer(config: Config, { log = silent }: { log?: Logger } = {}) {
+  // Probing uploads, seeding, /readyz and the worker all run the binaries the configuration names.
+  useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   const db = openDatabase(config.dbFile);
   const repos = createRepositories(db, config);
   const queue = new JobQueue(db);

@@ -27,7 +27,7 @@ export async function makeTestApp(
     seedReference(app.repos);
     seedArtifacts(app.repos);
     app.catalogue.refreshReference();
-    if (app.hasDecorator('searchSync')) await app.searchSync.drain();
+    await app.searchSync.drain();
   }
   return { app, config, dataDir };
 }

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { summarise } from './cli/summary.ts';
+import { useFfmpegBinaries } from './ffmpeg/binaries.ts';
 import { FfmpegAbortedError } from './ffmpeg/run.ts';
 import { transcode } from './transcode.ts';
 import type { CaptionInput } from './types.ts';
@@ -38,6 +39,10 @@ async function isEmptyOrAbsent(dir: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const { input, outDir, captions } = parseArgs(process.argv.slice(2));
+  // This file is the pipeline's own entry point, so it reads its settings from the environment here, at the
+  // edge; the library below reads none (only PATH, to find binaries as spawn would), and the api passes the
+  // same two settings from its validated configuration.
+  useFfmpegBinaries({ ffmpegPath: process.env.FFMPEG_PATH, ffprobePath: process.env.FFPROBE_PATH });
   if (!(await isEmptyOrAbsent(outDir))) {
     throw new UsageError(`${outDir} is not empty: choose a new or empty output folder.`);
   }

@@ -4,18 +4,20 @@ export { CaptionError, toWebVtt } from './captions/captions.ts';
 export {
   type FfmpegBinaries,
   FfmpegNotFoundError,
+  type FfmpegPaths,
   ffmpegBinaries,
   resolveFfmpeg,
+  useFfmpegBinaries,
 } from './ffmpeg/binaries.ts';
-export { FfmpegAbortedError, FfmpegError, runFfmpeg } from './ffmpeg/run.ts';
+export { FfmpegAbortedError, FfmpegError, runFfmpeg, runFfprobe } from './ffmpeg/run.ts';
 export { planLadder } from './ladder/ladder.ts';
 export { MediaValidationError, probeMedia } from './probe/probe.ts';
 export { type Job, JobQueue, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
 export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
+// Fixture clips are made at start on a fresh install (seeding), so the clip maker is part of the runtime surface.
+export { type ClipRecipe, makeClip } from './synth/make-clip.ts';
 export { removeStaleTempFolders } from './temp-folders.ts';
-// Fixture clips are made at start on a fresh install, so the clip maker is part of the runtime surface too.
-export { type ClipRecipe, makeClip } from './testing/make-clip.ts';
 export { type Texts, viDecimal } from './texts.ts';
 export { transcode } from './transcode.ts';
 export type * from './types.ts';

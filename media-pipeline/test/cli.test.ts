@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeClip } from '../src/testing/make-clip.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { tempDir } from './helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,10 +8,10 @@ import { planLadder } from '../src/ladder/ladder.ts';
 import { MediaValidationError, probeMedia } from '../src/probe/probe.ts';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
 import { type JobHandler, Worker } from '../src/queue/worker.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { removeStaleTempFolders } from '../src/temp-folders.ts';
-import { makeClip } from '../src/testing/make-clip.ts';
+import { probeOf } from '../src/testing/probe-facts.ts';
 import { transcode } from '../src/transcode.ts';
-import { probeOf } from './helpers.ts';
 import type { TranscodePayload } from './queue-crash-handler.ts';
 import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 

@@ -2,8 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFfmpeg } from '../src/ffmpeg/run.ts';
-import type { ProbeResult } from '../src/types.ts';
+import { runFfmpeg, runFfprobe } from '../src/ffmpeg/run.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `mp-${prefix}-`));
@@ -12,9 +11,7 @@ export function tempDir(prefix: string): string {
 export async function ffprobeJson(
   args: string[],
 ): Promise<Record<string, unknown> & { streams?: unknown[] }> {
-  const { stdout } = await runFfmpeg(['-v', 'error', '-print_format', 'json', ...args], {
-    binary: 'ffprobe',
-  });
+  const { stdout } = await runFfprobe(['-v', 'error', '-print_format', 'json', ...args]);
   return JSON.parse(stdout);
 }
 
@@ -56,22 +53,19 @@ export function joinSegment(dir: string, init: string, segment: string, out: str
 
 /** Flags of the first video packet ('K_' for a keyframe) of a standalone fMP4 file. */
 export async function firstPacketFlags(file: string): Promise<string> {
-  const { stdout } = await runFfmpeg(
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=flags',
-      '-read_intervals',
-      '%+#1',
-      '-of',
-      'csv=p=0',
-      file,
-    ],
-    { binary: 'ffprobe' },
-  );
+  const { stdout } = await runFfprobe([
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'packet=flags',
+    '-read_intervals',
+    '%+#1',
+    '-of',
+    'csv=p=0',
+    file,
+  ]);
   return stdout.trim().split('\n')[0] ?? '';
 }
 
@@ -115,32 +109,4 @@ export function whiteBox(
     y1 = Math.max(y1, y);
   }
   return { x0, y0, x1, y1 };
-}
-
-/** What the probe would say of a plain h264 source of this display size (no audio), for ladder decisions. */
-export function probeOf(
-  displayWidth: number,
-  displayHeight: number,
-  fps = 25,
-  bitRate: number | null = null,
-): ProbeResult {
-  return {
-    durationSec: 10,
-    sizeBytes: 1,
-    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
-    video: {
-      codec: 'h264',
-      width: displayWidth,
-      height: displayHeight,
-      displayWidth,
-      displayHeight,
-      rotation: 0,
-      sar: [1, 1],
-      fps,
-      frameCount: null,
-      pixFmt: 'yuv420p',
-      bitRate,
-    },
-    audio: null,
-  };
 }

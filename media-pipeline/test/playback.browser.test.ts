@@ -2,9 +2,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { launchChromium } from '../src/testing/chromium.ts';
 import { type HlsPage, serveHlsPage } from '../src/testing/hls-page.ts';
-import { makeClip } from '../src/testing/make-clip.ts';
 import { transcode } from '../src/transcode.ts';
 import { tempDir } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../src/ffmpeg/run.ts';
 import { rotationOf } from '../src/probe/interpret.ts';
 import { MediaValidationError, probeMedia } from '../src/probe/probe.ts';
-import { makeClip } from '../src/testing/make-clip.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { tempDir } from './helpers.ts';
 
 const dir = tempDir('probe');

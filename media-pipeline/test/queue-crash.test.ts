@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
 import { Worker } from '../src/queue/worker.ts';
-import { makeClip } from '../src/testing/make-clip.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { CRASH_LEASE_MS, type TranscodePayload, transcodeHandler } from './queue-crash-handler.ts';
 import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 

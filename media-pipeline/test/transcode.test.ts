@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FfmpegAbortedError } from '../src/ffmpeg/run.ts';
 import { parseMediaPlaylist } from '../src/hls/playlist.ts';
 import { MediaValidationError } from '../src/probe/probe.ts';
-import { makeClip } from '../src/testing/make-clip.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 import { transcode } from '../src/transcode.ts';
 import type { TranscodeResult } from '../src/types.ts';
 import {

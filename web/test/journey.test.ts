@@ -1,29 +1,25 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, makeClip } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '@artifact-stories/media-pipeline/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSite, startSite } from './support/app.ts';
 import { collectProblems, expectAccessible, openPage, screenshot, videoState } from './support/browser.ts';
+import { attachClip, createArtifact, siteClip } from './support/publish.ts';
+import { signedInContext } from './support/staff.ts';
 
-// One story, in order, as the issue tells it: staff publish a clip, then a visitor finds and watches it.
+// The story the issue tells: staff publish a clip, then a visitor finds and watches it. Each step sets up what
+// it needs (a signed-in browser, a draft, a ready film, a published artifact), so any one runs alone:
+// npx vitest run --project web test/journey.test.ts -t "<name>".
 const CAPTIONS = join(import.meta.dirname, '../../fixtures/captions');
 const TITLE_VI = "Khèn H'Mông của nghệ nhân Giàng A Pó";
+const TITLE_EN = 'Hmong khèn of master player Giàng A Pó';
+const KHEN_CLIP = { durationSec: 10, width: 854, height: 480, fps: 25, audio: true, hue: 30 };
 
 let site: RunningSite;
 let browser: Browser;
-let clip: string;
-let slug = '';
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'web-journey-'));
-  clip = join(dir, 'khen-test.mp4');
-  [site, browser] = await Promise.all([
-    startSite(),
-    launchChromium(),
-    makeClip({ durationSec: 10, width: 854, height: 480, fps: 25, audio: true, hue: 30 }, clip, 'Khen'),
-  ]).then(([s, b]) => [s, b] as const);
+  [site, browser] = await Promise.all([startSite(), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -31,18 +27,54 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** The test clip, made once per run in the site's upload folder. */
+const khenClip = () => siteClip(site, 'khen-test', KHEN_CLIP, 'Khen');
+
+let visitorArtifact: Promise<string> | undefined;
+/**
+ * The published artifact visitors find and watch: the clip with Vietnamese and English captions, transcoded.
+ * Made on first use; every visitor test asks for it, so each runs alone.
+ */
+function publishedKhen(): Promise<string> {
+  visitorArtifact ??= (async () => {
+    const slug = 'khen-giang-a-po';
+    const record = createArtifact(site, slug, {
+      title: { vi: TITLE_VI, en: TITLE_EN },
+      status: 'published',
+    });
+    await attachClip(site, record.id, await khenClip(), {
+      vi: join(CAPTIONS, 'khen-hmong.vi.vtt'),
+      en: join(CAPTIONS, 'khen-hmong.en.vtt'),
+    });
+    return slug;
+  })();
+  return visitorArtifact;
+}
+
 const open = (page: Page, path: string) => openPage(page, new URL(path, site.url).href);
 
 describe('staff', () => {
+  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  /** A signed-in browser on `path`; the sign-in test makes its own, signed out. */
+  async function signedInAt(path: string): Promise<void> {
+    context = await signedInContext(browser, site);
+    page = await context.newPage();
     problems = collectProblems(page);
+    await open(page, path);
+  }
+
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
   });
 
   it('signs in (sent to the login page first)', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    problems = collectProblems(page);
     await open(page, '/staff');
     await page.waitForURL(/\/staff\/login\?next=%2Fstaff$/);
     await page.getByLabel('Email').waitFor();
@@ -63,6 +95,7 @@ describe('staff', () => {
   });
 
   it('creates an artifact', async () => {
+    await signedInAt('/staff');
     await page.getByRole('link', { name: 'Thêm hiện vật' }).click();
     await page.waitForURL(/\/staff\/artifacts\/new$/);
     await page.locator('#title-vi').fill(TITLE_VI);
@@ -78,11 +111,12 @@ describe('staff', () => {
     await page.getByRole('button', { name: 'Tạo hiện vật' }).click();
     await page.waitForURL(/\/staff\/artifacts\/\d+$/);
     await page.getByRole('heading', { name: TITLE_VI }).waitFor();
-    slug = await page.locator('#slug').inputValue();
-    expect(slug).toBe('khen-h-mong-cua-nghe-nhan-giang-a-po');
+    expect(await page.locator('#slug').inputValue()).toBe('khen-h-mong-cua-nghe-nhan-giang-a-po');
   });
 
   it('is told clearly when a clip is refused', async () => {
+    const draft = createArtifact(site, 'khen-refused');
+    await signedInAt(`/staff/artifacts/${draft.id}`);
     // Dropped on the drop zone, as staff drag a file from their desktop: bytes that only claim to be a video.
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
@@ -99,6 +133,9 @@ describe('staff', () => {
   });
 
   it('uploads a clip and its captions, and watches processing reach ready', async () => {
+    const clip = await khenClip();
+    const draft = createArtifact(site, 'khen-upload');
+    await signedInAt(`/staff/artifacts/${draft.id}`);
     // Record every state the video goes through, as the page shows it.
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -138,27 +175,49 @@ describe('staff', () => {
   });
 
   it('publishes', async () => {
+    // A draft whose film is ready, as the upload above leaves it (a small clip: only the state matters here).
+    const title = { vi: 'Khèn H’Mông chờ công bố', en: 'Hmong khèn waiting to be published' };
+    const draft = createArtifact(site, 'khen-publish', { title });
+    const clip = await siteClip(site, 'small', {
+      durationSec: 2,
+      width: 320,
+      height: 240,
+      fps: 25,
+      audio: true,
+    });
+    await attachClip(site, draft.id, clip);
+    await signedInAt(`/staff/artifacts/${draft.id}`);
     await page.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.locator('.publish[data-status="published"]').waitFor();
     await page.getByRole('link', { name: 'Bảng điều khiển' }).click();
-    await page.locator(`tr:has-text("${TITLE_VI}")`).getByText('Đã công bố').waitFor();
+    await page.locator(`tr:has-text("${title.vi}")`).getByText('Đã công bố').waitFor();
     await page.locator('.job.state-succeeded').first().waitFor();
     // Job changes arrive over Server-Sent Events.
     await page.getByText('trực tiếp', { exact: true }).waitFor();
     await screenshot(page, 'staff-dashboard');
-    expect(problems).toEqual([]);
   });
 });
 
 describe('visitor', () => {
+  let context: BrowserContext;
   let page: Page;
   let problems: string[];
+  let slug: string;
 
-  beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  beforeEach(async () => {
+    slug = await publishedKhen();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     problems = collectProblems(page);
   });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  /** A visitor who chose English on an earlier visit: the site remembers it in localStorage. */
+  const rememberEnglish = () => context.addInitScript(() => localStorage.setItem('lang', 'en'));
 
   it('sees the home page with the 54 groups by language family', async () => {
     await open(page, '/');
@@ -171,6 +230,7 @@ describe('visitor', () => {
   });
 
   it('searches "hmong" without diacritics and finds the clip', async () => {
+    await open(page, '/');
     await page.getByLabel('Tìm hiện vật, dân tộc, chất liệu…').fill('hmong');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=hmong$/);
@@ -189,6 +249,7 @@ describe('visitor', () => {
   });
 
   it('plays the clip with hls.js, then switches quality and captions', async () => {
+    await open(page, `/artifacts/${slug}`);
     await page.getByRole('heading', { level: 1, name: TITLE_VI }).waitFor();
     await page.getByRole('button', { name: 'Phát' }).first().click();
     await expect
@@ -230,11 +291,13 @@ describe('visitor', () => {
   });
 
   it('switches the site to English, and remembers it', async () => {
+    await open(page, `/artifacts/${slug}`);
+    await page.getByRole('heading', { level: 1, name: TITLE_VI }).waitFor();
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'About the artifact' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     // The English title is shown where it exists.
-    await page.getByRole('heading', { level: 1, name: 'Hmong khèn of master player Giàng A Pó' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: TITLE_EN }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'About the artifact' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -243,7 +306,8 @@ describe('visitor', () => {
   });
 
   it('works the player with the keyboard alone', async () => {
-    await page.reload();
+    await rememberEnglish();
+    await open(page, `/artifacts/${slug}`);
     await page.locator('.player .cover').waitFor();
     // Tab from the top of the page until the player's play button has focus.
     for (let i = 0; i < 40; i++) {
@@ -294,11 +358,11 @@ describe('visitor', () => {
   });
 
   it('shows the ethnic group page with its clips', async () => {
+    await rememberEnglish();
     await open(page, '/groups/hmong');
     await page.getByRole('heading', { level: 1, name: 'Hmong' }).waitFor();
     await page.locator(`a[href="/artifacts/${slug}"]`).first().waitFor();
     await expectAccessible(page);
-    expect(problems).toEqual([]);
   });
 
   it('plays on the embed page', async () => {

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSite, startSite } from './support/app.ts';
 import { collectProblems, expectAccessible, openPage, screenshot } from './support/browser.ts';
+import { signedInContext } from './support/staff.ts';
 
 // Gallery labels (issue 6): staff choose published artifacts and print a sheet of QR labels for them.
 // The fixture catalogue is enough: a label needs a published artifact, not a clip.
@@ -18,12 +19,8 @@ let problems: string[];
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Signing in through the form is the journey's business; here the session cookie is enough.
-  const signIn = await context.request.post(new URL('/api/staff/login', site.url).href, {
-    data: { email: site.staff.email, password: site.staff.password },
-  });
-  expect(signIn.status()).toBe(200);
+  context = await signedInContext(browser, site);
   page = await context.newPage();
   problems = collectProblems(page);
 });
@@ -34,6 +31,25 @@ afterAll(async () => {
 });
 
 const checkbox = (title: string) => page.getByRole('checkbox', { name: new RegExp(`^${title}`) });
+
+/** The labels page, loaded afresh with nothing chosen: each test starts here, so each runs alone. */
+async function openLabels(): Promise<void> {
+  await openPage(page, new URL('/staff/labels', site.url).href);
+  await checkbox(GONGS.title).waitFor();
+}
+
+/** Chooses the gongs by name without diacritics and the khèn by accession number, then shows the whole list. */
+async function chooseGongsAndKhen(): Promise<void> {
+  const filter = page.getByLabel('Lọc theo tên, số hiệu hoặc địa chỉ');
+  await filter.fill('cong chieng');
+  await expect.poll(() => page.locator('.choices li').count()).toBe(1);
+  await checkbox(GONGS.title).check();
+  // By accession number, too; the first choice stays chosen while hidden.
+  await filter.fill('btdt-2019-0142');
+  await expect.poll(() => page.locator('.choices li').count()).toBe(1);
+  await checkbox(KHEN.title).check();
+  await filter.fill('');
+}
 
 describe('gallery labels', () => {
   it('are reached from the dashboard and list only published artifacts', async () => {
@@ -53,6 +69,7 @@ describe('gallery labels', () => {
   });
 
   it('selects all shown, and clears', async () => {
+    await openLabels();
     await page.getByRole('checkbox', { name: 'Chọn tất cả hiện vật đang hiện' }).check();
     const count = await page.locator('.choices input[type="checkbox"]').count();
     await page.getByRole('status').getByText(`Đã chọn ${count} hiện vật`).waitFor();
@@ -61,15 +78,8 @@ describe('gallery labels', () => {
   });
 
   it('finds artifacts by name without diacritics and chooses two', async () => {
-    const filter = page.getByLabel('Lọc theo tên, số hiệu hoặc địa chỉ');
-    await filter.fill('cong chieng');
-    await expect.poll(() => page.locator('.choices li').count()).toBe(1);
-    await checkbox(GONGS.title).check();
-    // By accession number, too; the first choice stays chosen while hidden.
-    await filter.fill('btdt-2019-0142');
-    await expect.poll(() => page.locator('.choices li').count()).toBe(1);
-    await checkbox(KHEN.title).check();
-    await filter.fill('');
+    await openLabels();
+    await chooseGongsAndKhen();
     await page.getByRole('status').getByText('Đã chọn 2 hiện vật').waitFor();
     expect(await checkbox(GONGS.title).isChecked()).toBe(true);
     await expectAccessible(page);
@@ -78,6 +88,8 @@ describe('gallery labels', () => {
   });
 
   it('opens a printable sheet with both labels and their QR codes', async () => {
+    await openLabels();
+    await chooseGongsAndKhen();
     const link = page.getByRole('link', { name: 'Mở trang nhãn để in (2)' });
     const href = (await link.getAttribute('href')) as string;
     expect(new URL(href, site.url).searchParams.get('slugs')?.split(',').sort()).toEqual(

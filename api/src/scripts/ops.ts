@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { useFfmpegBinaries } from '@artifact-stories/media-pipeline';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createContainer } from '../container.ts';
 import { backup } from '../services/ops/backup.ts';
@@ -22,6 +23,8 @@ async function databaseSummary(config: Config) {
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
   const config = loadConfig();
+  // The doctor checks ffmpeg before it opens the database (and the container).
+  useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   switch (command) {
     case 'backup': {
       const result = await backup(

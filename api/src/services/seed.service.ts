@@ -39,6 +39,27 @@ export function seedArtifacts(repos: CatalogueRepositories): number {
   return fixtures.length;
 }
 
+/** Copies WebVTT files into the upload folder and records them as the video's captions, before its transcode. */
+export function addCaptionFiles(
+  repos: Pick<CatalogueRepositories, 'videos'>,
+  uploadDir: string,
+  videoId: string,
+  files: { vi?: string; en?: string },
+): void {
+  for (const [lang, source] of Object.entries(files)) {
+    if (!source) continue;
+    const target = join(uploadDir, 'captions', videoId, `${lang}.vtt`);
+    mkdirSync(join(uploadDir, 'captions', videoId), { recursive: true });
+    copyFileSync(source, target);
+    repos.videos.upsertCaption({
+      videoId,
+      lang,
+      label: lang === 'vi' ? 'Tiếng Việt' : 'English',
+      path: target,
+    });
+  }
+}
+
 /**
  * Gives each fixture artifact that has no video yet a generated clip (title card, movement, tone) and
  * queues its transcode. Clips are made here, never committed. Safe to run again after a crash: an
@@ -68,18 +89,8 @@ export async function seedClips(
       sourceName: `${fixture.slug}.mp4`,
       sourceSize: statSync(file).size,
     });
-    for (const [lang, rel] of Object.entries(fixture.captions ?? {})) {
-      if (!rel) continue;
-      const target = join(uploadDir, 'captions', video.id, `${lang}.vtt`);
-      mkdirSync(join(uploadDir, 'captions', video.id), { recursive: true });
-      copyFileSync(fixturePath(rel), target);
-      repos.videos.upsertCaption({
-        videoId: video.id,
-        lang,
-        label: lang === 'vi' ? 'Tiếng Việt' : 'English',
-        path: target,
-      });
-    }
+    const { vi, en } = fixture.captions ?? {};
+    addCaptionFiles(repos, uploadDir, video.id, { vi: vi && fixturePath(vi), en: en && fixturePath(en) });
     videoJobs.enqueueTranscode(video.id);
     repos.artifacts.setCurrentVideo(record.id, video.id);
     done++;

@@ -32,8 +32,8 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+function onPath(name: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
@@ -52,24 +52,35 @@ function fromFfmpegStatic(): string | undefined {
   }
 }
 
+/** Binaries named by the caller's configuration (FFMPEG_PATH / FFPROBE_PATH); empty or absent = not set. */
+export interface FfmpegPaths {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}
+
 /**
- * Resolves ffmpeg and ffprobe: environment (FFMPEG_PATH / FFPROBE_PATH), then ffmpeg-static
- * (an ffprobe beside it is used when present), then the binaries on PATH.
+ * Resolves ffmpeg and ffprobe: the configured paths, then ffmpeg-static (an ffprobe beside it is used when
+ * present), then the binaries in `searchPath`. The search path defaults to the process's PATH, the same one
+ * `spawn` would search: it is the operating system's lookup, not a setting of ours.
  */
-export function resolveFfmpeg(env: NodeJS.ProcessEnv = process.env): FfmpegBinaries {
+export function resolveFfmpeg(
+  paths: FfmpegPaths = {},
+  searchPath: string = process.env.PATH ?? '',
+): FfmpegBinaries {
+  const { ffmpegPath, ffprobePath } = paths;
   const ffmpeg = firstFound('ffmpeg', [
-    ['env', env.FFMPEG_PATH],
-    ['ffmpeg-static', env.FFMPEG_PATH ? undefined : fromFfmpegStatic()],
-    ['system', env.FFMPEG_PATH ? undefined : onPath('ffmpeg', env)],
+    ['env', ffmpegPath],
+    ['ffmpeg-static', ffmpegPath ? undefined : fromFfmpegStatic()],
+    ['system', ffmpegPath ? undefined : onPath('ffmpeg', searchPath)],
   ]);
   const sibling = join(dirname(ffmpeg.path), 'ffprobe');
   const ffprobe = firstFound('ffprobe', [
-    ['env', env.FFPROBE_PATH],
+    ['env', ffprobePath],
     [
       ffmpeg.source,
-      !env.FFPROBE_PATH && ffmpeg.source !== 'system' && isExecutable(sibling) ? sibling : undefined,
+      !ffprobePath && ffmpeg.source !== 'system' && isExecutable(sibling) ? sibling : undefined,
     ],
-    ['system', env.FFPROBE_PATH ? undefined : onPath('ffprobe', env)],
+    ['system', ffprobePath ? undefined : onPath('ffprobe', searchPath)],
   ]);
   return {
     ffmpeg: ffmpeg.path,
@@ -92,12 +103,32 @@ function firstFound(
   throw new FfmpegNotFoundError(name);
 }
 
+let configured: FfmpegPaths = {};
 let cached: FfmpegBinaries | undefined;
 
-/** Resolves once per process and points fluent-ffmpeg at the same binaries. */
+/**
+ * Names the binaries for this process. Each entry point calls it once, before any ffmpeg runs, with the paths
+ * its configuration holds: the api and its scripts pass FFMPEG_PATH / FFPROBE_PATH from api/src/config.ts,
+ * the pipeline's CLI reads its own environment. Without a call, ffmpeg-static or PATH is used.
+ */
+export function useFfmpegBinaries(paths: FfmpegPaths): void {
+  configured = { ...paths };
+  cached = undefined;
+}
+
+/**
+ * The binaries every run uses, resolved once per process from what useFfmpegBinaries() was given.
+ *
+ * fluent-ffmpeg is pointed at the same binaries, and that is its one job here: nothing in this repository runs
+ * ffmpeg through it. The pipeline builds its own argument lists as plain data (ladder, HLS, poster and storyboard
+ * arguments come from pure functions tested without ffmpeg, as in Immich and PeerTube; DESIGN §9) and runs them
+ * through ffmpeg/run.ts, which tethers the child to this process, reads `-progress` and stops on an AbortSignal;
+ * fluent-ffmpeg's builder would hide the arguments and do none of that. It remains a declared dependency (the
+ * project chose it), so any code that does use it runs the binaries resolved here.
+ */
 export function ffmpegBinaries(): FfmpegBinaries {
   if (!cached) {
-    cached = resolveFfmpeg();
+    cached = resolveFfmpeg(configured);
     ffmpeg.setFfmpegPath(cached.ffmpeg);
     ffmpeg.setFfprobePath(cached.ffprobe);
   }

@@ -20,14 +20,15 @@ export class FfmpegAbortedError extends Error {
   }
 }
 
-export interface RunOptions {
-  /** Aborting kills ffmpeg (SIGKILL after a short SIGTERM grace) and rejects with FfmpegAbortedError. */
+export interface FfprobeOptions {
+  /** Aborting kills the process (SIGKILL after a short SIGTERM grace) and rejects with FfmpegAbortedError. */
   signal?: AbortSignal;
+}
+
+export interface FfmpegOptions extends FfprobeOptions {
   /** Media duration in seconds: with it, progress is reported as 0–100. */
   durationSec?: number;
   onProgress?: (percent: number, outTimeSec: number) => void;
-  /** Which binary to run; ffmpeg by default. */
-  binary?: 'ffmpeg' | 'ffprobe';
 }
 
 export interface RunResult {
@@ -38,27 +39,39 @@ export interface RunResult {
 const STDERR_TAIL = 4000;
 
 /**
- * The one place that runs ffmpeg. Progress comes from ffmpeg's own `-progress` key=value stream
- * (out_time_us), which is steadier than parsing the human-readable stats line.
+ * Runs ffmpeg with `args`: no banner, no stdin, overwrite. Progress comes from ffmpeg's own `-progress`
+ * key=value stream (out_time_us), which is steadier than parsing the human-readable stats line.
  */
-export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export function runFfmpeg(args: readonly string[], options: FfmpegOptions = {}): Promise<RunResult> {
+  const wantsProgress = options.onProgress !== undefined;
+  const fullArgs = [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    ...(wantsProgress ? ['-progress', 'pipe:1', '-nostats'] : []),
+    ...args,
+  ];
+  return run('ffmpeg', fullArgs, options, wantsProgress);
+}
+
+/** Runs ffprobe with `args` exactly as given; its stdout (JSON when asked for) is returned whole. */
+export function runFfprobe(args: readonly string[], options: FfprobeOptions = {}): Promise<RunResult> {
+  return run('ffprobe', [...args], options, false);
+}
+
+/** The one place that starts ffmpeg or ffprobe: tethered to this process, cancellable, stderr tail kept. */
+function run(
+  tool: 'ffmpeg' | 'ffprobe',
+  fullArgs: string[],
+  options: FfmpegOptions,
+  wantsProgress: boolean,
+): Promise<RunResult> {
   const bins = ffmpegBinaries();
-  const isFfmpeg = (options.binary ?? 'ffmpeg') === 'ffmpeg';
-  const wantsProgress = isFfmpeg && options.onProgress !== undefined;
-  const fullArgs = isFfmpeg
-    ? [
-        '-hide_banner',
-        '-nostdin',
-        '-y',
-        ...(wantsProgress ? ['-progress', 'pipe:1', '-nostats'] : []),
-        ...args,
-      ]
-    : [...args];
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new FfmpegAbortedError());
     // Tethered: if this process dies, even by kill -9, the kernel kills ffmpeg too (see tether.ts).
-    const run = tethered(isFfmpeg ? bins.ffmpeg : bins.ffprobe, fullArgs);
-    const child = spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = tethered(bins[tool], fullArgs);
+    const child = spawn(command.command, command.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let pending = '';
@@ -109,9 +122,7 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
       if (aborted) return reject(new FfmpegAbortedError());
       if (code === 0) return resolve({ stdout, stderr });
       const lastLine = stderr.trim().split('\n').pop() ?? '';
-      reject(
-        new FfmpegError(`${isFfmpeg ? 'ffmpeg' : 'ffprobe'} exited with ${code}: ${lastLine}`, code, stderr),
-      );
+      reject(new FfmpegError(`${tool} exited with ${code}: ${lastLine}`, code, stderr));
     });
   });
 }

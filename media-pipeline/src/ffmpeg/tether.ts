@@ -18,12 +18,15 @@ import { delimiter, join } from 'node:path';
 
 let setpriv: string | null | undefined;
 
-/** setpriv's path if it is on PATH and accepts --pdeathsig (util-linux 2.33+), else null. Checked once. */
-export function pdeathsigWrapper(env: NodeJS.ProcessEnv = process.env): string | null {
+/**
+ * setpriv's path if it is on PATH and accepts --pdeathsig (util-linux 2.33+), else null. Checked once. PATH is
+ * the operating system's search path (the one spawn uses), not a setting of ours, so it is read here.
+ */
+function pdeathsigWrapper(searchPath: string = process.env.PATH ?? ''): string | null {
   if (setpriv !== undefined) return setpriv;
   setpriv = null;
   if (process.platform !== 'linux') return setpriv;
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+  for (const dir of searchPath.split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, 'setpriv');
     try {

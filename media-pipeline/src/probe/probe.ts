@@ -1,6 +1,6 @@
 // The probe's I/O: two ffprobe passes (headers, then a packet count) through the one ffmpeg runner.
 import { open, stat } from 'node:fs/promises';
-import { FfmpegError, runFfmpeg } from '../ffmpeg/run.ts';
+import { FfmpegError, runFfprobe } from '../ffmpeg/run.ts';
 import type { ProbeResult } from '../types.ts';
 import { MediaValidationError, refuse } from './errors.ts';
 import {
@@ -63,8 +63,7 @@ async function ffprobe(
   isMp4 = false,
 ): Promise<{ json: FfprobeJson; stderr: string }> {
   try {
-    const { stdout, stderr } = await runFfmpeg(['-v', 'error', '-print_format', 'json', ...args], {
-      binary: 'ffprobe',
+    const { stdout, stderr } = await runFfprobe(['-v', 'error', '-print_format', 'json', ...args], {
       signal,
     });
     return { json: JSON.parse(stdout) as FfprobeJson, stderr };

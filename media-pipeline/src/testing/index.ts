@@ -1,3 +1,5 @@
+// The clip maker lives in synth/ (seeding uses it at run time); tests keep importing it from here.
+export { type ClipRecipe, makeClip } from '../synth/make-clip.ts';
 export { CHROMIUM_PATH, launchChromium } from './chromium.ts';
 export { type HlsPage, type HlsPageOptions, serveHlsPage } from './hls-page.ts';
-export { type ClipRecipe, makeClip } from './make-clip.ts';
+export { probeOf } from './probe-facts.ts';

@@ -1,6 +1,6 @@
 import { existsSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ffmpegBinaries, runFfmpeg } from '@artifact-stories/media-pipeline';
+import { ffmpegBinaries, runFfmpeg, runFfprobe } from '@artifact-stories/media-pipeline';
 import type { Config } from '../../config.ts';
 import type { DatabaseSummary } from '../../repositories/database-status.repository.ts';
 
@@ -21,8 +21,8 @@ export async function diagnose(config: Config, database: () => Promise<DatabaseS
   const findings: Finding[] = [];
   try {
     const bins = ffmpegBinaries();
-    const { stdout } = await runFfmpeg(['-version'], { binary: 'ffprobe' });
-    const encoders = (await runFfmpeg(['-hide_banner', '-encoders'], { binary: 'ffmpeg' })).stdout;
+    const { stdout } = await runFfprobe(['-version']);
+    const encoders = (await runFfmpeg(['-hide_banner', '-encoders'])).stdout;
     const missing = ['libx264', 'aac', 'libwebp'].filter((e) => !encoders.includes(e));
     findings.push({
       check: 'ffmpeg',

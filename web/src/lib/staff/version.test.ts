@@ -2,22 +2,45 @@ import type { StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
 import { follow, loadedFrom } from './version.ts';
 
-const detail = (over: Partial<StaffArtifactDetail> = {}) =>
-  ({
-    id: 7,
+// Typed, not cast: a field the api adds to the detail must be added here too, or the typecheck fails.
+const detail = (over: Partial<StaffArtifactDetail> = {}): StaffArtifactDetail => ({
+  id: 7,
+  slug: 'khen-hmong',
+  accessionNumber: 'BTDTVN-1',
+  title: { vi: 'Khèn', en: 'Reed pipe' },
+  story: { vi: '', en: '' },
+  category: 'music',
+  material: { vi: '', en: '' },
+  region: { vi: '', en: '' },
+  featured: false,
+  ethnicGroups: ['hmong'],
+  status: 'draft',
+  video: null,
+  onShow: null,
+  preview: {
     slug: 'khen-hmong',
     accessionNumber: 'BTDTVN-1',
     title: { vi: 'Khèn', en: 'Reed pipe' },
-    story: { vi: '', en: '' },
-    category: 'music',
-    material: { vi: '', en: '' },
+    ethnicGroups: [{ slug: 'hmong', name: { vi: 'H’Mông', en: 'Hmong' } }],
+    languageFamilies: [{ slug: 'mong-dao', name: { vi: 'Mông–Dao', en: 'Hmong–Mien' } }],
+    category: { slug: 'music', name: { vi: 'Nhạc cụ', en: 'Musical instrument' } },
     region: { vi: '', en: '' },
     featured: false,
-    ethnicGroups: ['hmong'],
-    status: 'draft',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...over,
-  }) as StaffArtifactDetail;
+    publishedAt: null,
+    poster: null,
+    durationSec: null,
+    hasCaptions: false,
+    story: { vi: '', en: '' },
+    storyHtml: { vi: '', en: '' },
+    material: { vi: '', en: '' },
+    video: null,
+    related: [],
+  },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  publishedAt: null,
+  ...over,
+});
 
 describe('the version an editor saves against', () => {
   const loaded = loadedFrom(detail());

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { launchChromium } from '../testing/chromium.ts';
-import { type HlsPage, serveHlsPage } from '../testing/hls-page.ts';
-import { makeClip } from '../testing/make-clip.ts';
-import { transcode } from '../transcode.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
+import { launchChromium } from '../src/testing/chromium.ts';
+import { type HlsPage, serveHlsPage } from '../src/testing/hls-page.ts';
+import { transcode } from '../src/transcode.ts';
 
 // Captions are HLS subtitle renditions: hls.js must put each cue at the time the caption file says, on the
 // fMP4 media timeline (the X-TIMESTAMP-MAP question), in a real browser.

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contentIn, contentLang } from '../src/lib/i18n/fallback.ts';
-import { formatClock } from '../src/lib/i18n/format.ts';
-import { fillMessage, longDate } from '../src/lib/i18n/message.ts';
-import { actionFor } from '../src/lib/player/keyboard.ts';
-import { cueAt, parseStoryboard } from '../src/lib/player/storyboard.ts';
-import { captionsInOrder, rungOf } from '../src/lib/player/tracks.ts';
-import { matchRoute } from '../src/lib/router/routes.ts';
-import { chosenInOrder, matchesFilter } from '../src/lib/staff/labels.ts';
-import { RateMeter } from '../src/lib/staff/rate.ts';
+import { contentIn, contentLang } from './i18n/fallback.ts';
+import { formatClock } from './i18n/format.ts';
+import { fillMessage, longDate } from './i18n/message.ts';
+import { actionFor } from './player/keyboard.ts';
+import { cueAt, parseStoryboard } from './player/storyboard.ts';
+import { captionsInOrder, rungOf } from './player/tracks.ts';
+import { matchRoute } from './router/routes.ts';
+import { chosenInOrder, matchesFilter } from './staff/labels.ts';
+import { RateMeter } from './staff/rate.ts';
 
 describe('routes', () => {
   it.each([

@@ -1,8 +1,8 @@
 import type { VideoStatus } from '@artifact-stories/contracts/states';
 import { describe, expect, it } from 'vitest';
-import type { Texts } from '../src/errors/localized.ts';
-import type { VideoRecord } from '../src/repositories/videos.repository.ts';
-import { sourceExtension, UploadRefusal, UploadsService } from '../src/services/uploads.service.ts';
+import type { Texts } from '../errors/localized.ts';
+import type { VideoRecord } from '../repositories/videos.repository.ts';
+import { sourceExtension, UploadRefusal, UploadsService } from './uploads.service.ts';
 
 class Refused extends Error {
   readonly messages: Texts;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildHlsArgs, filterGraph, fpsRational } from '../src/hls/args.ts';
-import { buildMaster } from '../src/hls/master.ts';
-import { avcCodecString, parseMediaPlaylist } from '../src/hls/playlist.ts';
-import { planLadder } from '../src/ladder/ladder.ts';
-import type { ProbeResult } from '../src/types.ts';
+import { planLadder } from '../ladder/ladder.ts';
+import type { ProbeResult } from '../types.ts';
+import { buildHlsArgs, filterGraph, fpsRational } from './args.ts';
+import { buildMaster } from './master.ts';
+import { avcCodecString, parseMediaPlaylist } from './playlist.ts';
 
 const probe = (fps: number, audio: boolean): ProbeResult => ({
   durationSec: 10,

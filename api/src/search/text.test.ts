@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, highlight, indexTerms, queryTerm, snippet } from '../src/search/text.ts';
+import { compact, highlight, indexTerms, queryTerm, snippet } from './text.ts';
 
 // The text rules both engines' documents and the embedded engine's highlighting rely on.
 describe('search text', () => {

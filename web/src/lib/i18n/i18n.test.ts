@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/lib/i18n/en.ts';
-import { vi } from '../src/lib/i18n/vi.ts';
+import { en } from './en.ts';
+import { vi } from './vi.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

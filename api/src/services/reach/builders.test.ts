@@ -1,12 +1,12 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeXml, jsonForScript } from '../src/services/reach/escape.ts';
-import { labelsPage } from '../src/services/reach/labels.ts';
-import { excerpt, siteBase, siteLinks } from '../src/services/reach/links.ts';
-import { buildOEmbed, fitWithin, slugFromUrl } from '../src/services/reach/oembed.ts';
-import { artifactPageMeta, injectHead, isoDuration } from '../src/services/reach/seo.ts';
-import { buildSitemap, SITEMAP_MAX_URLS } from '../src/services/reach/sitemap.ts';
-import { fakeDetail, HOSTILE } from './reach-fixtures.ts';
+import { escapeHtml, escapeXml, jsonForScript } from './escape.ts';
+import { fakeDetail, HOSTILE } from './fakes.ts';
+import { labelsPage } from './labels.ts';
+import { excerpt, siteBase, siteLinks } from './links.ts';
+import { buildOEmbed, fitWithin, slugFromUrl } from './oembed.ts';
+import { artifactPageMeta, injectHead, isoDuration } from './seo.ts';
+import { buildSitemap, SITEMAP_MAX_URLS } from './sitemap.ts';
 
 const links = siteLinks('https://stories.example.vn');
 const LICENSE = 'http://creativecommons.org/licenses/by-nc-sa/4.0/';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cappedFps, planLadder, videoBitrateFor } from '../src/ladder/ladder.ts';
-import type { ProbeResult } from '../src/types.ts';
-import { probeOf as probe } from './helpers.ts';
+import { probeOf as probe } from '../testing/probe-facts.ts';
+import type { ProbeResult } from '../types.ts';
+import { cappedFps, planLadder, videoBitrateFor } from './ladder.ts';
 
 const sizes = (p: ProbeResult) => planLadder(p).map((r) => `${r.name} ${r.width}x${r.height}`);
 

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFfmpeg } from '../ffmpeg/run.ts';
-import { makeClip } from './make-clip.ts';
+import { runFfprobe } from '../src/ffmpeg/run.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
 
 describe('makeClip', () => {
   it('stores rotation and sample aspect ratio as a phone or a PAL camera would', async () => {
@@ -13,10 +13,15 @@ describe('makeClip', () => {
       join(dir, 'c.mp4'),
       'Khèn H’Mông: test',
     );
-    const { stdout } = await runFfmpeg(
-      ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file],
-      { binary: 'ffprobe' },
-    );
+    const { stdout } = await runFfprobe([
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_streams',
+      '-show_format',
+      file,
+    ]);
     const info = JSON.parse(stdout);
     const video = info.streams.find((s: { codec_type: string }) => s.codec_type === 'video');
     expect(video.width).toBe(320);

@@ -2,21 +2,26 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runFfmpeg } from '../ffmpeg/run.ts';
-import { makeClip } from '../testing/make-clip.ts';
-import type { ProbeResult } from '../types.ts';
-import { makePoster } from './poster.ts';
-import { makeStoryboard, planStoryboard } from './storyboard.ts';
+import { runFfmpeg, runFfprobe } from '../src/ffmpeg/run.ts';
+import { makePoster } from '../src/images/poster.ts';
+import { makeStoryboard, planStoryboard } from '../src/images/storyboard.ts';
+import { makeClip } from '../src/synth/make-clip.ts';
+import type { ProbeResult } from '../src/types.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'images-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Probe facts for a clip this test made: display size from its recipe, duration measured by ffprobe. */
 async function probeOf(file: string, display: [number, number], coded = display): Promise<ProbeResult> {
-  const { stdout } = await runFfmpeg(
-    ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file],
-    { binary: 'ffprobe' },
-  );
+  const { stdout } = await runFfprobe([
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'default=nw=1:nk=1',
+    file,
+  ]);
   return facts(Number(stdout.trim()), display, coded);
 }
 
@@ -43,10 +48,15 @@ function facts(durationSec: number, display: [number, number], coded = display):
 }
 
 async function imageSize(file: string): Promise<[number, number]> {
-  const { stdout } = await runFfmpeg(
-    ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file],
-    { binary: 'ffprobe' },
-  );
+  const { stdout } = await runFfprobe([
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=width,height',
+    '-of',
+    'csv=p=0',
+    file,
+  ]);
   const [w, h] = stdout.trim().split(',').map(Number);
   return [w as number, h as number];
 }

@@ -1,6 +1,6 @@
 import type { JobView } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
-import { JobChangeFeed } from '../src/services/staff-events.service.ts';
+import { JobChangeFeed } from './staff-events.service.ts';
 
 function job(id: number, updatedAt: number, progress = 0): JobView {
   return {

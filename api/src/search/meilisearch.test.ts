@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterExpressions, indexSettings, markup } from '../src/search/meilisearch.ts';
+import { filterExpressions, indexSettings, markup } from './meilisearch.ts';
 
 // The pure parts of the Meilisearch engine (its behaviour is the contract in search-meilisearch.test.ts,
 // which needs a running server).
