@@ -7,7 +7,7 @@ import { requestLang } from './lang.ts';
 import { formatBytes, type Texts, textsOf } from './localized.ts';
 import { validationTexts } from './validation.ts';
 
-export const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';
+const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';
 
 /**
  * The one error shape, in the request's language: { statusCode, error, message, code } (+ field when one
@@ -32,7 +32,7 @@ export function sendError(
   });
 }
 
-export const SERVER_ERROR: Texts = {
+const SERVER_ERROR: Texts = {
   en: 'Something went wrong on our side. Please try again.',
   vi: 'Đã xảy ra lỗi ở phía máy chủ. Vui lòng thử lại sau.',
 };

@@ -5,7 +5,7 @@ import { hashToken } from '../plugins/app/session.ts';
 import type { StaffRecord, StaffRepository } from '../repositories/staff.repository.ts';
 import type { Role, StaffUser } from '../schemas/staff.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A refusal staff can act on; statusCode maps it to HTTP, the CLI prints the (English) message. */

@@ -15,7 +15,7 @@ import type { Texts } from '../errors/localized.ts';
 import type { Repositories } from '../types.ts';
 import { CANCELLED_BY_STAFF } from './staff-jobs.service.ts';
 
-export interface TranscodePayload {
+interface TranscodePayload {
   input: string;
   videoId: string;
 }

@@ -19,7 +19,7 @@ import { delimiter, join } from 'node:path';
 let setpriv: string | null | undefined;
 
 /** setpriv's path if it is on PATH and accepts --pdeathsig (util-linux 2.33+), else null. Checked once. */
-export function pdeathsigWrapper(env: NodeJS.ProcessEnv = process.env): string | null {
+function pdeathsigWrapper(env: NodeJS.ProcessEnv = process.env): string | null {
   if (setpriv !== undefined) return setpriv;
   setpriv = null;
   if (process.platform !== 'linux') return setpriv;
