@@ -24,7 +24,7 @@ function rng(seed: number): () => number {
 }
 
 /** Artifacts built from the fixture vocabulary: fixture objects given to other groups, stories remixed. */
-export function generateDocuments(count: number): SearchDocument[] {
+function generateDocuments(count: number): SearchDocument[] {
   const random = rng(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const groups = loadEthnicGroups();

@@ -48,7 +48,7 @@ function ms(text: string): number {
 }
 
 /** Reads wrk's --latency report. */
-export function parseWrk(out: string): WrkResult {
+function parseWrk(out: string): WrkResult {
   const pct = (p: string) => {
     const m = new RegExp(`^\\s*${p}%\\s+(\\S+)`, 'm').exec(out);
     if (!m) throw new Error(`wrk: no ${p}% latency in:\n${out}`);

@@ -77,7 +77,7 @@ export function attachReadyVideo(t: TestApp, slug: string, version = 'v1'): stri
 /** Where inject() requests come from: the absolute URLs the routes build start with it. */
 export const ORIGIN = 'http://localhost:80';
 
-export interface ReachApp extends TestApp {
+interface ReachApp extends TestApp {
   /** Published, with a ready clip. */
   ready: string;
   /** Published, no video. */

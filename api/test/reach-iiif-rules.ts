@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 
 /** The shape of the Manifests this project writes, for tests that read them. */
 type LanguageMap = Record<string, string[]>;
-export interface IiifResource {
+interface IiifResource {
   id: string;
   type: string;
   format?: string;
@@ -24,12 +24,12 @@ export interface IiifAnnotation {
   body: IiifResource;
   target: string;
 }
-export interface IiifAnnotationPage {
+interface IiifAnnotationPage {
   id: string;
   type: 'AnnotationPage';
   items: IiifAnnotation[];
 }
-export interface IiifCanvas extends IiifResource {
+interface IiifCanvas extends IiifResource {
   items: IiifAnnotationPage[];
   annotations?: IiifAnnotationPage[];
   thumbnail?: IiifResource[];

@@ -15,8 +15,8 @@ import { type ProbeLimits, probeMedia } from './probe/probe.ts';
 import { TEMP_PREFIX } from './temp-folders.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
 
-export const MASTER_NAME = 'master.m3u8';
-export const MANIFEST_NAME = 'manifest.json';
+const MASTER_NAME = 'master.m3u8';
+const MANIFEST_NAME = 'manifest.json';
 /** Share of the progress bar the encode gets; poster, storyboard and captions share the rest. */
 const ENCODE_SHARE = 90;
 
@@ -29,7 +29,7 @@ export interface TranscodeTuning {
 }
 
 /** 'v' + base36 milliseconds: sortable, short, and a new name for every run (so caching forever is safe). */
-export function newVersion(now = Date.now()): string {
+function newVersion(now = Date.now()): string {
   return `v${now.toString(36)}`;
 }
 

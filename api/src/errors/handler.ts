@@ -9,7 +9,7 @@ import { type Texts, textsOf } from './localized.ts';
 import { codeForStatus } from './status-codes.ts';
 import { validationTexts } from './validation.ts';
 
-export const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';
+const httpError = (statusCode: number): string => STATUS_CODES[statusCode] ?? 'Error';
 
 /**
  * The one error shape, in the request's language: { statusCode, error, message, code } (+ field when one
@@ -34,7 +34,7 @@ export function sendError(
   });
 }
 
-export const SERVER_ERROR: Texts = {
+const SERVER_ERROR: Texts = {
   en: 'Something went wrong on our side. Please try again.',
   vi: 'Đã xảy ra lỗi ở phía máy chủ. Vui lòng thử lại sau.',
 };

@@ -237,10 +237,6 @@ export class ArtifactsRepository {
     return row && toRecord(row);
   }
 
-  slugExists(slug: string): boolean {
-    return this.db.prepare('SELECT 1 FROM artifacts WHERE slug = ?').get(slug) !== undefined;
-  }
-
   list(filter: ArtifactFilter): { items: ArtifactRecord[]; total: number } {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -297,12 +293,6 @@ export class ArtifactsRepository {
       )
       .all(id, id, limit) as ArtifactRow[];
     return rows.map(toRecord);
-  }
-
-  allIds(): number[] {
-    return (this.db.prepare('SELECT id FROM artifacts ORDER BY id').all() as { id: number }[]).map(
-      (r) => r.id,
-    );
   }
 
   count(): number {

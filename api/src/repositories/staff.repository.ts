@@ -92,13 +92,6 @@ export class StaffRepository {
     return this.sessionLookup.get(id, this.now()) as StaffUser | undefined;
   }
 
-  sessionExpiry(id: string): number | undefined {
-    const row = this.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(id) as
-      | { expires_at: number }
-      | undefined;
-    return row?.expires_at;
-  }
-
   purgeExpiredSessions(): number {
     return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(this.now()).changes;
   }

@@ -94,11 +94,6 @@ export class VideosRepository {
     return row && toRecord(row);
   }
 
-  byJob(jobId: number): VideoRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM videos WHERE job_id = ?').get(jobId) as VideoRow | undefined;
-    return row && toRecord(row);
-  }
-
   byIds(ids: string[]): Map<string, VideoRecord> {
     if (!ids.length) return new Map();
     const rows = this.db

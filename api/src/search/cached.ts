@@ -14,7 +14,7 @@ const CAPACITY = 500;
  * The same words, filters and page give the same answer until the index changes: case and spacing do not
  * count, diacritics do (an exact-tone match ranks differently from a folded one).
  */
-export function searchKey(req: SearchRequest): string {
+function searchKey(req: SearchRequest): string {
   const q = req.q.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
   const f = req.filters;
   return JSON.stringify([

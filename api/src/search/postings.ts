@@ -89,10 +89,6 @@ export class InvertedIndex {
     this.totalLength = boosts.map(() => 0);
   }
 
-  get size(): number {
-    return this.slotOf.size;
-  }
-
   /** Indexes a document's text, one string per field (in the order of `boosts`). */
   add(id: number, texts: readonly string[]): void {
     if (this.slotOf.has(id)) throw new Error(`search index: document ${id} is already indexed`);

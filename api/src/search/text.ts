@@ -19,7 +19,7 @@ export function compact(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export interface Word {
+interface Word {
   text: string;
   start: number;
   end: number;
@@ -29,7 +29,7 @@ export interface Word {
  * The words of a text with their offsets in the original string (diacritics and case untouched); only the
  * first `limit` of them when given.
  */
-export function words(text: string, limit = Number.POSITIVE_INFINITY): Word[] {
+function words(text: string, limit = Number.POSITIVE_INFINITY): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     if (out.length >= limit) break;
@@ -103,7 +103,7 @@ function formsOf(word: string): WordForms {
  * Marks the words of `text` whose index terms are in `matched` (terms as the index stores them), and runs
  * of two or three words that together form a matched term ("Ê Đê" for "ede"). Returns [start, end) spans.
  */
-export function matchSpans(text: string, matched: ReadonlySet<string>): [number, number][] {
+function matchSpans(text: string, matched: ReadonlySet<string>): [number, number][] {
   return scan(text, matched).spans;
 }
 
@@ -134,7 +134,7 @@ function scan(
 }
 
 /** HTML-escaped text with <mark> around the spans. */
-export function markSpans(text: string, spans: [number, number][], from = 0, to = text.length): string {
+function markSpans(text: string, spans: [number, number][], from = 0, to = text.length): string {
   let html = '';
   let at = from;
   for (const [spanStart, spanEnd] of spans) {

@@ -22,7 +22,7 @@ import { renderStory } from './markdown.ts';
 
 export const MEDIA_PREFIX = '/media';
 
-export function mediaUrl(videoId: string, version: string, file: string): string {
+function mediaUrl(videoId: string, version: string, file: string): string {
   return `${MEDIA_PREFIX}/${videoId}/${version}/${file}`;
 }
 

@@ -13,7 +13,7 @@ export interface BackoffOptions {
   now?: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = {
+const DEFAULT_BACKOFF: BackoffOptions = {
   freeFailures: 3,
   baseMs: 1000,
   maxMs: 60_000,

@@ -20,7 +20,7 @@ export interface ReferenceData {
  * validated against them there, and the Docker image ships the whole folder; what makes them part of the
  * schema's life is that every start loads them (syncReference), not where they are read from.
  */
-export function loadReferenceData(): ReferenceData {
+function loadReferenceData(): ReferenceData {
   return { families: loadLanguageFamilies(), groups: loadEthnicGroups(), categories: loadCategories() };
 }
 

@@ -9,7 +9,7 @@ export const noArtifact = (id: number): Texts => ({
   vi: `Không có hiện vật nào có mã số ${id}; có thể hiện vật đã bị xoá.`,
 });
 
-export const CAPTION_LABELS: Record<'vi' | 'en', string> = { vi: 'Tiếng Việt', en: 'English' };
+const CAPTION_LABELS: Record<'vi' | 'en', string> = { vi: 'Tiếng Việt', en: 'English' };
 
 export interface StaffCaptionsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId'>;

@@ -4,7 +4,7 @@ import type { StaffRecord, StaffRepository } from '../repositories/staff.reposit
 import { hashToken } from './session-token.ts';
 import { StaffError } from './staff-error.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**

@@ -16,7 +16,7 @@ import type { ArtifactsRepository } from '../repositories/artifacts.repository.t
 import type { VideosRepository } from '../repositories/videos.repository.ts';
 import { CANCELLED_BY_STAFF } from './staff-jobs.service.ts';
 
-export interface TranscodePayload {
+interface TranscodePayload {
   input: string;
   videoId: string;
 }

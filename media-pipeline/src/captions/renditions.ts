@@ -71,7 +71,7 @@ export async function writeCaptionRenditions(
   return entries;
 }
 
-export function subtitlePlaylist(segment: string, durationSec: number): string {
+function subtitlePlaylist(segment: string, durationSec: number): string {
   return [
     '#EXTM3U',
     '#EXT-X-VERSION:3',

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 
-export type BinarySource = 'env' | 'ffmpeg-static' | 'system';
+type BinarySource = 'env' | 'ffmpeg-static' | 'system';
 
 export interface FfmpegBinaries {
   ffmpeg: string;

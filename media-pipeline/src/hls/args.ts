@@ -14,7 +14,7 @@ export const SEGMENT_SEC = 4;
 export const PLAYLIST_NAME = 'index.m3u8';
 
 /** High profile from 720 lines up (better compression where the bits are); Main below for older phones. */
-export function profileFor(rung: Rung): 'high' | 'main' {
+function profileFor(rung: Rung): 'high' | 'main' {
   return Math.min(rung.width, rung.height) >= 720 ? 'high' : 'main';
 }
 

@@ -4,8 +4,6 @@ import { runFfmpeg } from '../ffmpeg/run.ts';
 import type { ImageFile, ProbeResult } from '../types.ts';
 import { heightFor, posterWidths } from './sizes.ts';
 
-export { makeStoryboard } from './storyboard.ts';
-
 /** Frames darker than this mean luma (0–255; video black is 16) are fades or black leaders, not posters. */
 const MIN_LUMA = 32;
 /** How many frames are compared; analysis runs on small copies, so this costs decoding, not memory. */

@@ -1,8 +1,8 @@
 import type { ProbeResult } from '../types.ts';
 
-export const POSTER_WIDTHS = [320, 640, 1280] as const;
+const POSTER_WIDTHS = [320, 640, 1280] as const;
 
-export function even(n: number): number {
+function even(n: number): number {
   return Math.max(2, 2 * Math.round(n / 2));
 }
 

@@ -71,7 +71,7 @@ export async function makeStoryboard(
   };
 }
 
-export function storyboardVtt(plan: StoryboardPlan, durationSec: number): string {
+function storyboardVtt(plan: StoryboardPlan, durationSec: number): string {
   const endMs = Math.round(durationSec * 1000);
   const cues: string[] = [];
   for (let k = 0; k < plan.count; k++) {

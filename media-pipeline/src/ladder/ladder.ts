@@ -15,15 +15,15 @@ export interface LadderOptions {
   maxPixels?: number;
 }
 
-export const STANDARD_RUNGS = [1080, 720, 480, 360, 240] as const;
+const STANDARD_RUNGS = [1080, 720, 480, 360, 240] as const;
 /** 1080p's frame at 30 fps: H.264 level 4.0, which every phone and browser decodes in hardware. */
-export const MAX_LONG_SIDE = 1920;
-export const MAX_PIXELS = 1920 * 1080;
+const MAX_LONG_SIDE = 1920;
+const MAX_PIXELS = 1920 * 1080;
 /**
  * The smallest side a rung may have: one H.264 macroblock. Only extreme aspect ratios come near it (the probe
  * lets through at most 8192 by 128, whose top rung is 1920×30).
  */
-export const MIN_SIDE = 16;
+const MIN_SIDE = 16;
 
 /** H.264 bitrate anchors by picture area (16:9 sizes at up to 30 fps); other sizes interpolate. */
 const BITRATE_ANCHORS: [pixels: number, bps: number][] = [
@@ -51,7 +51,7 @@ export function videoBitrateFor(width: number, height: number): number {
   return Math.round(bps / 10_000) * 10_000;
 }
 
-export function audioBitrateFor(shortSide: number): number {
+function audioBitrateFor(shortSide: number): number {
   if (shortSide >= 720) return 128_000;
   if (shortSide >= 360) return 96_000;
   return 64_000;

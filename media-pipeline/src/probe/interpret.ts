@@ -90,7 +90,7 @@ export function rotationOf(stream: FfprobeStream): number {
   return normalised;
 }
 
-export function pickVideo(json: FfprobeJson): FfprobeStream | undefined {
+function pickVideo(json: FfprobeJson): FfprobeStream | undefined {
   return json.streams?.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
 }
 

@@ -14,7 +14,7 @@ import {
 } from './interpret.ts';
 
 export { MediaValidationError } from './errors.ts';
-export { DEFAULT_LIMITS, type ProbeLimits } from './interpret.ts';
+export type { ProbeLimits } from './interpret.ts';
 
 /** Probes and validates a source clip; throws MediaValidationError with an editor-readable message. */
 export async function probeMedia(

@@ -12,7 +12,7 @@ import {
   toJob,
 } from './schema.ts';
 
-export { defaultBackoffMs, type Job, JobLeaseLostError, QUEUE_SCHEMA_SQL };
+export { type Job, JobLeaseLostError, QUEUE_SCHEMA_SQL };
 
 export interface JobQueueOptions {
   /** How long a claim holds a job without a heartbeat; after it another worker may take the job over. */

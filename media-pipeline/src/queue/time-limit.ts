@@ -10,7 +10,7 @@ export interface TimeLimitOptions {
   perMediaSecondMs?: number;
 }
 
-export const DEFAULT_TIME_LIMIT: Required<TimeLimitOptions> = { minMs: 5 * 60_000, perMediaSecondMs: 10_000 };
+const DEFAULT_TIME_LIMIT: Required<TimeLimitOptions> = { minMs: 5 * 60_000, perMediaSecondMs: 10_000 };
 
 const fmtSec = (sec: number): string => (sec >= 120 ? `${Math.round(sec / 60)} min` : `${sec.toFixed(1)} s`);
 const fmtSecVi = (sec: number): string =>

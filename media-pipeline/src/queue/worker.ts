@@ -11,7 +11,7 @@ export class PermanentJobError extends Error {
   }
 }
 
-export interface JobContext {
+interface JobContext {
   /** Aborted when the job is cancelled, its lease is lost, or the worker stops: stop work and clean up. */
   signal: AbortSignal;
   /** 0–100; written to the database with the heartbeat, at most about once a second. */

@@ -5,9 +5,9 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-export const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
+const SCREENSHOTS = join(import.meta.dirname, '../../screenshots');
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -18,7 +18,7 @@ export interface AxeViolation {
  * Runs axe-core in the page and returns its serious and critical violations. The script goes in through
  * the DevTools protocol, so the site's CSP (no inline scripts) stays on for the test.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe;

@@ -34,7 +34,7 @@ function originOf(value: string | undefined): string | undefined {
 }
 
 /** The origins a browser may write from: the public site and the host the request itself was sent to. */
-export function allowedOrigins(app: FastifyInstance, request: FastifyRequest): string[] {
+function allowedOrigins(app: FastifyInstance, request: FastifyRequest): string[] {
   const own = originOf(`${request.protocol}://${request.host}`);
   const pub = originOf(app.config.PUBLIC_URL);
   return [own, pub].filter((o): o is string => !!o && o !== 'invalid');

@@ -3,13 +3,13 @@ import fp from 'fastify-plugin';
 import { LocalizedError } from '../../errors/localized.ts';
 
 /** Deeper than anything the api accepts (an artifact is two levels deep); far below what costs real time. */
-export const JSON_MAX_DEPTH = 32;
+const JSON_MAX_DEPTH = 32;
 
 /**
  * Whether a JSON text nests objects and arrays deeper than `max`: one pass over the characters, skipping
  * strings, without building anything. Malformed text is left to the parser to refuse.
  */
-export function jsonDeeperThan(text: string, max: number): boolean {
+function jsonDeeperThan(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

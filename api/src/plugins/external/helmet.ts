@@ -34,7 +34,7 @@ export const FRAMEABLE: { helmet: Omit<FastifyHelmetOptions, 'global'> } = {
  * Powerful features no page of the site uses are off; the player keeps fullscreen, picture-in-picture and
  * autoplay for itself (an embedding site delegates them with the iframe's `allow`).
  */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'camera=()',
   'geolocation=()',

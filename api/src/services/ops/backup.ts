@@ -38,7 +38,7 @@ function sha256(file: string): Promise<string> {
   });
 }
 
-export async function mediaManifest(
+async function mediaManifest(
   mediaDir: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<MediaEntry[]> {

@@ -7,7 +7,7 @@
  */
 export const TAKEDOWN_SECONDS = 60;
 export const NAMES_A_FILM = `public, max-age=${TAKEDOWN_SECONDS}, must-revalidate`;
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Media files that are only bytes of a version (segments, init segments): safe to keep for good. */
 const VERSIONED_BYTES = /\.(m4s|mp4)$/i;

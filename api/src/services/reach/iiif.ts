@@ -5,7 +5,7 @@ import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';
 
 export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export const IIIF_CONTENT_TYPE = `application/ld+json;profile="${IIIF_CONTEXT}"`;
-export const HLS_FORMAT = 'application/vnd.apple.mpegurl';
+const HLS_FORMAT = 'application/vnd.apple.mpegurl';
 
 type LanguageMap = Record<string, string[]>;
 interface LabelValue {

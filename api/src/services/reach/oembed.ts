@@ -9,7 +9,7 @@ import { MUSEUM, SITE_NAME } from './museum.ts';
 const PAGE_PATH = new RegExp(`^/(?:artifacts|embed)/(${SLUG_WORDS})/?$`);
 
 /** Width of the player when the consumer sets no limit: a comfortable inline size, never upscaled. */
-export const DEFAULT_EMBED_WIDTH = 640;
+const DEFAULT_EMBED_WIDTH = 640;
 
 /**
  * The artifact a page URL points at, if it is one of ours: /artifacts/<slug> or /embed/<slug> on the

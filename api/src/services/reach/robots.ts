@@ -2,7 +2,7 @@
  * Paths crawlers are asked to leave alone: staff pages (sign-in, editor), lessons (teachers' material for
  * a class, not the public catalogue) and the API. Artifact pages, group pages, media and the sitemap stay open.
  */
-export const ROBOTS_DISALLOW = ['/staff', '/lessons', '/api/'];
+const ROBOTS_DISALLOW = ['/staff', '/lessons', '/api/'];
 
 /** robots.txt naming the sitemap (an absolute URL, as the format asks). */
 export function robotsTxt(sitemapUrl: string): string {

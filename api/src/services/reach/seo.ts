@@ -28,7 +28,7 @@ function description(detail: ArtifactDetail, lang: Lang): string {
 }
 
 /** schema.org VideoObject for an artifact's clip (what search engines need for a video result). */
-export function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licenseUri: string) {
+function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licenseUri: string) {
   const video = detail.video;
   if (!video) return undefined;
   const thumbs = [...video.poster.jpeg].sort((a, b) => b.width - a.width).map((p) => links.abs(p.url));

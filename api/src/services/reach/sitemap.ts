@@ -1,7 +1,7 @@
 import { escapeXml } from './escape.ts';
 import { excerpt } from './links.ts';
 
-export interface SitemapVideo {
+interface SitemapVideo {
   thumbnailLoc: string;
   title: string;
   description: string;

@@ -2,7 +2,7 @@ import type { PublicVideo } from '@artifact-stories/contracts/schemas';
 import { rungOf } from './tracks.ts';
 
 /** A quality the viewer can pick; `index` is the engine's own level number. */
-export interface Quality {
+interface Quality {
   index: number;
   height: number;
   /** The rung's name as the api and CLI give it: the short side, so a 720×1280 portrait rung is "720p". */
@@ -35,7 +35,7 @@ export interface EngineEvents {
  * every browser (Chromium may answer "maybe" to canPlayType for HLS yet play it poorly). Native HLS only
  * where there is no MSE at all (iPhone Safari before iOS 17.1), where the browser is the only way.
  */
-export function prefersHlsJs(): boolean {
+function prefersHlsJs(): boolean {
   return 'MediaSource' in window || 'ManagedMediaSource' in window;
 }
 

@@ -1,4 +1,4 @@
-export type PlayerAction =
+type PlayerAction =
   | 'toggle-play'
   | 'back'
   | 'forward'

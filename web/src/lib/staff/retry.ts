@@ -27,7 +27,7 @@ export function retryAfterMs(header: string | null, now: number): number | undef
  * disagreement while sending (409/423; tus asks for the offset again). A refusal of the file (413, 415, 422),
  * a full disk (507) or "you already have uploads in progress" (409 on creation) will not change by waiting.
  */
-export function isTransient(f: Failure): boolean {
+function isTransient(f: Failure): boolean {
   if (f.status === 0 || f.status === 429 || f.status === 423) return true;
   if (f.status === 409) return f.method !== 'POST';
   return f.status >= 500 && f.status !== 501 && f.status !== 507;
@@ -38,7 +38,7 @@ export function isTransient(f: Failure): boolean {
  * error. Exponential back-off with jitter, so many browsers refused at once do not come back at once; never
  * sooner than the server's Retry-After.
  */
-export function retryDelay(f: Failure, attempt: number, now: number, random: () => number): number | null {
+function retryDelay(f: Failure, attempt: number, now: number, random: () => number): number | null {
   if (!isTransient(f) || attempt >= MAX_ATTEMPTS) return null;
   const backoff = Math.min(MAX_BACKOFF_MS, FIRST_DELAY_MS * 2 ** attempt);
   const jittered = Math.round(backoff * (0.5 + random() / 2));
