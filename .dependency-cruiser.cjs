@@ -21,6 +21,18 @@ module.exports = {
       to: { path: '^api/src/(plugins|routes)/|^api/src/(app|container|server)[.]ts$' },
     },
     {
+      name: 'sql-only-in-repositories',
+      comment:
+        'The database driver is opened by api/src/db and used by repositories (and by the pipeline’s own queue): ' +
+        'a service, plugin, route or script that needs data asks a repository.',
+      severity: 'error',
+      from: {
+        path: '^(api|media-pipeline|bench|fixtures)/src/',
+        pathNot: '^api/src/(db|repositories)/|^media-pipeline/src/queue/|[.]test[.]ts$',
+      },
+      to: { path: '(^|/)node_modules/(@types/)?better-sqlite3/' },
+    },
+    {
       name: 'repositories-not-upward',
       comment:
         'Repositories hold the SQL and file I/O and know nothing of the services, plugins or routes using them.',
@@ -54,7 +66,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|coverage)/' },
+    exclude: { path: '(^|/)(dist|coverage)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // `import … from './x.ts'` and `.svelte` components resolve as the bundler and tsx resolve them.

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,13 @@ write(
   'api/src/services/c.service.ts',
   "import { cookie } from '../plugins/app/session.ts';\nexport const c = cookie;\n",
 );
+// A service talking to the database driver itself instead of asking a repository (the tree resolves packages
+// from the project's node_modules, as the real tree does).
+symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
+write(
+  'api/src/services/d.service.ts',
+  "import Database from 'better-sqlite3';\nexport const d = (file: string) => new Database(file);\n",
+);
 // A Svelte component importing api source.
 write(
   'web/src/lib/Card.svelte',
@@ -52,12 +59,15 @@ write(
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
 describe('dependency rules', () => {
-  it('fail on a cycle, on a service importing a plugin and on the web importing api source, naming each rule', async () => {
+  it('fail on a cycle, a service importing a plugin or the database driver, and the web importing api source, naming each rule', async () => {
     const { code, output } = await cruise(tree, ['api', 'web']);
     expect(code).not.toBe(0);
     expect(output).toMatch(/no-circular: api\/src\/services\/a\.service\.ts/);
     expect(output).toContain(
       'services-not-to-plugins-or-routes: api/src/services/c.service.ts → api/src/plugins/app/session.ts',
+    );
+    expect(output).toMatch(
+      /sql-only-in-repositories: api\/src\/services\/d\.service\.ts → \S*node_modules\/better-sqlite3\//,
     );
     expect(output).toContain(
       'web-not-to-api-or-pipeline: web/src/lib/Card.svelte → api/src/services/c.service.ts',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
-import { backup } from '../src/services/ops/backup.ts';
-import { restore } from '../src/services/ops/restore.ts';
+import { backup } from '../src/repositories/ops/backup.ts';
+import { restore } from '../src/repositories/ops/restore.ts';
 
 describe('backup and restore', () => {
   it('copies a live database consistently, then restores it and checks the media against the manifest', async () => {

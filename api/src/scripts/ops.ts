@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { useFfmpegBinaries } from '@artifact-stories/media-pipeline';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createContainer } from '../container.ts';
-import { backup } from '../services/ops/backup.ts';
+import { backup } from '../repositories/ops/backup.ts';
 import { diagnose } from '../services/ops/doctor.ts';
-import { restore } from '../services/ops/restore.ts';
+import { restore } from '../repositories/ops/restore.ts';
 
 const USAGE = `usage:
   npm run backup [-- <folder>]      online database backup + media manifest (default: DATA_DIR/backups)
