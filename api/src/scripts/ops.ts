@@ -3,8 +3,8 @@ import { useFfmpegBinaries } from '@artifact-stories/media-pipeline';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createContainer } from '../container.ts';
 import { backup } from '../repositories/ops/backup.ts';
-import { diagnose } from '../services/ops/doctor.ts';
 import { restore } from '../repositories/ops/restore.ts';
+import { diagnose } from '../services/ops/doctor.ts';
 
 const USAGE = `usage:
   npm run backup [-- <folder>]      online database backup + media manifest (default: DATA_DIR/backups)

@@ -1,4 +1,4 @@
-import { ErrorResponse, LoginBody, StaffUser } from '@artifact-stories/contracts/schemas';
+import { ErrorResponse, StaffUser } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../../../services/session-token.ts';
