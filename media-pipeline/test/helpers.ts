@@ -49,13 +49,13 @@ export async function makeMarkerClip(
 }
 
 /** Concatenates an fMP4 init segment and one media segment into a file ffprobe can read on its own. */
-export function joinSegment(dir: string, init: string, segment: string, out: string): string {
+function joinSegment(dir: string, init: string, segment: string, out: string): string {
   writeFileSync(out, Buffer.concat([readFileSync(join(dir, init)), readFileSync(join(dir, segment))]));
   return out;
 }
 
 /** Flags of the first video packet ('K_' for a keyframe) of a standalone fMP4 file. */
-export async function firstPacketFlags(file: string): Promise<string> {
+async function firstPacketFlags(file: string): Promise<string> {
   const { stdout } = await runFfprobe([
     '-v',
     'error',
