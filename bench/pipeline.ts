@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { table } from '../media-pipeline/src/cli/summary.ts';
 import { runFfmpeg } from '../media-pipeline/src/ffmpeg/run.ts';
 import { buildHlsArgs, SEGMENT_SEC } from '../media-pipeline/src/hls/args.ts';
-import { planLadder } from '../media-pipeline/src/ladder/ladder.ts';
+import { planAudioOnly, planLadder } from '../media-pipeline/src/ladder/ladder.ts';
 import { probeMedia } from '../media-pipeline/src/probe/probe.ts';
 import { makeClip } from '../media-pipeline/src/synth/make-clip.ts';
 import { transcode } from '../media-pipeline/src/transcode.ts';
@@ -61,6 +61,8 @@ export async function benchPipeline(): Promise<void> {
   const input = await cachedClip();
   const probe = await probeMedia(input);
   const rungs = planLadder(probe);
+  // transcode() adds the audio-only rendition; (b) runs the same argument list.
+  const audioOnly = planAudioOnly(probe);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-pipeline-'));
   const fresh = (name: string) => {
     const dir = join(scratch, name);
@@ -76,7 +78,9 @@ export async function benchPipeline(): Promise<void> {
       const outDir = fresh('bare');
       bare = best(
         bare,
-        await timed(() => runFfmpeg(buildHlsArgs({ input, probe, rungs, outDir, segmentSec: SEGMENT_SEC }))),
+        await timed(() =>
+          runFfmpeg(buildHlsArgs({ input, probe, rungs, audioOnly, outDir, segmentSec: SEGMENT_SEC })),
+        ),
       );
       let encoded = NONE;
       const cpuBefore = childCpuSec();

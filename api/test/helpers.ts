@@ -69,6 +69,13 @@ export function fakeManifest(version: string, overrides: Partial<MediaManifest> 
         playlist: '360p/index.m3u8',
       },
     ],
+    audioOnly: {
+      name: 'audio',
+      bandwidth: 70_000,
+      averageBandwidth: 66_000,
+      codecs: 'mp4a.40.2',
+      playlist: 'audio/index.m3u8',
+    },
     segmentDurationSec: 4,
     poster: { jpeg: [{ width: 320, height: 180, file: 'poster/poster-320.jpg' }], webp: [] },
     storyboard: null,

@@ -86,9 +86,18 @@ describe('/media/', () => {
       }
     ).slug;
     const body = (await get(`/api/artifacts/${slug}`)).json() as {
-      video: { hls: string; poster: { jpeg: { url: string }[] } };
+      video: {
+        hls: string;
+        poster: { jpeg: { url: string }[] };
+        audioOnly?: { url: string; bandwidth: number };
+      };
     };
     expect(body.video.hls).toBe(`/media/${publicId}/${VERSION}/master.m3u8`);
+    // The sound track alone, which the master does not list, for the "audio only" data saver.
+    expect(body.video.audioOnly).toEqual({
+      url: `/media/${publicId}/${VERSION}/audio/index.m3u8`,
+      bandwidth: 70_000,
+    });
     expect((await get(body.video.poster.jpeg[0]?.url ?? '')).statusCode).toBe(200);
   });
 

@@ -10,7 +10,7 @@ import { buildMaster, type MasterRendition } from './hls/master.ts';
 import { measureRendition } from './hls/playlist.ts';
 import { makePoster } from './images/poster.ts';
 import { makeStoryboard } from './images/storyboard.ts';
-import { type LadderOptions, planLadder } from './ladder/ladder.ts';
+import { type LadderOptions, planAudioOnly, planLadder } from './ladder/ladder.ts';
 import { type ProbeLimits, probeMedia } from './probe/probe.ts';
 import { TEMP_PREFIX } from './temp-folders.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
@@ -41,6 +41,7 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
   const probe = await probeMedia(input, options.limits, signal);
   options.onProbed?.(probe);
   const rungs = planLadder(probe, options.ladder);
+  const audioOnly = planAudioOnly(probe);
   const version = newVersion();
   await mkdir(videoDir, { recursive: true });
   const tmp = join(videoDir, `${TEMP_PREFIX}${version}-${randomBytes(4).toString('hex')}`);
@@ -51,7 +52,7 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
     throwIfAborted(signal);
     report(0, 'encode');
     const encodeStart = performance.now();
-    const args = buildHlsArgs({ input, probe, rungs, outDir: tmp, segmentSec: SEGMENT_SEC });
+    const args = buildHlsArgs({ input, probe, rungs, audioOnly, outDir: tmp, segmentSec: SEGMENT_SEC });
     await runFfmpeg(args, {
       signal,
       durationSec: probe.durationSec,
@@ -66,7 +67,7 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
     const renditions: MasterRendition[] = [];
     for (const r of rungs) {
       const playlist = `${r.name}/${PLAYLIST_NAME}`;
-      const m = await measureRendition(join(tmp, playlist), probe.audio !== null);
+      const m = await measureRendition(join(tmp, playlist), { video: true, audio: probe.audio !== null });
       renditions.push({
         name: r.name,
         width: r.width,
@@ -79,12 +80,14 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
       });
     }
     await writeFile(join(tmp, MASTER_NAME), buildMaster(renditions, captions));
+    const audio = audioOnly && (await measureAudioOnly(tmp, audioOnly.name));
     const manifest: MediaManifest = {
       version,
       master: MASTER_NAME,
       createdAt: new Date().toISOString(),
       probe,
       renditions,
+      ...(audio ? { audioOnly: audio } : {}),
       segmentDurationSec: SEGMENT_SEC,
       poster,
       storyboard,
@@ -101,6 +104,12 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+async function measureAudioOnly(dir: string, name: string): Promise<MediaManifest['audioOnly']> {
+  const playlist = `${name}/${PLAYLIST_NAME}`;
+  const m = await measureRendition(join(dir, playlist), { video: false, audio: true });
+  return { name, bandwidth: m.peakBps, averageBandwidth: m.averageBps, codecs: m.codecs, playlist };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -71,6 +71,19 @@ export interface MediaManifest {
     codecs: string;
     playlist: string;
   }[];
+  /**
+   * The sound track alone (AAC, same segment times as the renditions), for the worst links and the
+   * "audio only" data saver, which loads this playlist directly. Not in the master: hls.js drops an
+   * audio-only variant beside video ones, and Safari could switch to it and leave a black picture.
+   * Absent for a silent source and in manifests written before it existed.
+   */
+  audioOnly?: {
+    name: string;
+    bandwidth: number;
+    averageBandwidth: number;
+    codecs: string;
+    playlist: string;
+  };
   segmentDurationSec: number;
   poster: { jpeg: ImageFile[]; webp: ImageFile[] };
   storyboard: {

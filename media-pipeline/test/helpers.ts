@@ -1,8 +1,11 @@
 // Shared by the pipeline's tests: temp folders, clips with a visible marker, and ffprobe checks on output.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { runFfmpeg, runFfprobe } from '../src/ffmpeg/run.ts';
+import { parseMediaPlaylist } from '../src/hls/playlist.ts';
+import type { TranscodeResult } from '../src/types.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `mp-${prefix}-`));
@@ -46,13 +49,13 @@ export async function makeMarkerClip(
 }
 
 /** Concatenates an fMP4 init segment and one media segment into a file ffprobe can read on its own. */
-export function joinSegment(dir: string, init: string, segment: string, out: string): string {
+function joinSegment(dir: string, init: string, segment: string, out: string): string {
   writeFileSync(out, Buffer.concat([readFileSync(join(dir, init)), readFileSync(join(dir, segment))]));
   return out;
 }
 
 /** Flags of the first video packet ('K_' for a keyframe) of a standalone fMP4 file. */
-export async function firstPacketFlags(file: string): Promise<string> {
+async function firstPacketFlags(file: string): Promise<string> {
   const { stdout } = await runFfprobe([
     '-v',
     'error',
@@ -109,4 +112,43 @@ export function whiteBox(
     y1 = Math.max(y1, y);
   }
   return { x0, y0, x1, y1 };
+}
+
+/**
+ * Checks every rendition of a finished version (never upscaled, even sizes, a keyframe at the start of every
+ * segment, the same segment times in every rung) and returns each one's first segment as a standalone file
+ * written in `work`.
+ */
+export async function checkVersion(result: TranscodeResult, work: string): Promise<Map<string, string>> {
+  const { dir, manifest } = result;
+  expect(readdirSync(join(dir, '..'))).toEqual([result.version]); // no temp folder left beside it
+  const firstSegments = new Map<string, string>();
+  const durations: number[][] = [];
+  const { displayWidth, displayHeight } = manifest.probe.video;
+  for (const r of manifest.renditions) {
+    // Never upscaled, orientation kept, even sizes.
+    expect(Math.min(r.width, r.height)).toBeLessThanOrEqual(Math.min(displayWidth, displayHeight));
+    expect(r.width > r.height).toBe(displayWidth > displayHeight);
+    expect([r.width % 2, r.height % 2]).toEqual([0, 0]);
+    const playlistPath = join(dir, r.playlist);
+    const playlist = parseMediaPlaylist(readFileSync(playlistPath, 'utf8'));
+    const rungDir = join(playlistPath, '..');
+    expect(playlist).toMatchObject({ version: 7, independentSegments: true, endList: true });
+    expect(playlist.map).toBeTruthy();
+    durations.push(playlist.segments.map((s) => Math.round(s.duration * 10) / 10));
+    for (const [i, seg] of playlist.segments.entries()) {
+      const file = joinSegment(
+        rungDir,
+        playlist.map as string,
+        seg.uri,
+        join(work, `${result.version}-${r.name}-${i}.mp4`),
+      );
+      expect(await firstPacketFlags(file), `${r.name} ${seg.uri}`).toMatch(/^K/);
+      if (i === 0) firstSegments.set(r.name, file);
+    }
+  }
+  // Keyframes aligned across rungs: the same segment boundaries everywhere.
+  for (const d of durations) expect(d).toEqual(durations[0]);
+  expect(durations[0]?.length).toBeGreaterThanOrEqual(2);
+  return firstSegments;
 }

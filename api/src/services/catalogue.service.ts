@@ -49,6 +49,10 @@ export function publicVideo(video: VideoRecord | undefined): PublicVideo | null 
       fps: r.fps,
       bandwidth: r.bandwidth,
     })),
+    // Versions made before the audio-only rendition existed, and silent clips, have none.
+    ...(m.audioOnly
+      ? { audioOnly: { url: url(m.audioOnly.playlist), bandwidth: m.audioOnly.bandwidth } }
+      : {}),
   };
 }
 

@@ -23,6 +23,12 @@ export const Rendition = Type.Object({
   bandwidth: Type.Integer(),
 });
 
+/** The sound track alone, for the worst links and the "audio only" data saver: not in the master playlist. */
+const AudioOnlyRendition = Type.Object({
+  url: Type.String({ description: 'Media playlist of the sound track alone (AAC), playable by itself' }),
+  bandwidth: Type.Integer(),
+});
+
 /** What the public sees of a video: only once it is ready. */
 export const PublicVideo = Type.Object({
   id: Type.String(),
@@ -34,6 +40,7 @@ export const PublicVideo = Type.Object({
   storyboard: Type.Union([Type.Object({ vtt: Type.String() }), Type.Null()]),
   captions: Type.Array(CaptionTrack),
   renditions: Type.Array(Rendition),
+  audioOnly: Type.Optional(AudioOnlyRendition),
 });
 export type PublicVideo = Static<typeof PublicVideo>;
 

@@ -41,6 +41,11 @@ export function summarise(result: TranscodeResult, dir: string): string {
       r.codecs,
     ]);
   }
+  const a = manifest.audioOnly;
+  if (a) {
+    const size = mb(folderBytes(join(dir, a.playlist, '..')));
+    rows.push([a.name, '-', '-', kbps(a.averageBandwidth), kbps(a.bandwidth), size, a.codecs]);
+  }
   const wallSec = wallMs / 1000;
   const source =
     `source   ${v.displayWidth}x${v.displayHeight}${v.rotation ? ` (rotated ${v.rotation}°)` : ''} ` +

@@ -1,10 +1,13 @@
 // The one place that turns a ladder (plain data) into an ffmpeg argument list: decode once, encode every rung.
+import type { AudioOnlyRung } from '../ladder/ladder.ts';
 import type { ProbeResult, Rung } from '../types.ts';
 
 export interface HlsPlan {
   input: string;
   probe: ProbeResult;
   rungs: readonly Rung[];
+  /** The sound track as its own variant (<name>/index.m3u8), encoded by the same process; null for none. */
+  audioOnly?: AudioOnlyRung | null;
   /** Folder that receives <rung>/index.m3u8, <rung>/init_<i>.mp4 and <rung>/seg-NNN.m4s. */
   outDir: string;
   segmentSec: number;
@@ -31,7 +34,8 @@ const k = (bps: number): string => `${Math.round(bps / 1000)}k`;
 /**
  * Decode (and auto-rotate) once, then scale in a cascade: each rung is scaled from the one above it, not
  * from the source, which costs less than scaling the full picture once per rung (measured ~7 % less CPU
- * for a 1080p four-rung ladder). Every step is a downscale of at least 1.2×, so quality holds.
+ * for a 1080p four-rung ladder). Every step is a downscale (at least 1.2× except a source just above the
+ * bottom rung), so quality holds.
  */
 export function filterGraph(probe: ProbeResult, rungs: readonly Rung[]): string {
   const fps = rungs[0]?.fps ?? probe.video.fps;
@@ -53,9 +57,12 @@ export function buildHlsArgs(plan: HlsPlan): string[] {
   const { probe, rungs, outDir, segmentSec } = plan;
   const fps = rungs[0]?.fps ?? probe.video.fps;
   const gop = String(Math.round(segmentSec * fps));
+  const audioOnly = probe.audio ? plan.audioOnly : null;
   const args = ['-i', plan.input, '-filter_complex', filterGraph(probe, rungs)];
   for (const [i] of rungs.entries()) args.push('-map', `[v${i}]`);
   if (probe.audio) for (const _ of rungs) args.push('-map', '0:a:0');
+  // One more AAC encode of the same decoded sound (audio is cheap; the picture is decoded once regardless).
+  if (audioOnly) args.push('-map', '0:a:0');
   args.push('-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p');
   // Same fixed GOP in every rung, no scene-cut keyframes, and a forced IDR at each segment boundary:
   // a player switching rungs always lands on a keyframe.
@@ -75,8 +82,13 @@ export function buildHlsArgs(plan: HlsPlan): string[] {
   if (probe.audio) {
     args.push('-c:a', 'aac', '-ac', '2', '-ar', '48000');
     for (const [i, r] of rungs.entries()) args.push(`-b:a:${i}`, k(r.audioBitrate));
+    if (audioOnly) args.push(`-b:a:${rungs.length}`, k(audioOnly.audioBitrate));
   }
-  const streamMap = rungs.map((r, i) => `v:${i}${probe.audio ? `,a:${i}` : ''},name:${r.name}`).join(' ');
+  const variants = rungs.map((r, i) => `v:${i}${probe.audio ? `,a:${i}` : ''},name:${r.name}`);
+  // hlsenc cuts an audio-only variant at the first packet past each hls_time boundary, as it cuts the video
+  // ones at their forced keyframes: the same number of segments, each within one AAC frame (21 ms) of them.
+  if (audioOnly) variants.push(`a:${rungs.length},name:${audioOnly.name}`);
+  const streamMap = variants.join(' ');
   args.push(
     '-map_metadata',
     '-1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planLadder } from '../ladder/ladder.ts';
+import { planAudioOnly, planLadder } from '../ladder/ladder.ts';
 import type { ProbeResult } from '../types.ts';
 import { buildHlsArgs, filterGraph, fpsRational } from './args.ts';
 import { buildMaster } from './master.ts';
@@ -38,9 +38,10 @@ describe('buildHlsArgs', () => {
       '[0:v:0]fps=30,scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,split=2[v0][t0];' +
         '[t0]scale=1280:720:flags=bicubic,setsar=1,split=2[v1][t1];' +
         '[t1]scale=854:480:flags=bicubic,setsar=1,split=2[v2][t2];' +
-        '[t2]scale=640:360:flags=bicubic,setsar=1[v3]',
+        '[t2]scale=640:360:flags=bicubic,setsar=1,split=2[v3][t3];' +
+        '[t3]scale=426:240:flags=bicubic,setsar=1[v4]',
     );
-    for (const i of [0, 1, 2, 3]) expect(args[args.indexOf(`[v${i}]`) - 1]).toBe('-map');
+    for (const i of [0, 1, 2, 3, 4]) expect(args[args.indexOf(`[v${i}]`) - 1]).toBe('-map');
   });
 
   it('aligns keyframes: one fixed GOP of segment × fps, no scene cuts, forced IDR per segment', () => {
@@ -56,10 +57,12 @@ describe('buildHlsArgs', () => {
     expect(valueAfter(args, '-bufsize:v:0')).toBe('10000k');
     expect(valueAfter(args, '-profile:v:0')).toBe('high');
     expect(valueAfter(args, '-profile:v:3')).toBe('main');
+    expect(valueAfter(args, '-b:v:4')).toBe('150k');
+    expect(valueAfter(args, '-b:a:4')).toBe('64k');
     expect(valueAfter(args, '-ac')).toBe('2');
     expect(valueAfter(args, '-ar')).toBe('48000');
     expect(valueAfter(args, '-b:a:0')).toBe('128k');
-    expect(args.filter((a) => a === '0:a:0')).toHaveLength(4);
+    expect(args.filter((a) => a === '0:a:0')).toHaveLength(5);
   });
 
   it('writes CMAF fMP4 VOD HLS with a stream map naming every rung', () => {
@@ -68,7 +71,7 @@ describe('buildHlsArgs', () => {
     expect(valueAfter(args, '-hls_playlist_type')).toBe('vod');
     expect(valueAfter(args, '-hls_flags')).toBe('independent_segments');
     expect(valueAfter(args, '-var_stream_map')).toBe(
-      'v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p',
+      'v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p v:3,a:3,name:360p v:4,a:4,name:240p',
     );
     expect(args.at(-1)).toBe('/out/%v/index.m3u8');
   });
@@ -84,9 +87,38 @@ describe('buildHlsArgs', () => {
     });
     expect(a).not.toContain('-c:a');
     expect(a).not.toContain('0:a:0');
-    expect(valueAfter(a, '-var_stream_map')).toBe('v:0,name:1080p v:1,name:720p v:2,name:480p v:3,name:360p');
+    expect(valueAfter(a, '-var_stream_map')).toBe(
+      'v:0,name:1080p v:1,name:720p v:2,name:480p v:3,name:360p v:4,name:240p',
+    );
     expect(filterGraph(silent, planLadder(silent))).not.toContain('fps=');
     expect(valueAfter(a, '-g')).toBe('100');
+  });
+
+  it('adds the audio-only variant to the same process: one more AAC stream, its own playlist folder', () => {
+    const withAudio = buildHlsArgs({
+      input: 'in.mov',
+      probe: p,
+      rungs,
+      audioOnly: planAudioOnly(p),
+      outDir: '/out',
+      segmentSec: 4,
+    });
+    expect(withAudio.filter((a) => a === '-i')).toHaveLength(1);
+    expect(withAudio.filter((a) => a === '0:a:0')).toHaveLength(6);
+    expect(valueAfter(withAudio, '-b:a:5')).toBe('64k');
+    expect(valueAfter(withAudio, '-var_stream_map')).toMatch(/ v:4,a:4,name:240p a:5,name:audio$/);
+    // A silent source has no sound track to offer on its own.
+    const silent = probe(25, false);
+    const none = buildHlsArgs({
+      input: 'x',
+      probe: silent,
+      rungs: planLadder(silent),
+      audioOnly: { name: 'audio', audioBitrate: 64_000 },
+      outDir: '/o',
+      segmentSec: 4,
+    });
+    expect(valueAfter(none, '-var_stream_map')).not.toContain('audio');
+    expect(none).not.toContain('0:a:0');
   });
 
   it('deinterlaces interlaced sources once, before the first scale', () => {
@@ -144,12 +176,28 @@ describe('buildMaster', () => {
       expect(lines[lines.indexOf(r.playlist) - 1]).toContain(`BANDWIDTH=${r.bandwidth},`);
   });
 
-  it('lists the best rendition under 2.5 Mb/s first (the start for phones), then highest to lowest', () => {
-    const order = buildMaster(renditions, [])
+  const order = (list: typeof renditions) =>
+    buildMaster(list, [])
       .split('\n')
       .filter((l) => l.endsWith('.m3u8'));
-    expect(order).toEqual(['480p/index.m3u8', '1080p/index.m3u8', '720p/index.m3u8']);
+
+  it('lists the best rendition a slow link carries first (under 0.8 Mb/s), then highest to lowest', () => {
+    const r240 = rendition('240p', 240, 230_000);
+    const ladder = [...renditions, rendition('360p', 360, 1_050_000), r240];
+    expect(order(ladder)).toEqual([
+      '240p/index.m3u8',
+      '1080p/index.m3u8',
+      '720p/index.m3u8',
+      '480p/index.m3u8',
+      '360p/index.m3u8',
+    ]);
+    // A 360p rung that stays under the line starts instead of 240p: the best one that fits.
+    expect(order([...renditions, rendition('360p', 360, 700_000), r240])[0]).toBe('360p/index.m3u8');
     expect(buildMaster(renditions, [])).not.toContain('SUBTITLES');
+  });
+
+  it('starts with the lowest rendition when none is under the line', () => {
+    expect(order(renditions)).toEqual(['480p/index.m3u8', '1080p/index.m3u8', '720p/index.m3u8']);
   });
 });
 

@@ -51,7 +51,13 @@ export interface MeasuredRendition {
   codecs: string;
 }
 
-export async function measureRendition(playlistPath: string, hasAudio: boolean): Promise<MeasuredRendition> {
+/** AAC-LC, what ffmpeg's own aac encoder writes by default. */
+const AAC_LC = 'mp4a.40.2';
+
+export async function measureRendition(
+  playlistPath: string,
+  tracks: { video: boolean; audio: boolean },
+): Promise<MeasuredRendition> {
   const dir = dirname(playlistPath);
   const playlist = parseMediaPlaylist(await readFile(playlistPath, 'utf8'));
   let peakBps = 0;
@@ -64,14 +70,16 @@ export async function measureRendition(playlistPath: string, hasAudio: boolean):
     if (seg.duration > 0) peakBps = Math.max(peakBps, (size * 8) / seg.duration);
   }
   const initBytes = playlist.map ? (await stat(join(dir, playlist.map))).size : 0;
-  const video = playlist.map ? avcCodecString(await readFile(join(dir, playlist.map))) : 'avc1.640028';
+  let video: string | null = null;
+  if (tracks.video)
+    video = playlist.map ? avcCodecString(await readFile(join(dir, playlist.map))) : 'avc1.640028';
   return {
     playlist,
     peakBps: Math.ceil(peakBps),
     averageBps: durationSec > 0 ? Math.ceil((segmentBytes * 8) / durationSec) : 0,
     totalBytes: segmentBytes + initBytes,
     durationSec,
-    codecs: hasAudio ? `${video},mp4a.40.2` : video,
+    codecs: [video, tracks.audio ? AAC_LC : null].filter(Boolean).join(','),
   };
 }
 

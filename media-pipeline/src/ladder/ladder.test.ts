@@ -1,18 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { probeOf as probe } from '../testing/probe-facts.ts';
 import type { ProbeResult } from '../types.ts';
-import { cappedFps, planLadder, videoBitrateFor } from './ladder.ts';
+import { cappedFps, planAudioOnly, planLadder, videoBitrateFor } from './ladder.ts';
 
 const sizes = (p: ProbeResult) => planLadder(p).map((r) => `${r.name} ${r.width}x${r.height}`);
 
 describe('planLadder', () => {
-  it('offers the top four standard rungs of a 4K source, capped at 1080p', () => {
+  it('offers all five standard rungs of a 4K source, capped at 1080p, down to 240p', () => {
     expect(sizes(probe(3840, 2160))).toEqual([
       '1080p 1920x1080',
       '720p 1280x720',
       '480p 854x480',
       '360p 640x360',
+      '240p 426x240',
     ]);
+    expect(sizes(probe(1920, 1080)).at(-1)).toBe('240p 426x240');
+  });
+
+  it('reaches the bottom rung from every source larger than it: small, portrait, odd sizes', () => {
+    // A 270p source has no standard rung far enough below it, but a slow link still needs 240p.
+    expect(sizes(probe(480, 270))).toEqual(['270p 480x270', '240p 426x240']);
+    expect(sizes(probe(270, 480))).toEqual(['270p 270x480', '240p 240x426']);
+    expect(sizes(probe(1080, 1920)).at(-1)).toBe('240p 240x426');
+    expect(sizes(probe(1440, 1080)).at(-1)).toBe('240p 320x240'); // 4:3
+    // Not upscaled: a source at or below the bottom is its own only rung.
+    expect(sizes(probe(426, 240))).toEqual(['240p 426x240']);
+    expect(sizes(probe(320, 180))).toEqual(['180p 320x180']);
+  });
+
+  it('keeps the bottom rung when the number of rungs is capped', () => {
+    expect(planLadder(probe(3840, 2160), { maxRungs: 3 }).map((r) => r.name)).toEqual([
+      '1080p',
+      '720p',
+      '240p',
+    ]);
+    expect(planLadder(probe(3840, 2160), { maxRungs: 1 }).map((r) => r.name)).toEqual(['1080p']);
+  });
+
+  it('makes the bottom rung fit slow 3G: ~150 kbit/s video (Apple’s 145k tier) and 64k audio', () => {
+    const bottom = planLadder(probe(1920, 1080)).at(-1);
+    expect(bottom).toMatchObject({ name: '240p', videoBitrate: 150_000, audioBitrate: 64_000 });
+    const total = (bottom?.maxrate ?? 0) + (bottom?.audioBitrate ?? 0);
+    expect(total).toBeLessThan(400_000); // even at its peak rate, with its audio
+    expect(planLadder(probe(240, 426)).at(-1)?.videoBitrate).toBe(150_000);
+  });
+
+  it('plans an audio-only rendition at 64k when the source has sound, none when silent', () => {
+    const silent = probe(1920, 1080);
+    expect(planAudioOnly(silent)).toBeNull();
+    const sound = { ...silent, audio: { codec: 'aac', channels: 2, sampleRate: 48000, bitRate: null } };
+    expect(planAudioOnly(sound)).toEqual({ name: 'audio', audioBitrate: 64_000 });
   });
 
   it('never upscales: a 360p source gets 360p and 240p only', () => {
@@ -35,6 +72,8 @@ describe('planLadder', () => {
       '360p 640x360',
       '240p 426x240',
     ]);
+    // 1080p through 360p fit under a 1152p source's top rung: all five.
+    expect(sizes(probe(2048, 1152))).toHaveLength(5);
   });
 
   it('keeps portrait portrait, named by the short side', () => {
@@ -73,7 +112,7 @@ describe('planLadder', () => {
   });
 
   it('sets bitrates by picture area, with maxrate 1.5× and bufsize 2×, and audio by rung', () => {
-    const [r1080, r720, r480, r360] = planLadder(probe(1920, 1080));
+    const [r1080, r720, r480, r360, r240] = planLadder(probe(1920, 1080));
     expect(r1080).toMatchObject({
       videoBitrate: 5_000_000,
       maxrate: 7_500_000,
@@ -85,12 +124,13 @@ describe('planLadder', () => {
     expect(r480?.videoBitrate).toBeLessThan(1_500_000);
     expect(r480?.audioBitrate).toBe(96_000);
     expect(r360).toMatchObject({ videoBitrate: 800_000, audioBitrate: 96_000 });
-    expect(planLadder(probe(640, 360))[1]).toMatchObject({ videoBitrate: 400_000, audioBitrate: 64_000 });
+    expect(r240).toMatchObject({ videoBitrate: 150_000, maxrate: 225_000, bufsize: 300_000 });
+    expect(planLadder(probe(640, 360))[1]).toMatchObject({ videoBitrate: 150_000, audioBitrate: 64_000 });
     expect(videoBitrateFor(720, 1280)).toBe(videoBitrateFor(1280, 720));
   });
 
   it('spends no more than the source has', () => {
     const ladder = planLadder(probe(1920, 1080, 25, 2_000_000));
-    expect(ladder.map((r) => r.videoBitrate)).toEqual([2_000_000, 2_000_000, 1_400_000, 800_000]);
+    expect(ladder.map((r) => r.videoBitrate)).toEqual([2_000_000, 2_000_000, 1_400_000, 800_000, 150_000]);
   });
 });

@@ -3,8 +3,9 @@ import { even } from '../probe/interpret.ts';
 import type { ProbeResult, Rung } from '../types.ts';
 
 export interface LadderOptions {
-  /** Short sides to offer, largest first. */
+  /** Short sides to offer, largest first; the last is the bottom rung every larger source gets. */
   rungs?: readonly number[];
+  /** At most this many rungs, the bottom one included. */
   maxRungs?: number;
   maxFps?: number;
   /** A standard rung this close below the source-sized top rung adds little: it is skipped. */
@@ -25,9 +26,17 @@ const MAX_PIXELS = 1920 * 1080;
  */
 const MIN_SIDE = 16;
 
-/** H.264 bitrate anchors by picture area (16:9 sizes at up to 30 fps); other sizes interpolate. */
+/**
+ * H.264 bitrate anchors by picture area (16:9 sizes at up to 30 fps); other sizes interpolate.
+ * The bottom anchor follows Apple's HLS authoring spec, whose lowest video tier is 416×234 at 145 kbit/s
+ * (≤ 30 fps): scaled by area to our 426×240 it is 152k, so 150k. With 64k audio the whole rung needs
+ * ~0.22 Mbit/s, which "slow 3G" (0.4 Mbit/s) carries; the 400k it had before did not fit with its audio
+ * and overhead. The anchors above it are kept: 720p matches Apple's 3000k, 1080p sits below its 6000k,
+ * 480p between its 432p/1100k and 540p/2000k; 360p (800k) is above Apple's 365k on purpose: our veryfast
+ * preset spends more bits for the same picture than the encoders Apple's table assumes.
+ */
 const BITRATE_ANCHORS: [pixels: number, bps: number][] = [
-  [426 * 240, 400_000],
+  [426 * 240, 150_000],
   [640 * 360, 800_000],
   [854 * 480, 1_400_000],
   [1280 * 720, 3_000_000],
@@ -51,10 +60,24 @@ export function videoBitrateFor(width: number, height: number): number {
   return Math.round(bps / 10_000) * 10_000;
 }
 
+/** AAC-LC stereo at 64k is the floor where ffmpeg's own encoder still carries a voice and music cleanly. */
+const LOW_AUDIO_BPS = 64_000;
+
 function audioBitrateFor(shortSide: number): number {
   if (shortSide >= 720) return 128_000;
   if (shortSide >= 360) return 96_000;
-  return 64_000;
+  return LOW_AUDIO_BPS;
+}
+
+/** The sound track alone, for the worst links and for a visitor who chose "audio only". */
+export interface AudioOnlyRung {
+  name: 'audio';
+  audioBitrate: number;
+}
+
+/** An audio-only rendition when the source has sound: the bottom rung's audio, without its picture. */
+export function planAudioOnly(probe: ProbeResult): AudioOnlyRung | null {
+  return probe.audio ? { name: 'audio', audioBitrate: LOW_AUDIO_BPS } : null;
 }
 
 /**
@@ -70,7 +93,7 @@ export function cappedFps(fps: number, maxFps = 30): number {
 /** The ladder for a probed source: never upscaled, orientation kept, even sizes, square pixels. */
 export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Rung[] {
   const standard = options.rungs ?? STANDARD_RUNGS;
-  const maxRungs = options.maxRungs ?? 4;
+  const maxRungs = options.maxRungs ?? 5;
   const minStep = options.minStepRatio ?? 0.85;
   const { displayWidth: dw, displayHeight: dh } = probe.video;
   const portrait = dh > dw;
@@ -85,7 +108,12 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Run
     Math.sqrt((options.maxPixels ?? MAX_PIXELS) / (sourceShort * sourceLong)),
   );
   const top = scale === 1 ? even(sourceShort) : Math.max(MIN_SIDE, even(sourceShort * scale));
-  const shorts = [top, ...standard.filter((s) => s < top * minStep)].slice(0, maxRungs);
+  // The bottom rung is what a slow link carries: every source larger than it gets it, even one only a
+  // little larger (a 270p source is 290k without it), and it survives the cap on the number of rungs.
+  const bottom = standard[standard.length - 1] ?? top;
+  const middle = standard.filter((s) => s < top * minStep && s > bottom);
+  const shorts = [top, ...middle].slice(0, Math.max(1, maxRungs - 1));
+  if (top > bottom && shorts.length < maxRungs) shorts.push(bottom);
   const fps = cappedFps(probe.video.fps, options.maxFps);
   const sourceBps = probe.video.bitRate;
   return shorts.map((short) => {
