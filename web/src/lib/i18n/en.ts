@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   'player.fullscreen': 'Full screen',
   'player.exitFullscreen': 'Exit full screen',
   'player.failed': 'The film could not be played. Check your connection, then reload the page.',
+  'player.loading': 'Loading the film…',
 
   'status.loading': 'Loading…',
   'status.empty': 'Nothing here.',

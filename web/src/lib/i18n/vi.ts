@@ -79,6 +79,7 @@ export const vi = {
   'player.fullscreen': 'Toàn màn hình',
   'player.exitFullscreen': 'Thoát toàn màn hình',
   'player.failed': 'Không phát được phim. Hãy kiểm tra kết nối mạng rồi tải lại trang.',
+  'player.loading': 'Đang tải phim…',
 
   'status.loading': 'Đang tải…',
   'status.empty': 'Không có gì ở đây.',

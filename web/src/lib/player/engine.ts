@@ -1,4 +1,6 @@
 import type { PublicVideo } from '@artifact-stories/contracts/schemas';
+import { browserStore, linkHints, rememberBandwidth } from './link.ts';
+import { chooseStartRung, estimateBps } from './start-rung.ts';
 import { rungOf } from './tracks.ts';
 
 /** A quality the viewer can pick; `index` is the engine's own level number. */
@@ -16,6 +18,11 @@ export interface Engine {
   /** Captions come from <track> elements (native playback, or a playlist without subtitle groups). */
   trackElements: boolean;
   qualities: Quality[];
+  /**
+   * Starts fetching the film. Until then nothing but the master playlist has been fetched: a visitor who only
+   * reads the story spends no data on it.
+   */
+  load(): void;
   /** -1 = automatic. */
   setQuality(index: number): void;
   /** Shows the captions of a language, or none (null). */
@@ -64,6 +71,8 @@ function attachNative(el: HTMLVideoElement, video: PublicVideo): Engine {
     trackElements: true,
     // Safari chooses the rung itself and offers no way to pin one.
     qualities: [],
+    // The <video> has preload="none": Safari fetches when play() is called.
+    load: () => {},
     setQuality: () => {},
     setCaptions: (lang) => showTrack(el, lang),
     destroy: () => {
@@ -76,10 +85,19 @@ function attachNative(el: HTMLVideoElement, video: PublicVideo): Engine {
 async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: EngineEvents): Promise<Engine> {
   // Its own chunk: only pages that show a player download it.
   const { default: Hls } = await import('hls.js');
-  const hls = new Hls({ capLevelToPlayerSize: true, enableWorker: true });
+  const hls = new Hls({
+    capLevelToPlayerSize: true,
+    enableWorker: true,
+    // The master playlist now, the rest when the visitor taps (load()).
+    autoStartLoad: false,
+    // Until it has timed a fragment, the ABR controller plans with what we know of the link, not its 500 kbit/s.
+    abrEwmaDefaultEstimate: estimateBps(linkHints()),
+  });
   hls.subtitleDisplay = false;
   let mediaErrorRecoveries = 0;
   let wantedCaptions: string | null = null;
+  /** A rung the viewer picked in the menu before tapping play: it is the start. */
+  let pinned = -1;
 
   const applyCaptions = () => {
     const index = wantedCaptions ? hls.subtitleTracks.findIndex((s) => s.lang === wantedCaptions) : -1;
@@ -96,6 +114,10 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
     events.onLevel(level ? rungOf(level.width, level.height) : null);
   });
   hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, applyCaptions);
+  // Every film fragment refines hls.js's estimate: keep it for the next page's start (one number and a time).
+  hls.on(Hls.Events.FRAG_BUFFERED, (_e, data) => {
+    if (data.frag.type === 'main') rememberBandwidth(browserStore(), hls.bandwidthEstimate, Date.now());
+  });
   hls.on(Hls.Events.ERROR, (_e, data) => {
     console.warn('[hls]', data.fatal ? 'fatal' : 'recoverable', data.type, data.details);
     if (!data.fatal) return;
@@ -129,8 +151,21 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
         bitrate: level.bitrate,
       }))
       .sort((a, b) => b.rung - a.rung),
+    load: () => {
+      // Chosen now, not when the page opened: the player has its final size, the link may have changed.
+      const start = chooseStartRung(hls.levels, linkHints(), {
+        width: el.clientWidth,
+        height: el.clientHeight,
+        pixelRatio: window.devicePixelRatio || 1,
+      });
+      // An explicit start level: hls.js would otherwise take the first variant of the playlist, or time a
+      // fragment of the lowest one first (testBandwidth) and fetch the same seconds again on a higher rung.
+      if (pinned >= 0 || start >= 0) hls.startLevel = pinned >= 0 ? pinned : start;
+      hls.startLoad();
+    },
     setQuality: (index) => {
       // currentLevel switches now (flushing the buffer); -1 hands the choice back to the ABR controller.
+      pinned = index;
       hls.currentLevel = index;
     },
     setCaptions: (lang) => {

@@ -1,0 +1,174 @@
+import { launchChromium } from '@artifact-stories/media-pipeline/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSite, startSite } from './support/app.ts';
+import { collectProblems, openPage, videoState } from './support/browser.ts';
+import { publishClip } from './support/publish.ts';
+
+// A visitor on a phone and a slow link: nothing of the film before the tap, the poster until the first frame,
+// and a loading state they can see and hear while they wait. Each test runs alone:
+// npx vitest run --project web test/slow-network.test.ts -t "<name>".
+const SLUG = 'slow-network-khen';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** "Slow 3G" as the issue measured it: 400 kbit/s down, 400 ms latency. */
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: 400_000 / 8,
+  uploadThroughput: 400_000 / 8,
+};
+
+let site: RunningSite;
+let browser: Browser;
+let published: Promise<void> | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startSite(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+/** An 8 s landscape clip with two 4 s segments, published on first use. */
+const ready = () => (published ??= publishClip(site, SLUG, 8));
+
+interface Watch {
+  /** Every text the loading state showed, in order ('' when hidden). */
+  statuses: string[];
+  /** Whether the poster was on screen when the film's first frame was presented; null until then. */
+  posterAtFirstFrame: boolean | null;
+}
+
+/**
+ * A phone page that records, from its very start, what the loading state says and whether the poster is still
+ * there when the first frame is presented (our frame callback is registered before the player's, so it runs
+ * before the player can react to that frame).
+ */
+async function phonePage(path: string, throttle?: typeof SLOW_3G) {
+  context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    const w = window as unknown as { watch: Watch };
+    w.watch = { statuses: [], posterAtFirstFrame: null };
+    let watched = false;
+    new MutationObserver(() => {
+      const text = document.querySelector('.player [role="status"]')?.textContent?.trim();
+      if (text !== undefined && w.watch.statuses.at(-1) !== text) w.watch.statuses.push(text);
+      const video = document.querySelector('video');
+      if (watched || !video) return;
+      watched = true;
+      video.requestVideoFrameCallback(() => {
+        const img = document.querySelector<HTMLImageElement>('.player .cover img');
+        w.watch.posterAtFirstFrame = !!img && img.complete && img.getBoundingClientRect().height > 0;
+      });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', throttle);
+  }
+  await openPage(page, new URL(path, site.url).href);
+  return { page, problems, requests };
+}
+
+const watch = (page: Page) => page.evaluate(() => (window as unknown as { watch: Watch }).watch);
+
+/** The player is ready to play: hls.js fetched and the master playlist parsed, while the visitor reads. */
+const playerReady = (page: Page) =>
+  page.locator('.player[data-engine="hls.js"]').waitFor({ timeout: 60_000 });
+
+describe('a phone on a slow network', () => {
+  it('fetches the poster, the player code and the master playlist before the tap, and nothing of the film', async () => {
+    await ready();
+    const requests: string[] = [];
+    context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await openPage(page, new URL(`/artifacts/${SLUG}`, site.url).href);
+    await playerReady(page);
+    // Whatever the engine would fetch on its own has been asked for by now.
+    await page.waitForLoadState('networkidle');
+
+    const before = requests.filter((p) => p.startsWith('/media/'));
+    expect(before.filter((p) => !p.includes('/poster/'))).toEqual([expect.stringMatching(/\/master\.m3u8$/)]);
+    expect(before.some((p) => p.includes('/poster/'))).toBe(true);
+    // hls.js came while the visitor read, so the tap does not wait for its 174 KB.
+    expect(requests.some((p) => /^\/assets\/hls-[\w-]+\.js$/.test(p))).toBe(true);
+
+    const tapAt = requests.length;
+    await page.getByRole('button', { name: 'Phát' }).first().click();
+    await expect
+      .poll(async () => (await videoState(page)).currentTime, { timeout: 60_000 })
+      .toBeGreaterThan(0.3);
+    expect(requests.slice(tapAt).some((p) => p.endsWith('.m4s'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the poster until the first frame and shows the loading state until the film plays (slow 3G)', async () => {
+    await ready();
+    const { page, problems, requests } = await phonePage(`/artifacts/${SLUG}`, SLOW_3G);
+    await playerReady(page);
+    expect((await watch(page)).statuses.filter(Boolean)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Phát' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Đang tải phim…' }).waitFor();
+    await expect
+      .poll(async () => (await videoState(page)).currentTime, { timeout: 120_000 })
+      .toBeGreaterThan(0.3);
+    await expect.poll(async () => (await watch(page)).statuses.at(-1)).toBe('');
+
+    const seen = await watch(page);
+    expect(seen.statuses.filter(Boolean)).toEqual(['Đang tải phim…']);
+    expect(seen.posterAtFirstFrame).toBe(true);
+    // Once the film shows, the poster goes.
+    await page.locator('.player .cover').waitFor({ state: 'detached' });
+    // Started on a rung the link carries: no time range was fetched twice (on two rungs, or after an abort).
+    const segments = requests.map((p) => /\/(seg-\d+)\.m4s$/.exec(p)?.[1]).filter(Boolean);
+    expect(segments.length).toBeGreaterThan(0);
+    expect(segments).toEqual([...new Set(segments)]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the loading state during a stall and clears it when the film plays on (embed page)', async () => {
+    await ready();
+    const { page, problems } = await phonePage(`/embed/${SLUG}`);
+    // The second segment of every rung waits until the film has run out of the first: a stall.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/seg-0*[1-9]\d*\.m4s$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await playerReady(page);
+    await page.getByRole('button', { name: 'Phát' }).first().click();
+    await expect
+      .poll(async () => (await videoState(page)).currentTime, { timeout: 60_000 })
+      .toBeGreaterThan(0.3);
+    await expect.poll(async () => (await watch(page)).statuses.at(-1)).toBe('');
+
+    // Four seconds in, the buffer is empty: the player says it is loading, as it did before the first frame.
+    await page.getByRole('status').filter({ hasText: 'Đang tải phim…' }).waitFor({ timeout: 30_000 });
+    const stalledAt = (await videoState(page)).currentTime;
+    expect(stalledAt).toBeGreaterThan(3);
+    release();
+    await expect
+      .poll(async () => (await videoState(page)).currentTime, { timeout: 60_000 })
+      .toBeGreaterThan(stalledAt + 0.5);
+    await expect.poll(async () => (await watch(page)).statuses.at(-1)).toBe('');
+    expect((await watch(page)).statuses.filter(Boolean)).toEqual(['Đang tải phim…', 'Đang tải phim…']);
+    expect(problems).toEqual([]);
+  });
+});
