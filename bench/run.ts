@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after another, each printing its own table.
 import { benchHttp } from './http.ts';
+import { benchNetwork } from './network.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchSearch } from './search.ts';
 import { benchWeb } from './web.ts';
@@ -10,6 +11,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', benchSearch],
   ['http', benchHttp],
   ['web', benchWeb],
+  ['network', benchNetwork],
 ];
 
 if (only && !benches.some(([name]) => name === only)) {

@@ -5,14 +5,9 @@ import { build } from 'vite';
 import { startSite } from '../web/test/support/app.ts';
 import { allScripts, hlsChunks, initialScripts, sum } from '../web/test/support/bundle.ts';
 import { publishClip } from '../web/test/support/publish.ts';
+import { kb, median } from './stats.ts';
 
 const RUNS = 10;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 export async function benchWeb(): Promise<void> {
   await build({ root: new URL('../web', import.meta.url).pathname, logLevel: 'warn' });

@@ -1,0 +1,145 @@
+// Phones on slow networks (issue 9): the artifact page on a phone viewport in Chromium, with the network
+// throttled by Chromium itself, for a landscape and a portrait fixture clip. One table per clip.
+import { launchChromium } from '@artifact-stories/media-pipeline/testing';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { fixturePath, loadArtifacts } from '../fixtures/catalogue.ts';
+import { type RunningSite, startSite } from '../web/test/support/app.ts';
+import {
+  type RequestLog,
+  recordRequests,
+  THROTTLE_PROFILES,
+  type ThrottleProfile,
+  throttle,
+} from '../web/test/support/network.ts';
+import { attachClip, siteClip } from '../web/test/support/publish.ts';
+import { addPlaybackProbe, type PlaybackProbe, readProbe, waitForProbe } from './network-probe.ts';
+import { type NetworkCell, networkTable, type RunResult, runResult } from './network-table.ts';
+
+/** A 16:9 film and a phone-shot portrait one (1280×720 stored, turned by its display matrix). */
+const CLIPS = [
+  { slug: 'nha-rong-ba-na', label: 'landscape 16:9 clip' },
+  { slug: 'khen-hmong', label: 'portrait clip' },
+];
+const RUNS = 5;
+/** Runs that play on to the clip's end (or PLAY_SEC); the others stop SHORT_PLAY_MS after the first frame. */
+const FULL_PLAYS = 2;
+const PLAY_SEC = 30;
+/** A full play that stalls without end is cut here (wall clock after the first frame). */
+const FULL_PLAY_CAP_MS = 60_000;
+const SHORT_PLAY_MS = 3_000;
+const FIRST_FRAME_TIMEOUT_MS = 120_000;
+/** iPhone 12–15 class: the viewport the visitors mostly have. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+};
+
+async function publishFixtureClip(site: RunningSite, slug: string): Promise<void> {
+  const fixture = loadArtifacts().find((a) => a.slug === slug);
+  const record = site.app.repos.artifacts.bySlug(slug);
+  if (!fixture || !record) throw new Error(`no fixture artifact ${slug}`);
+  const file = await siteClip(site, slug, fixture.clip, fixture.title.vi);
+  const { vi, en } = fixture.captions ?? {};
+  await attachClip(site, record.id, file, { vi: vi && fixturePath(vi), en: en && fixturePath(en) });
+}
+
+/** The player's big play button, by its accessible name (vi or en), not by its markup. */
+const playButton = (page: Page) =>
+  page
+    .locator('.player')
+    .getByRole('button', { name: /^(Phát|Play)$/ })
+    .first();
+
+/**
+ * A reader's page: the load event, then at least 2 s, then until nothing has been in flight for 0.5 s
+ * (at most 6 s after the load): whatever the page fetches on its own before anyone taps is counted.
+ */
+async function settle(log: RequestLog): Promise<void> {
+  const start = Date.now();
+  let idleSince = Date.now();
+  while (Date.now() - start < 6_000) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (log.inFlight() > 0) idleSince = Date.now();
+    else if (Date.now() - start >= 2_000 && Date.now() - idleSince >= 500) return;
+  }
+}
+
+/** One visit in a fresh context (no cache): open, settle or tap at once, play, and measure. */
+async function visit(
+  browser: Browser,
+  url: string,
+  profile: ThrottleProfile,
+  mode: 'full' | 'short' | 'immediate',
+): Promise<RunResult> {
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    await addPlaybackProbe(page);
+    await throttle(page, profile);
+    const log = await recordRequests(page);
+    await page.goto(url, { waitUntil: mode === 'immediate' ? 'commit' : 'load', timeout: 120_000 });
+    if (mode !== 'immediate') await settle(log);
+    const play = playButton(page);
+    await play.waitFor({ timeout: 120_000 });
+    await play.tap();
+    const first = await waitForProbe(page, (p) => p.firstFrameAt !== null, FIRST_FRAME_TIMEOUT_MS);
+    const played = (p: PlaybackProbe) => p.ended || p.mediaTime >= PLAY_SEC;
+    let cut = false;
+    if (first.firstFrameAt !== null && mode === 'full')
+      cut = !played(await waitForProbe(page, played, FULL_PLAY_CAP_MS));
+    else if (first.firstFrameAt !== null && mode === 'short') await page.waitForTimeout(SHORT_PLAY_MS);
+    const [probe, times] = await Promise.all([
+      readProbe(page),
+      page.evaluate(() => ({
+        navigationStart: performance.timeOrigin,
+        end: performance.timeOrigin + performance.now(),
+      })),
+    ]);
+    return runResult(probe, log, { ...times, full: mode === 'full', cut });
+  } finally {
+    await context.close();
+  }
+}
+
+async function benchClip(browser: Browser, site: RunningSite, clip: (typeof CLIPS)[number]) {
+  const url = new URL(`/artifacts/${clip.slug}`, site.url).href;
+  const cells: NetworkCell[] = [];
+  for (const [key, profile] of Object.entries(THROTTLE_PROFILES) as [NetworkCell['key'], ThrottleProfile][]) {
+    const runs: RunResult[] = [];
+    for (let i = 0; i < RUNS; i++)
+      runs.push(await visit(browser, url, profile, i < FULL_PLAYS ? 'full' : 'short'));
+    const immediate: RunResult[] = [];
+    // Navigation → first frame with a tap the moment the button shows: the unthrottled figure of the issue.
+    if (key === 'none')
+      for (let i = 0; i < RUNS; i++) immediate.push(await visit(browser, url, profile, 'immediate'));
+    cells.push({ key, label: profile.label, runs, immediate });
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  console.log(`${clip.label} (${clip.slug}):`);
+  console.table(networkTable(cells));
+}
+
+export async function benchNetwork(): Promise<void> {
+  await build({ root: new URL('../web', import.meta.url).pathname, logLevel: 'warn' });
+  const site = await startSite();
+  const browser = await launchChromium();
+  try {
+    await Promise.all(CLIPS.map((c) => publishFixtureClip(site, c.slug)));
+    console.log(
+      `Phone viewport 390×844 @3x, Chromium throttling (DevTools protocol), fresh context per run, ${RUNS} runs ` +
+        `per profile. Runs 1–${FULL_PLAYS} play to the clip's end or ${PLAY_SEC} s (cut ${FULL_PLAY_CAP_MS / 1000} s ` +
+        `after the first frame), the others stop ${SHORT_PLAY_MS / 1000} s after it. Before the tap the page ` +
+        'settles: load, then ≥ 2 s and 0.5 s without requests (≤ 6 s). Stalls: `waiting` after the first frame. ' +
+        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included.',
+    );
+    for (const clip of CLIPS) await benchClip(browser, site, clip);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
