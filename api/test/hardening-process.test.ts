@@ -4,12 +4,12 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { emptyServerEnv, root } from './server-process.ts';
 import { waitFor } from './wait.ts';
 
 // Issue 12, item 11: a process manager (or a script) that stops `npm start` with SIGTERM must stop the server,
 // not leave it running and holding its port.
 
-const root = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'hardening-process-'));
 const groups: ChildProcess[] = [];
 afterAll(() => {
@@ -79,16 +79,8 @@ async function npmUntil<T>(
   const child = spawn('npm', args, {
     cwd: root,
     detached: true,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED: 'none',
-      LOG_LEVEL: 'warn',
-      // `npm start` builds the web first: into a folder of its own, not the web/dist browser tests are serving.
-      WEB_OUT_DIR: join(dataDir, 'web-dist'),
-    },
+    // `npm start` builds the web first: into a folder of its own, not the web/dist browser tests are serving.
+    env: emptyServerEnv(dataDir, { WEB_OUT_DIR: join(dataDir, 'web-dist') }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   groups.push(child);

@@ -10,18 +10,22 @@ export const root = join(import.meta.dirname, '../..');
 export function spawnServer(dataDir: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/server.ts')], {
     cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED: 'none',
-      WORKER: 'inline',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: emptyServerEnv(dataDir, { WORKER: 'inline', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** The environment of a server on `dataDir` with an empty catalogue, on a free loopback port, logging warnings. */
+export function emptyServerEnv(dataDir: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED: 'none',
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
 }
 
 /** Resolves with the server's base URL once it prints the address it listens on; rejects if it exits first. */
