@@ -12,6 +12,7 @@ import { makePoster } from './images/poster.ts';
 import { makeStoryboard } from './images/storyboard.ts';
 import { type LadderOptions, planAudioOnly, planLadder } from './ladder/ladder.ts';
 import { type ProbeLimits, probeMedia } from './probe/probe.ts';
+import { makeProgressive } from './progressive/progressive.ts';
 import { TEMP_PREFIX } from './temp-folders.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
 
@@ -81,6 +82,8 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
     }
     await writeFile(join(tmp, MASTER_NAME), buildMaster(renditions, captions));
     const audio = audioOnly && (await measureAudioOnly(tmp, audioOnly.name));
+    report(ENCODE_SHARE + 9, 'progressive');
+    const progressive = await makeProgressive(tmp, renditions, probe.durationSec, signal);
     const manifest: MediaManifest = {
       version,
       master: MASTER_NAME,
@@ -88,6 +91,7 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
       probe,
       renditions,
       ...(audio ? { audioOnly: audio } : {}),
+      ...(progressive ? { progressive } : {}),
       segmentDurationSec: SEGMENT_SEC,
       poster,
       storyboard,

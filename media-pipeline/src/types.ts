@@ -84,6 +84,22 @@ export interface MediaManifest {
     codecs: string;
     playlist: string;
   };
+  /**
+   * One progressive MP4 (H.264 + AAC, moov first) remuxed from a mid rung, for IIIF viewers, link previews
+   * and offline lessons. Absent in manifests written before it existed.
+   */
+  progressive?: {
+    /** e.g. '480p.mp4', relative to the version folder. */
+    file: string;
+    /** The rung whose packets it carries. */
+    rendition: string;
+    width: number;
+    height: number;
+    bytes: number;
+    /** Average bits per second over the clip (bytes × 8 / duration). */
+    bandwidth: number;
+    codecs: string;
+  };
   segmentDurationSec: number;
   poster: { jpeg: ImageFile[]; webp: ImageFile[] };
   storyboard: {
