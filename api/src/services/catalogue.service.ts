@@ -53,6 +53,18 @@ export function publicVideo(video: VideoRecord | undefined): PublicVideo | null 
     ...(m.audioOnly
       ? { audioOnly: { url: url(m.audioOnly.playlist), bandwidth: m.audioOnly.bandwidth } }
       : {}),
+    // Versions made before the progressive MP4 existed have none: IIIF and og:video fall back to HLS.
+    ...(m.progressive
+      ? {
+          progressive: {
+            url: url(m.progressive.file),
+            width: m.progressive.width,
+            height: m.progressive.height,
+            bytes: m.progressive.bytes,
+            bandwidth: m.progressive.bandwidth,
+          },
+        }
+      : {}),
   };
 }
 

@@ -29,6 +29,18 @@ const AudioOnlyRendition = Type.Object({
   bandwidth: Type.Integer(),
 });
 
+/**
+ * The whole clip as one MP4 file (H.264 + AAC, index first, a mid rung of the ladder): for IIIF viewers,
+ * link previews (og:video) and offline lessons, whose page can show its size before anyone downloads it.
+ */
+const ProgressiveFile = Type.Object({
+  url: Type.String({ description: 'One MP4 file, playable by a plain <video> element; Range requests work' }),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer({ description: 'Size of the file, for "x MB" before a download' }),
+  bandwidth: Type.Integer({ description: 'Average bits per second over the clip' }),
+});
+
 /** What the public sees of a video: only once it is ready. */
 export const PublicVideo = Type.Object({
   id: Type.String(),
@@ -41,6 +53,8 @@ export const PublicVideo = Type.Object({
   captions: Type.Array(CaptionTrack),
   renditions: Type.Array(Rendition),
   audioOnly: Type.Optional(AudioOnlyRendition),
+  /** Absent for versions made before the file existed. */
+  progressive: Type.Optional(ProgressiveFile),
 });
 export type PublicVideo = Static<typeof PublicVideo>;
 
