@@ -121,5 +121,6 @@ export function attachFakeVideo(t: TestApp, slug: string, manifest = fakeManifes
   for (const p of [...manifest.poster.jpeg, ...manifest.poster.webp])
     write(p.file, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   for (const c of manifest.captions) write(c.vtt, 'WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n');
+  if (manifest.progressive) write(manifest.progressive.file, Buffer.alloc(64, 0));
   return videoId;
 }

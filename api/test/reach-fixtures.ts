@@ -67,6 +67,15 @@ export function attachReadyVideo(t: TestApp, slug: string, version = 'v1'): stri
       { lang: 'vi', label: 'Tiếng Việt', vtt: 'captions/vi.vtt', playlist: 'captions/vi.m3u8' },
       { lang: 'en', label: 'English', vtt: 'captions/en.vtt', playlist: 'captions/en.m3u8' },
     ],
+    progressive: {
+      file: '480p.mp4',
+      rendition: '480p',
+      width: 854,
+      height: 480,
+      bytes: 2_300_000,
+      bandwidth: 1_472_000,
+      codecs: 'avc1.4d401f,mp4a.40.2',
+    },
   });
   manifest.probe.durationSec = 12.5;
   manifest.probe.video.displayWidth = 1280;

@@ -16,6 +16,8 @@ interface IiifResource {
   width?: number;
   height?: number;
   duration?: number;
+  /** The alternatives of a Choice body. */
+  items?: IiifResource[];
 }
 export interface IiifAnnotation {
   id: string;
@@ -33,6 +35,7 @@ interface IiifCanvas extends IiifResource {
   items: IiifAnnotationPage[];
   annotations?: IiifAnnotationPage[];
   thumbnail?: IiifResource[];
+  placeholderCanvas?: IiifCanvas;
 }
 export interface IiifManifest {
   '@context': string;
@@ -197,13 +200,17 @@ export function presentation3Problems(doc: unknown, retrievedFrom?: string): str
 
   if (!Array.isArray(doc.items) || doc.items.length === 0)
     return [...p, 'manifest.items: must list at least one Canvas'];
-  doc.items.forEach((canvas, ci) => {
-    const cw = `canvas[${ci}]`;
+  // A Canvas of the Manifest, or (§3 placeholderCanvas) the one shown before it plays, which has none itself.
+  const checkCanvas = (canvas: unknown, cw: string, placeholder: boolean) => {
     if (!isObj(canvas)) {
       p.push(`${cw}: must be an object`);
       return;
     }
     resource(canvas, cw, 'Canvas');
+    if ('placeholderCanvas' in canvas) {
+      if (placeholder) p.push(`${cw}: a placeholderCanvas must not have its own`);
+      else checkCanvas(canvas.placeholderCanvas, `${cw}.placeholderCanvas`, true);
+    }
     if (typeof canvas.id === 'string' && canvas.id.includes('#'))
       p.push(`${cw}.id: must not have a fragment`);
     if (!('label' in canvas)) p.push(`${cw}.label: should be given`);
@@ -213,6 +220,27 @@ export function presentation3Problems(doc: unknown, retrievedFrom?: string): str
     if (!hasW && !('duration' in canvas)) p.push(`${cw}: needs width+height and/or duration`);
     if ('thumbnail' in canvas) contentList(canvas.thumbnail, `${cw}.thumbnail`);
 
+    const content = (b: unknown, bw: string, painting: boolean) => {
+      if (!isObj(b)) {
+        p.push(`${bw}: must be an object`);
+        return;
+      }
+      resource(b, bw);
+      if (typeof b.type === 'string' && !CONTENT_TYPES.has(b.type))
+        p.push(`${bw}.type: "${b.type}" is not a content type`);
+      if (typeof b.format !== 'string') p.push(`${bw}.format: should be given`);
+      const timed = b.type === 'Video' || b.type === 'Sound';
+      if (painting && timed && !('duration' in canvas))
+        p.push(`${bw}: time-based content on a Canvas without duration`);
+      if (painting && b.type === 'Video' && !hasW)
+        p.push(`${bw}: a Video needs a Canvas with width and height`);
+      if (
+        typeof b.duration === 'number' &&
+        typeof canvas.duration === 'number' &&
+        b.duration > canvas.duration + 1e-6
+      )
+        p.push(`${bw}: content runs past the Canvas's duration`);
+    };
     const pages = (list: unknown, where: string, painting: boolean) => {
       if (!Array.isArray(list)) {
         p.push(`${where}: must be an array`);
@@ -248,25 +276,15 @@ export function presentation3Problems(doc: unknown, retrievedFrom?: string): str
           const bodies = Array.isArray(anno.body) ? anno.body : [anno.body];
           bodies.forEach((b, bi) => {
             const bw = `${aw}.body${Array.isArray(anno.body) ? `[${bi}]` : ''}`;
-            if (!isObj(b)) {
-              p.push(`${bw}: must be an object`);
-              return;
-            }
-            resource(b, bw);
-            if (typeof b.type === 'string' && !CONTENT_TYPES.has(b.type))
-              p.push(`${bw}.type: "${b.type}" is not a content type`);
-            if (typeof b.format !== 'string') p.push(`${bw}.format: should be given`);
-            const timed = b.type === 'Video' || b.type === 'Sound';
-            if (painting && timed && !('duration' in canvas))
-              p.push(`${bw}: time-based content on a Canvas without duration`);
-            if (painting && b.type === 'Video' && !hasW)
-              p.push(`${bw}: a Video needs a Canvas with width and height`);
-            if (
-              typeof b.duration === 'number' &&
-              typeof canvas.duration === 'number' &&
-              b.duration > canvas.duration + 1e-6
-            )
-              p.push(`${bw}: content runs past the Canvas's duration`);
+            // A Choice (Web Annotation model) offers alternatives: each must be valid content.
+            if (isObj(b) && b.type === 'Choice') {
+              if (!Array.isArray(b.items) || b.items.length === 0)
+                p.push(`${bw}.items: a Choice lists at least one resource`);
+              else
+                b.items.forEach((item, ii) => {
+                  content(item, `${bw}.items[${ii}]`, painting);
+                });
+            } else content(b, bw, painting);
           });
         });
       });
@@ -275,6 +293,9 @@ export function presentation3Problems(doc: unknown, retrievedFrom?: string): str
       p.push(`${cw}.items: needs an AnnotationPage`);
     else pages(canvas.items, `${cw}.items`, true);
     if ('annotations' in canvas) pages(canvas.annotations, `${cw}.annotations`, false);
+  };
+  doc.items.forEach((canvas, ci) => {
+    checkCanvas(canvas, `canvas[${ci}]`, false);
   });
   return p;
 }

@@ -33,16 +33,57 @@ describe('IIIF Manifest builder', () => {
     expect(m.thumbnail[0]).toMatchObject({ width: 1280, format: 'image/jpeg' });
     const canvas = one(m.items[0]);
     expect([canvas.width, canvas.height, canvas.duration]).toEqual([1280, 720, 64.4]);
-    expect(one(one(canvas.items[0]).items[0]).body).toMatchObject({
-      type: 'Video',
-      format: 'application/vnd.apple.mpegurl',
-      id: 'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1/master.m3u8',
-    });
     const captions = one(canvas.annotations?.[0]).items;
     expect(captions.map((a) => [a.motivation, a.body.format, a.body.language])).toEqual([
       ['supplementing', 'text/vtt', ['vi']],
       ['supplementing', 'text/vtt', ['en']],
     ]);
+  });
+
+  it('offers the video as a Choice: the progressive MP4 first, then the HLS master', () => {
+    const canvas = one(manifestOf().items[0]);
+    const body = one(one(canvas.items[0]).items[0]).body;
+    expect(body.type).toBe('Choice');
+    const media = 'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1';
+    expect(body.items?.map((v) => [v.type, v.format, v.id, v.width, v.height, v.duration])).toEqual([
+      ['Video', 'video/mp4', `${media}/480p.mp4`, 854, 480, 64.4],
+      ['Video', 'application/vnd.apple.mpegurl', `${media}/master.m3u8`, 1280, 720, 64.4],
+    ]);
+    expect(body.items?.map((v) => v.label?.en?.[0])).toEqual([
+      'MP4 file 480p',
+      'HLS (quality follows the link)',
+    ]);
+    expect(body.items?.[0]?.label?.vi).toEqual(['Tệp MP4 480p']);
+  });
+
+  it('gives the Canvas the poster as its placeholder, so viewers show it before playing', () => {
+    const canvas = one(manifestOf().items[0]);
+    const placeholder = one(canvas.placeholderCanvas);
+    expect(placeholder).toMatchObject({ type: 'Canvas', width: 1280, height: 720 });
+    expect(placeholder.id).toBe(`${canvas.id}/placeholder`);
+    const image = one(one(placeholder.items[0]).items[0]);
+    expect(image).toMatchObject({ motivation: 'painting', target: placeholder.id });
+    expect(image.body).toMatchObject({
+      type: 'Image',
+      format: 'image/jpeg',
+      id: 'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1/poster/poster-1280.jpg',
+    });
+  });
+
+  it('paints with the HLS master alone for a version made before the MP4, and has no placeholder without a poster', () => {
+    const d = fakeDetail({ video: fakeVideo({ progressive: undefined, poster: { jpeg: [], webp: [] } }) });
+    const m = manifestOf(d);
+    expect(presentation3Problems(m)).toEqual([]);
+    const canvas = one(m.items[0]);
+    expect(one(one(canvas.items[0]).items[0]).body).toEqual({
+      id: 'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1/master.m3u8',
+      type: 'Video',
+      format: 'application/vnd.apple.mpegurl',
+      width: 1280,
+      height: 720,
+      duration: 64.4,
+    });
+    expect(canvas.placeholderCanvas).toBeUndefined();
   });
 
   it('leaves out the captions page when there are none, falls back across languages, guards HTML look-alikes', () => {
@@ -84,6 +125,27 @@ describe('IIIF Manifest builder', () => {
     ['a rights URL that is not CC', (m) => (m.rights = 'https://example.org/license'), /rights/],
     ['width without height', (m) => delete m.items[0].height, /width and height/],
     ['duplicate ids', (m) => (m.items[0].annotations[0].id = m.items[0].items[0].id), /already identifies/],
+    ['an empty Choice', (m) => (m.items[0].items[0].items[0].body.items = []), /a Choice lists/],
+    [
+      'a Choice item that is not content',
+      (m) => (m.items[0].items[0].items[0].body.items[1].type = 'Canvas'),
+      /items\[1\]\.type: "Canvas" is not a content type/,
+    ],
+    [
+      'a Choice item without format',
+      (m) => delete m.items[0].items[0].items[0].body.items[0].format,
+      /items\[0\]\.format/,
+    ],
+    [
+      'a placeholder with a placeholder',
+      (m) => (m.items[0].placeholderCanvas.placeholderCanvas = { id: 'https://x/p', type: 'Canvas' }),
+      /must not have its own/,
+    ],
+    [
+      'a placeholder that is not a Canvas',
+      (m) => (m.items[0].placeholderCanvas.type = 'Image'),
+      /must be "Canvas"/,
+    ],
   ])('the checker catches %s', (_name, mutate, problem) => {
     const m = structuredClone(buildManifest(playable(), links, LICENSE));
     mutate(m);
@@ -141,8 +203,14 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
   it('points only at media that is really served, with the format it claims', async () => {
     const m = (await get(`/iiif/artifacts/${t.ready}/manifest.json`)).json();
     const canvas = m.items[0];
+    const video = canvas.items[0].items[0].body;
+    expect(video.items.map((v: { format: string }) => v.format)).toEqual([
+      'video/mp4',
+      'application/vnd.apple.mpegurl',
+    ]);
     const bodies = [
-      canvas.items[0].items[0].body,
+      ...video.items,
+      canvas.placeholderCanvas.items[0].items[0].body,
       ...canvas.annotations[0].items.map((a: IiifAnnotation) => a.body),
       ...m.thumbnail,
     ];
@@ -160,6 +228,12 @@ describe('GET /iiif/artifacts/:slug/manifest.json', () => {
       const m = (await get(path)).json();
       expect(presentation3Problems(m, `https://stories.museum.example${path}`)).toEqual([]);
       expect(JSON.stringify(m)).not.toContain('localhost');
+      // Every id, the MP4 and the placeholder's included, is an absolute URL under PUBLIC_URL.
+      const ids = JSON.stringify(m).match(/"id":"[^"]*"/g) ?? [];
+      expect(ids.length).toBeGreaterThan(15);
+      for (const id of ids) expect(id).toMatch(/^"id":"https:\/\/stories\.museum\.example\//);
+      expect(ids).toContain(`"id":"${m.items[0].id}/placeholder"`);
+      expect(ids.some((id) => id.endsWith('/480p.mp4"'))).toBe(true);
     });
   });
 

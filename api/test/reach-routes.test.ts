@@ -35,7 +35,13 @@ describe('artifact pages as the server sends them', () => {
     expect(h.meta('og:title')).toBe(detail.title.vi);
     expect(h.meta('og:type')).toBe('video.other');
     expect(h.meta('og:url')).toBe(`${ORIGIN}/artifacts/${t.ready}`);
-    expect(h.meta('og:video')).toBe(`${ORIGIN}/embed/${t.ready}`);
+    // og:video is a video file (the progressive MP4), really served as video/mp4, at its own size.
+    expect(h.meta('og:video')).toBe(`${ORIGIN}${detail.video.progressive.url}`);
+    expect(h.meta('og:video:type')).toBe('video/mp4');
+    expect([h.meta('og:video:width'), h.meta('og:video:height')]).toEqual(['854', '480']);
+    const file = await get(local(h.meta('og:video') as string), { range: 'bytes=0-9' });
+    expect(file.statusCode).toBe(206);
+    expect(file.headers['content-type']).toMatch(/^video\/mp4/);
     expect(h.meta('og:description')?.length).toBeGreaterThan(10);
     expect(h.link('canonical')).toBe(`${ORIGIN}/artifacts/${t.ready}`);
     expect((await get(local(h.meta('og:image') as string))).statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeXml, jsonForScript } from './escape.ts';
-import { fakeDetail, HOSTILE } from './fakes.ts';
+import { fakeDetail, fakeVideo, HOSTILE } from './fakes.ts';
 import { labelsPage } from './labels.ts';
 import { excerpt, siteBase, siteLinks } from './links.ts';
 import { buildOEmbed, fitWithin, slugFromUrl } from './oembed.ts';
@@ -133,7 +133,6 @@ describe('artifact page head', () => {
     expect(meta('og:image')).toBe(
       'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1/poster/poster-1280.jpg',
     );
-    expect(meta('og:video')).toBe('https://stories.example.vn/embed/khen-hmong');
     expect(meta('og:description')).toBe('Cây khèn được làm từ tre.');
     const link = (rel: string, type?: string) =>
       all('link').find((e) => e.attribs.rel === rel && (!type || e.attribs.type === type))?.attribs.href;
@@ -153,6 +152,28 @@ describe('artifact page head', () => {
       inLanguage: 'vi',
     });
     expect(ld.thumbnailUrl[0]).toMatch(/poster-1280\.jpg$/);
+  });
+
+  it('offers the progressive MP4 as og:video: a video file with its type and size, not a page', () => {
+    const { meta } = headOf(injectHead(INDEX, artifactPageMeta(fakeDetail(), links, 'vi', LICENSE)));
+    const file = 'https://stories.example.vn/media/7f0c2a4e-1111-4222-8333-944455556666/v1/480p.mp4';
+    expect(meta('og:video')).toBe(file);
+    expect(meta('og:video:secure_url')).toBe(file);
+    expect(meta('og:video:type')).toBe('video/mp4');
+    expect([meta('og:video:width'), meta('og:video:height')]).toEqual(['854', '480']);
+    expect(meta('video:duration')).toBe('64');
+  });
+
+  it('falls back to the embed page for versions made before the MP4, and names no http file as secure', () => {
+    const old = fakeDetail({ video: fakeVideo({ progressive: undefined }) });
+    const before = headOf(injectHead(INDEX, artifactPageMeta(old, links, 'vi', LICENSE)));
+    expect(before.meta('og:video')).toBe('https://stories.example.vn/embed/khen-hmong');
+    expect(before.meta('og:video:type')).toBe('text/html');
+    expect([before.meta('og:video:width'), before.meta('og:video:height')]).toEqual(['1280', '720']);
+    const plain = siteLinks('http://localhost:3000');
+    const local = headOf(injectHead(INDEX, artifactPageMeta(fakeDetail(), plain, 'vi', LICENSE)));
+    expect(local.meta('og:video')).toMatch(/^http:\/\/localhost:3000\/media\/.*\/480p\.mp4$/);
+    expect(local.meta('og:video:secure_url')).toBeUndefined();
   });
 
   it('speaks English when asked and sets the document language', () => {

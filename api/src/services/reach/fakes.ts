@@ -30,6 +30,13 @@ export function fakeVideo(overrides: Partial<PublicVideo> = {}): PublicVideo {
       { lang: 'en', label: 'English', url: '/media/7f0c2a4e-1111-4222-8333-944455556666/v1/en.vtt' },
     ],
     renditions: [],
+    progressive: {
+      url: '/media/7f0c2a4e-1111-4222-8333-944455556666/v1/480p.mp4',
+      width: 854,
+      height: 480,
+      bytes: 11_900_000,
+      bandwidth: 1_478_000,
+    },
     ...overrides,
   };
 }

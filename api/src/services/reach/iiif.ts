@@ -6,6 +6,7 @@ import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';
 export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export const IIIF_CONTENT_TYPE = `application/ld+json;profile="${IIIF_CONTEXT}"`;
 const HLS_FORMAT = 'application/vnd.apple.mpegurl';
+const MP4_FORMAT = 'video/mp4';
 
 type LanguageMap = Record<string, string[]>;
 interface LabelValue {
@@ -59,9 +60,70 @@ function poster(video: PublicVideo, links: SiteLinks) {
 }
 
 /**
+ * What paints the Canvas: a Choice of the progressive MP4 and the HLS master when the version has the MP4,
+ * else the HLS master alone (versions made before it). The MP4 comes first because a viewer that does not
+ * offer choices takes the first item, and every browser plays an MP4 in a <video> element (Mirador does
+ * just that), while HLS needs Safari or hls.js; viewers that play HLS can still pick it.
+ */
+function videoBody(video: PublicVideo, links: SiteLinks) {
+  const hls = {
+    id: links.abs(video.hls),
+    type: 'Video',
+    format: HLS_FORMAT,
+    width: video.width,
+    height: video.height,
+    duration: video.durationSec,
+  };
+  const file = video.progressive;
+  if (!file) return hls;
+  // Named by the short side, as the ladder's rungs are (a portrait 480×854 file is 480p).
+  const lines = Math.min(file.width, file.height);
+  const mp4 = {
+    id: links.abs(file.url),
+    type: 'Video',
+    format: MP4_FORMAT,
+    label: langMap({ vi: `Tệp MP4 ${lines}p`, en: `MP4 file ${lines}p` }),
+    width: file.width,
+    height: file.height,
+    duration: video.durationSec,
+  };
+  const adaptive = langMap({
+    vi: 'HLS (chất lượng theo đường truyền)',
+    en: 'HLS (quality follows the link)',
+  });
+  return { type: 'Choice', items: [mp4, { ...hls, label: adaptive }] };
+}
+
+/**
+ * Shown before the video plays (Presentation 3 placeholderCanvas): the poster, so viewers such as Clover
+ * show the object instead of a black box.
+ */
+function placeholderCanvas(canvasId: string, image: ReturnType<typeof poster>) {
+  if (!image) return undefined;
+  const id = `${canvasId}/placeholder`;
+  return {
+    id,
+    type: 'Canvas',
+    label: langMap({ vi: 'Ảnh đại diện của đoạn phim', en: 'Poster of the clip' }),
+    width: image.width,
+    height: image.height,
+    items: [
+      {
+        id: `${id}/page`,
+        type: 'AnnotationPage',
+        items: [
+          { id: `${id}/page/image`, type: 'Annotation', motivation: 'painting', body: image, target: id },
+        ],
+      },
+    ],
+  };
+}
+
+/**
  * An IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
- * clip, painted by the HLS master, with one supplementing annotation per caption language. Needs a ready
- * video: a Canvas without content would be an empty Manifest.
+ * clip, painted by the video (MP4 or HLS, see videoBody), with the poster as its placeholder and one
+ * supplementing annotation per caption language. Needs a ready video: a Canvas without content would be
+ * an empty Manifest.
  */
 export function buildManifest(
   detail: ArtifactDetail & { video: PublicVideo },
@@ -72,6 +134,7 @@ export function buildManifest(
   const id = links.manifest(detail.slug);
   const canvasId = `${links.base}/iiif/artifacts/${encodeURIComponent(detail.slug)}/canvas/${encodeURIComponent(video.id)}`;
   const thumb = poster(video, links);
+  const placeholder = placeholderCanvas(canvasId, thumb);
   const summary = bothLangs({ vi: storyText(detail.story.vi), en: storyText(detail.story.en) });
   const museum = langMap({ vi: museumCredit('vi'), en: museumCredit('en') });
   const title = langMap(bothLangs(detail.title) ?? { vi: detail.slug, en: detail.slug });
@@ -98,6 +161,7 @@ export function buildManifest(
     height: video.height,
     duration: video.durationSec,
     ...(thumb && { thumbnail: [thumb] }),
+    ...(placeholder && { placeholderCanvas: placeholder }),
     items: [
       {
         id: `${canvasId}/page`,
@@ -107,14 +171,7 @@ export function buildManifest(
             id: `${canvasId}/page/video`,
             type: 'Annotation',
             motivation: 'painting',
-            body: {
-              id: links.abs(video.hls),
-              type: 'Video',
-              format: HLS_FORMAT,
-              width: video.width,
-              height: video.height,
-              duration: video.durationSec,
-            },
+            body: videoBody(video, links),
             target: canvasId,
           },
         ],

@@ -1,4 +1,4 @@
-import type { ArtifactDetail, Lang } from '@artifact-stories/contracts/schemas';
+import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
 import { excerpt, inLang, type SiteLinks } from './links.ts';
@@ -62,6 +62,22 @@ const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
   `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 
 /**
+ * og:video names a video file (ogp.me): the progressive MP4 when the version has one, which a link preview
+ * plays inline. Versions made before it fall back to the embed page, as before.
+ */
+function ogVideo(video: PublicVideo, embed: string, links: SiteLinks): string[] {
+  const file = video.progressive;
+  const url = file ? links.abs(file.url) : embed;
+  return [
+    meta('property', 'og:video', url),
+    ...(url.startsWith('https:') ? [meta('property', 'og:video:secure_url', url)] : []),
+    meta('property', 'og:video:type', file ? 'video/mp4' : 'text/html'),
+    meta('property', 'og:video:width', file?.width ?? video.width),
+    meta('property', 'og:video:height', file?.height ?? video.height),
+  ];
+}
+
+/**
  * Everything a crawler or a link preview reads from an artifact page's <head>: description, canonical
  * link, Open Graph, oEmbed discovery and the VideoObject. The embed page gets the same, with the
  * artifact page as canonical.
@@ -99,13 +115,8 @@ export function artifactPageMeta(
     );
   }
   if (video) {
-    const embed = links.embed(detail.slug);
     tags.push(
-      meta('property', 'og:video', embed),
-      ...(embed.startsWith('https:') ? [meta('property', 'og:video:secure_url', embed)] : []),
-      meta('property', 'og:video:type', 'text/html'),
-      meta('property', 'og:video:width', video.width),
-      meta('property', 'og:video:height', video.height),
+      ...ogVideo(video, links.embed(detail.slug), links),
       meta('property', 'video:duration', Math.round(video.durationSec)),
       meta('name', 'twitter:card', 'summary_large_image'),
       `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(links.oembed(page))}" title="${escapeHtml(name)}">`,
