@@ -1,13 +1,21 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../src/ffmpeg/run.ts';
 import { makeClip } from '../src/synth/make-clip.ts';
+import { launchChromium } from '../src/testing/chromium.ts';
 import { transcode } from '../src/transcode.ts';
+import type { TranscodeResult } from '../src/types.ts';
 import { ffprobeJson, tempDir } from './helpers.ts';
 
 const work = tempDir('progressive');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 /** The top-level boxes of an MP4 file, in file order. */
 function topLevelBoxes(file: string): string[] {
@@ -38,12 +46,17 @@ interface Stream {
 }
 
 describe('progressive MP4', () => {
-  it('remuxes the 480p rung of a 720p clip into one faststart H.264 + AAC file as long as the clip', async () => {
+  let landscape: TranscodeResult;
+  beforeAll(async () => {
     const src = await makeClip(
       { durationSec: 6, width: 1280, height: 720, fps: 25, audio: true },
       join(work, 'land.mp4'),
     );
-    const { dir, manifest } = await transcode({ input: src, videoDir: join(work, 'land') });
+    landscape = await transcode({ input: src, videoDir: join(work, 'land') });
+  }, 120_000);
+
+  it('remuxes the 480p rung of a 720p clip into one faststart H.264 + AAC file as long as the clip', async () => {
+    const { dir, manifest } = landscape;
     expect(manifest.renditions.map((r) => r.name)).toEqual(['720p', '480p', '360p', '240p']);
     const p = manifest.progressive;
     expect(p).toMatchObject({ file: '480p.mp4', rendition: '480p', width: 854, height: 480 });
@@ -72,6 +85,23 @@ describe('progressive MP4', () => {
     // It decodes from start to end without an error.
     const decoded = await runFfmpeg(['-v', 'error', '-i', file, '-f', 'null', '-']);
     expect(decoded.stderr.trim()).toBe('');
+  });
+
+  it('plays in Chromium as a plain <video> source, as Mirador and link previews use it', async () => {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    // Chromium opens a media file in its own document: a <video> with this file as its src, no player code.
+    await page.goto(pathToFileURL(join(landscape.dir, '480p.mp4')).href);
+    await page.evaluate(
+      "document.querySelector('video').muted = true; document.querySelector('video').play()",
+    );
+    await page.waitForFunction("document.querySelector('video').currentTime > 1.5", null, {
+      timeout: 30_000,
+    });
+    const state = await page.evaluate(
+      "(({ videoWidth, videoHeight, error }) => ({ videoWidth, videoHeight, error: error && error.message }))(document.querySelector('video'))",
+    );
+    expect(state).toEqual({ videoWidth: 854, videoHeight: 480, error: null });
   });
 
   it('makes a picture-only file from a silent clip smaller than 480p, from its top rung', async () => {
