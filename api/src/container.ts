@@ -14,6 +14,7 @@ import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
+import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { createPurger } from './services/reach/purge.ts';
 import { SearchService } from './services/search.service.ts';
 import { SearchDocuments } from './services/search-documents.ts';
@@ -62,13 +63,22 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
   const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos);
+  const playbackHealth = new PlaybackHealthService(repos.playback);
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
   };
   const search = once(() => searchParts(config, repos, catalogue, log));
   const staff = once(() =>
-    staffServices(config, repos, queue, catalogue, (id) => videoJobs.enqueueTranscode(id), log),
+    staffServices(
+      config,
+      repos,
+      queue,
+      catalogue,
+      (id) => videoJobs.enqueueTranscode(id),
+      log,
+      playbackHealth,
+    ),
   );
   const staffAccounts = once(
     () => new StaffService(repos.staff, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000 }),
@@ -81,6 +91,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     queue,
     videoJobs,
     catalogue,
+    /** Players' reports in, staff's dashboard out. */
+    playbackHealth,
     get search(): SearchParts {
       searchBuilt = true;
       return search();
@@ -130,10 +142,12 @@ function staffServices(
   catalogue: CatalogueService,
   enqueueTranscode: VideoJobs['enqueueTranscode'],
   log: Logger,
+  playback: PlaybackHealthService,
 ) {
   const { staffViews: views, staffFiles: files } = repos;
   const slots = new UploadSlots({ perStaff: UPLOADS_PER_STAFF, idleMs: UPLOAD_IDLE_MS });
   return {
+    playback,
     slots,
     admission: new UploadAdmission({ freeBytes: () => files.freeBytes(), slots }),
     files,

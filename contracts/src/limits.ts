@@ -38,3 +38,13 @@ export const ARTIFACTS_PAGE = { default: 24, maximum: 100 } as const;
 export const SEARCH_PAGE = { default: 20, maximum: 50 } as const;
 export const STAFF_ARTIFACTS_PAGE = { default: 50, maximum: 100 } as const;
 export const JOBS_PAGE = { default: 50, maximum: 100 } as const;
+
+// A playback health report (contracts/src/schemas/playback.ts): the player keeps within these, the api refuses
+// past them. A report is a few hundred bytes.
+/** The most one report may claim in milliseconds: an hour of a clip a few minutes long is many replays. */
+export const REPORT_MAX_MS = 3_600_000;
+/** Tap → first frame beyond ten minutes is a visitor who left the tab, not a start time. */
+export const REPORT_MAX_START_MS = 600_000;
+export const REPORT_MAX_STALLS = 1000;
+export const REPORT_MAX_RUNGS = 12;
+export const REPORT_MAX_BYTES = 4096;

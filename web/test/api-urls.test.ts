@@ -47,6 +47,7 @@ const uses: Record<string, () => unknown> = {
   listJobs: () => staffApi.listJobs(),
   retryJob: () => staffApi.retryJob(3),
   cancelJob: () => staffApi.cancelJob(3),
+  getPlaybackHealth: () => staffApi.getPlaybackHealth({ days: 30, network: 'slow' }),
   watchJobs: () => staffApi.watchJobs(() => {})(),
   // tus-js-client creates an upload with a POST here, then PATCHes and HEADs the URL it is given back.
   UPLOAD_ENDPOINT: () => {

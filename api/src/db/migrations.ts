@@ -110,4 +110,36 @@ export const MIGRATIONS: Migration[] = [
   (db) => db.exec('ALTER TABLE videos ADD COLUMN error_vi TEXT'),
   // Artifact ids are never reused (a stale editor tab must not reach a newer artifact under an old id).
   rebuildArtifactsWithAutoincrement,
+  // Playback health, only in aggregate: sums per clip version, UTC day and rough network class (no visitor,
+  // no address, no time finer than a day). Rows are bounded by clips × days × 4 classes, whatever arrives.
+  (db) =>
+    db.exec(`
+    CREATE TABLE playback_days (
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      video_id TEXT NOT NULL,
+      version TEXT NOT NULL,
+      day INTEGER NOT NULL,
+      network TEXT NOT NULL CHECK (network IN ('slow', 'medium', 'fast', 'unknown')),
+      plays INTEGER NOT NULL DEFAULT 0,
+      first_frames INTEGER NOT NULL DEFAULT 0,
+      stalls INTEGER NOT NULL DEFAULT 0,
+      stalled_ms INTEGER NOT NULL DEFAULT 0,
+      watched_ms INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (artifact_id, video_id, version, day, network)
+    );
+    CREATE INDEX playback_days_day ON playback_days(day);
+    -- Counts by a small key: start-time histogram buckets, rungs (seconds and plays), error codes.
+    CREATE TABLE playback_counts (
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      video_id TEXT NOT NULL,
+      version TEXT NOT NULL,
+      day INTEGER NOT NULL,
+      network TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('start_bucket', 'rung_ms', 'rung_plays', 'error')),
+      key TEXT NOT NULL,
+      value INTEGER NOT NULL,
+      PRIMARY KEY (artifact_id, video_id, version, day, network, kind, key)
+    );
+    CREATE INDEX playback_counts_day ON playback_counts(day);
+  `),
 ];

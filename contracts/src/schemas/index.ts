@@ -3,5 +3,6 @@ export * from './artifacts.ts';
 export * from './common.ts';
 export * from './ethnic-groups.ts';
 export * from './jobs.ts';
+export * from './playback.ts';
 export * from './search.ts';
 export * from './staff.ts';

@@ -21,6 +21,7 @@ describe('routes', () => {
     ['/staff/login', { name: 'staff-login' }],
     ['/staff/artifacts/new', { name: 'staff-new' }],
     ['/staff/labels', { name: 'staff-labels' }],
+    ['/staff/playback', { name: 'staff-playback' }],
     ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
 

@@ -5,6 +5,8 @@ import type {
   JobPage,
   JobView,
   Lang,
+  PlaybackHealth,
+  PlaybackQuery,
   PublishBody,
   StaffArtifactDetail,
   StaffArtifactListQuery,
@@ -68,5 +70,9 @@ export function watchJobs(onJob: (job: JobView) => void, onState?: (live: boolea
   source.onerror = () => onState?.(false);
   return () => source.close();
 }
+
+/** The playback health dashboard's numbers, per clip version. */
+export const getPlaybackHealth = (query: PlaybackQuery = {}) =>
+  request<PlaybackHealth>(withQuery(`${base}/playback`, query));
 
 export const UPLOAD_ENDPOINT = `${base}/uploads`;

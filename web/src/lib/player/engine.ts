@@ -1,4 +1,6 @@
 import type { PublicVideo } from '@artifact-stories/contracts/schemas';
+import { signalBandwidth, signalFatal } from './health.ts';
+import { errorCodeOf } from './health-report.ts';
 import { browserStore, linkHints, rememberBandwidth } from './link.ts';
 import { chooseStartRung, estimateBps } from './start-rung.ts';
 import { rungOf } from './tracks.ts';
@@ -116,7 +118,9 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
   hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, applyCaptions);
   // Every film fragment refines hls.js's estimate: keep it for the next page's start (one number and a time).
   hls.on(Hls.Events.FRAG_BUFFERED, (_e, data) => {
-    if (data.frag.type === 'main') rememberBandwidth(browserStore(), hls.bandwidthEstimate, Date.now());
+    if (data.frag.type !== 'main') return;
+    rememberBandwidth(browserStore(), hls.bandwidthEstimate, Date.now());
+    signalBandwidth(el, hls.bandwidthEstimate);
   });
   hls.on(Hls.Events.ERROR, (_e, data) => {
     console.warn('[hls]', data.fatal ? 'fatal' : 'recoverable', data.type, data.details);
@@ -126,6 +130,7 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
     } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && data.details !== 'manifestLoadError') {
       hls.startLoad();
     } else {
+      signalFatal(el, errorCodeOf(data.type, data.details));
       events.onFatal(data.details);
     }
   });

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'staff-dashboard' }
   | { name: 'staff-new' }
   | { name: 'staff-labels' }
+  | { name: 'staff-playback' }
   | { name: 'staff-edit'; id: number }
   | { name: 'not-found' };
 
@@ -26,6 +27,7 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/staff$/, () => ({ name: 'staff-dashboard' })],
   [/^\/staff\/artifacts\/new$/, () => ({ name: 'staff-new' })],
   [/^\/staff\/labels$/, () => ({ name: 'staff-labels' })],
+  [/^\/staff\/playback$/, () => ({ name: 'staff-playback' })],
   [/^\/staff\/artifacts\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-edit', id: Number(m[1]) })],
 ];
 

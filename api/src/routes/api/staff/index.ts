@@ -4,6 +4,7 @@ import artifacts from './artifacts/index.ts';
 import jobs from './jobs/index.ts';
 import labels from './labels.ts';
 import login from './login.ts';
+import playback from './playback.ts';
 import session from './session.ts';
 import uploads from './uploads/index.ts';
 import users from './users.ts';
@@ -29,6 +30,7 @@ export default async function staff(app: FastifyInstance, { services }: { servic
     await signedIn.register(session);
     await signedIn.register(users);
     await signedIn.register(labels);
+    await signedIn.register(playback, { services });
     await signedIn.register(artifacts, { prefix: '/artifacts', services });
     await signedIn.register(jobs, { prefix: '/jobs', services });
     await signedIn.register(uploads, { prefix: '/uploads', services });
