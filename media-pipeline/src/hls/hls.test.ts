@@ -129,6 +129,23 @@ describe('buildHlsArgs', () => {
     expect(filterGraph(probe(25, true), planLadder(probe(25, true)))).not.toContain('bwdif');
   });
 
+  it('tone-maps an HDR source once, on the top rung before the cascade; SDR gets no colour filter', () => {
+    const hlg = { ...probe(25, true), video: { ...probe(25, true).video, color: 'hlg' as const } };
+    const graph = filterGraph(hlg, planLadder(hlg));
+    expect(graph).toMatch(
+      /^\[0:v:0\]scale=1920:1080:flags=bicubic,setsar=1,zscale=tin=arib-std-b67:[^;]*tonemap=mobius[^;]*,format=yuv420p,split=2\[v0\]\[t0\];/,
+    );
+    expect(graph.match(/tonemap/g)).toHaveLength(1);
+    const sdr = filterGraph(probe(25, true), planLadder(probe(25, true)));
+    expect(sdr).not.toMatch(/zscale|tonemap/);
+  });
+
+  it('tags every output BT.709, HDR source or not', () => {
+    expect(valueAfter(args, '-color_primaries')).toBe('bt709');
+    expect(valueAfter(args, '-color_trc')).toBe('bt709');
+    expect(valueAfter(args, '-colorspace')).toBe('bt709');
+  });
+
   it('writes NTSC rates as exact rationals', () => {
     expect(fpsRational(29.97)).toBe('30000/1001');
     expect(fpsRational(23.976)).toBe('24000/1001');
