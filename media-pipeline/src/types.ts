@@ -43,7 +43,9 @@ export interface Rung {
   width: number;
   height: number;
   fps: number;
-  videoBitrate: number;
+  /** x264's constant-quality factor: the bits follow the picture... */
+  crf: number;
+  /** ...up to this cap (bit/s, held by the VBV over bufsize bits): what the rung's link must carry. */
   maxrate: number;
   bufsize: number;
   audioBitrate: number;

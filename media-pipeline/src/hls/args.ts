@@ -73,14 +73,8 @@ export function buildHlsArgs(plan: HlsPlan): string[] {
   args.push('-g', gop, '-keyint_min', gop, '-sc_threshold', '0');
   args.push('-force_key_frames', `expr:gte(t,n_forced*${segmentSec})`);
   for (const [i, r] of rungs.entries()) {
-    args.push(
-      `-b:v:${i}`,
-      k(r.videoBitrate),
-      `-maxrate:v:${i}`,
-      k(r.maxrate),
-      `-bufsize:v:${i}`,
-      k(r.bufsize),
-    );
+    // Capped CRF: the quality is fixed and the bits follow the picture, up to the rung's cap.
+    args.push(`-crf:v:${i}`, String(r.crf), `-maxrate:v:${i}`, k(r.maxrate), `-bufsize:v:${i}`, k(r.bufsize));
     args.push(`-profile:v:${i}`, profileFor(r));
   }
   if (probe.audio) {

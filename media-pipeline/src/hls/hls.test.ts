@@ -51,13 +51,16 @@ describe('buildHlsArgs', () => {
     expect(valueAfter(args, '-force_key_frames')).toBe('expr:gte(t,n_forced*4)');
   });
 
-  it('sets each rung’s rate control and profile, and stereo 48 kHz AAC per rung', () => {
-    expect(valueAfter(args, '-b:v:0')).toBe('5000k');
-    expect(valueAfter(args, '-maxrate:v:0')).toBe('7500k');
+  it('sets each rung’s capped CRF and profile, and stereo 48 kHz AAC per rung', () => {
+    expect(args.some((a) => a.startsWith('-b:v'))).toBe(false);
+    expect(valueAfter(args, '-crf:v:0')).toBe('23');
+    expect(valueAfter(args, '-maxrate:v:0')).toBe('5000k');
     expect(valueAfter(args, '-bufsize:v:0')).toBe('10000k');
+    expect(valueAfter(args, '-crf:v:4')).toBe('23');
+    expect(valueAfter(args, '-maxrate:v:4')).toBe('150k');
+    expect(valueAfter(args, '-bufsize:v:4')).toBe('300k');
     expect(valueAfter(args, '-profile:v:0')).toBe('high');
     expect(valueAfter(args, '-profile:v:3')).toBe('main');
-    expect(valueAfter(args, '-b:v:4')).toBe('150k');
     expect(valueAfter(args, '-b:a:4')).toBe('64k');
     expect(valueAfter(args, '-ac')).toBe('2');
     expect(valueAfter(args, '-ar')).toBe('48000');
