@@ -1,6 +1,6 @@
 // Transcode benchmark: our transcode() against the same ffmpeg argument list run bare, and against one
 // ffmpeg process per rung (decoding the source once per rung). Prints a table; asserts nothing.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { table } from '../media-pipeline/src/cli/summary.ts';
@@ -10,6 +10,8 @@ import { planAudioOnly, planLadder } from '../media-pipeline/src/ladder/ladder.t
 import { probeMedia } from '../media-pipeline/src/probe/probe.ts';
 import { makeClip } from '../media-pipeline/src/synth/make-clip.ts';
 import { transcode } from '../media-pipeline/src/transcode.ts';
+import { type Cost, childCpuSec, timed } from './cpu.ts';
+import { benchEncodeQuality } from './pipeline-quality.ts';
 
 const CLIP_SEC = 60;
 /** BENCH_RUNS=n repeats (a) and (b), interleaved, and keeps each one's fastest run (less noise). */
@@ -26,31 +28,6 @@ async function cachedClip(): Promise<string> {
   return file;
 }
 
-/**
- * CPU seconds used by finished child processes (Linux /proc; cutime + cstime, 100 ticks a second). The
- * machine is shared, so wall time is noisy; CPU time says what the work itself costs.
- */
-function childCpuSec(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-interface Cost {
-  wallMs: number;
-  cpuSec: number;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<Cost> {
-  const start = performance.now();
-  const cpu = childCpuSec();
-  await run();
-  return { wallMs: performance.now() - start, cpuSec: childCpuSec() - cpu };
-}
-
 const best = (a: Cost, b: Cost): Cost => ({
   wallMs: Math.min(a.wallMs, b.wallMs),
   cpuSec: Math.min(a.cpuSec, b.cpuSec),
@@ -58,6 +35,7 @@ const best = (a: Cost, b: Cost): Cost => ({
 const NONE: Cost = { wallMs: Number.POSITIVE_INFINITY, cpuSec: Number.POSITIVE_INFINITY };
 
 export async function benchPipeline(): Promise<void> {
+  await benchEncodeQuality();
   const input = await cachedClip();
   const probe = await probeMedia(input);
   const rungs = planLadder(probe);

@@ -24,9 +24,17 @@ export interface ProbeResult {
     bitRate: number | null;
     /** Interlaced fields (tape transfers, broadcast): the encode deinterlaces first. Absent = progressive. */
     interlaced?: boolean;
+    /** Set for HDR and wide-gamut sources, from the stream's colour tags. Absent = BT.709 or untagged SDR. */
+    color?: SourceColor;
   };
   audio: { codec: string; channels: number; sampleRate: number; bitRate: number | null } | null;
 }
+
+/**
+ * What a source's picture needs before it is BT.709 SDR: PQ (HDR10, Dolby Vision's base layer) or HLG
+ * (most phones' HDR video) is tone-mapped; BT.2020 primaries with an SDR curve are only re-gamuted.
+ */
+export type SourceColor = 'pq' | 'hlg' | 'bt2020';
 
 /** One rung of the ladder: plain data computed from the probe, turned into ffmpeg arguments elsewhere. */
 export interface Rung {
@@ -35,7 +43,9 @@ export interface Rung {
   width: number;
   height: number;
   fps: number;
-  videoBitrate: number;
+  /** x264's constant-quality factor: the bits follow the picture... */
+  crf: number;
+  /** ...up to this cap (bit/s, held by the VBV over bufsize bits): what the rung's link must carry. */
   maxrate: number;
   bufsize: number;
   audioBitrate: number;

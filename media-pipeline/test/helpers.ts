@@ -152,3 +152,31 @@ export async function checkVersion(result: TranscodeResult, work: string): Promi
   expect(durations[0]?.length).toBeGreaterThanOrEqual(2);
   return firstSegments;
 }
+
+export interface PictureStats {
+  yavg: number;
+  ymin: number;
+  ymax: number;
+  satavg: number;
+}
+
+/** signalstats averaged over every frame (8-bit scale): brightness, luma range and saturation. */
+export async function pictureStats(file: string): Promise<PictureStats> {
+  const { stdout } = await runFfmpeg([
+    ...['-i', file, '-an', '-vf', 'signalstats,metadata=print:file=-', '-f', 'null', '-'],
+  ]);
+  const sums = { yavg: 0, ymin: 0, ymax: 0, satavg: 0 };
+  let frames = 0;
+  for (const [, key, value] of stdout.matchAll(/lavfi\.signalstats\.(YAVG|YMIN|YMAX|SATAVG)=([\d.]+)/g)) {
+    const k = (key ?? '').toLowerCase() as keyof PictureStats;
+    sums[k] += Number(value);
+    if (k === 'yavg') frames++;
+  }
+  if (frames === 0) throw new Error(`signalstats measured no frame of ${file}`);
+  return {
+    yavg: sums.yavg / frames,
+    ymin: sums.ymin / frames,
+    ymax: sums.ymax / frames,
+    satavg: sums.satavg / frames,
+  };
+}

@@ -1,4 +1,5 @@
 // The one place that turns a ladder (plain data) into an ffmpeg argument list: decode once, encode every rung.
+import { BT709_TAGS, toSdrFilter } from '../color/color.ts';
 import type { AudioOnlyRung } from '../ladder/ladder.ts';
 import type { ProbeResult, Rung } from '../types.ts';
 
@@ -43,10 +44,13 @@ export function filterGraph(probe: ProbeResult, rungs: readonly Rung[]): string 
   // dropping frames before the first scale spares every scaler.
   const deinterlace = probe.video.interlaced ? 'bwdif=mode=send_frame:deint=interlaced,' : '';
   const capFps = fps < probe.video.fps - 0.01 ? `fps=${fpsRational(fps)},` : '';
+  // HDR is tone-mapped once, on the top rung's picture: every rung below is scaled from SDR, and the float
+  // maths runs on at most 1080p, not on a phone's 4K (a quarter of the pixels).
+  const toTop = toSdrFilter(probe.video.color) ?? 'format=yuv420p';
   const steps = rungs.map((r, i) => {
     const from = i === 0 ? `[0:v:0]${deinterlace}${capFps}` : `[t${i - 1}]`;
     // setsar=1 after every scale: the scaler keeps the display aspect by adjusting SAR by a hair.
-    const scale = `scale=${r.width}:${r.height}:flags=bicubic,setsar=1${i === 0 ? ',format=yuv420p' : ''}`;
+    const scale = `scale=${r.width}:${r.height}:flags=bicubic,setsar=1${i === 0 ? `,${toTop}` : ''}`;
     const to = i < rungs.length - 1 ? `,split=2[v${i}][t${i}]` : `[v${i}]`;
     return `${from}${scale}${to}`;
   });
@@ -63,20 +67,14 @@ export function buildHlsArgs(plan: HlsPlan): string[] {
   if (probe.audio) for (const _ of rungs) args.push('-map', '0:a:0');
   // One more AAC encode of the same decoded sound (audio is cheap; the picture is decoded once regardless).
   if (audioOnly) args.push('-map', '0:a:0');
-  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p');
+  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...BT709_TAGS);
   // Same fixed GOP in every rung, no scene-cut keyframes, and a forced IDR at each segment boundary:
   // a player switching rungs always lands on a keyframe.
   args.push('-g', gop, '-keyint_min', gop, '-sc_threshold', '0');
   args.push('-force_key_frames', `expr:gte(t,n_forced*${segmentSec})`);
   for (const [i, r] of rungs.entries()) {
-    args.push(
-      `-b:v:${i}`,
-      k(r.videoBitrate),
-      `-maxrate:v:${i}`,
-      k(r.maxrate),
-      `-bufsize:v:${i}`,
-      k(r.bufsize),
-    );
+    // Capped CRF: the quality is fixed and the bits follow the picture, up to the rung's cap.
+    args.push(`-crf:v:${i}`, String(r.crf), `-maxrate:v:${i}`, k(r.maxrate), `-bufsize:v:${i}`, k(r.bufsize));
     args.push(`-profile:v:${i}`, profileFor(r));
   }
   if (probe.audio) {

@@ -51,13 +51,16 @@ describe('buildHlsArgs', () => {
     expect(valueAfter(args, '-force_key_frames')).toBe('expr:gte(t,n_forced*4)');
   });
 
-  it('sets each rung’s rate control and profile, and stereo 48 kHz AAC per rung', () => {
-    expect(valueAfter(args, '-b:v:0')).toBe('5000k');
-    expect(valueAfter(args, '-maxrate:v:0')).toBe('7500k');
+  it('sets each rung’s capped CRF and profile, and stereo 48 kHz AAC per rung', () => {
+    expect(args.some((a) => a.startsWith('-b:v'))).toBe(false);
+    expect(valueAfter(args, '-crf:v:0')).toBe('23');
+    expect(valueAfter(args, '-maxrate:v:0')).toBe('5000k');
     expect(valueAfter(args, '-bufsize:v:0')).toBe('10000k');
+    expect(valueAfter(args, '-crf:v:4')).toBe('23');
+    expect(valueAfter(args, '-maxrate:v:4')).toBe('150k');
+    expect(valueAfter(args, '-bufsize:v:4')).toBe('300k');
     expect(valueAfter(args, '-profile:v:0')).toBe('high');
     expect(valueAfter(args, '-profile:v:3')).toBe('main');
-    expect(valueAfter(args, '-b:v:4')).toBe('150k');
     expect(valueAfter(args, '-b:a:4')).toBe('64k');
     expect(valueAfter(args, '-ac')).toBe('2');
     expect(valueAfter(args, '-ar')).toBe('48000');
@@ -127,6 +130,23 @@ describe('buildHlsArgs', () => {
       /^\[0:v:0\]bwdif=mode=send_frame:deint=interlaced,scale=1920:1080/,
     );
     expect(filterGraph(probe(25, true), planLadder(probe(25, true)))).not.toContain('bwdif');
+  });
+
+  it('tone-maps an HDR source once, on the top rung before the cascade; SDR gets no colour filter', () => {
+    const hlg = { ...probe(25, true), video: { ...probe(25, true).video, color: 'hlg' as const } };
+    const graph = filterGraph(hlg, planLadder(hlg));
+    expect(graph).toMatch(
+      /^\[0:v:0\]scale=1920:1080:flags=bicubic,setsar=1,zscale=tin=arib-std-b67:[^;]*tonemap=mobius[^;]*,format=yuv420p,split=2\[v0\]\[t0\];/,
+    );
+    expect(graph.match(/tonemap/g)).toHaveLength(1);
+    const sdr = filterGraph(probe(25, true), planLadder(probe(25, true)));
+    expect(sdr).not.toMatch(/zscale|tonemap/);
+  });
+
+  it('tags every output BT.709, HDR source or not', () => {
+    expect(valueAfter(args, '-color_primaries')).toBe('bt709');
+    expect(valueAfter(args, '-color_trc')).toBe('bt709');
+    expect(valueAfter(args, '-colorspace')).toBe('bt709');
   });
 
   it('writes NTSC rates as exact rationals', () => {

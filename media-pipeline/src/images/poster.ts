@@ -1,5 +1,6 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toSdrFilter } from '../color/color.ts';
 import { runFfmpeg } from '../ffmpeg/run.ts';
 import type { ImageFile, ProbeResult } from '../types.ts';
 import { heightFor, posterWidths } from './sizes.ts';
@@ -34,8 +35,10 @@ export async function makePoster(
   const jpeg = sizes.map((s) => ({ ...s, file: `poster/poster-${s.width}.jpg` }));
   const webp = sizes.map((s) => ({ ...s, file: `poster/poster-${s.width}.webp` }));
   const n = sizes.length;
+  // An HDR source is tone-mapped like the encode, once, before the sizes split off.
+  const toSdr = toSdrFilter(probe.video.color);
   const graph = [
-    `[0:v]split=${n}${sizes.map((_, i) => `[s${i}]`).join('')}`,
+    `[0:v]${toSdr ? `${toSdr},` : ''}split=${n}${sizes.map((_, i) => `[s${i}]`).join('')}`,
     ...sizes.map(
       (s, i) => `[s${i}]scale=${s.width}:${s.height}:flags=lanczos,setsar=1,split=2[j${i}][w${i}]`,
     ),
@@ -90,7 +93,9 @@ async function pickTime(
   const step = Math.max(0.5, duration / SAMPLES);
   // select (not fps) keeps each sample's own timestamp, so the extraction seeks to exactly that frame.
   const filters = [`select='isnan(prev_selected_t)+gte(t-prev_selected_t,${step.toFixed(3)})'`];
-  filters.push('scale=128:-2', 'signalstats');
+  // Tone-mapped after the cheap downscale, so "dark" means dark as viewers will see it.
+  const toSdr = toSdrFilter(probe.video.color);
+  filters.push('scale=128:-2', ...(toSdr ? [toSdr] : []), 'signalstats');
   if (rejectDark) {
     filters.push(`metadata=mode=select:key=lavfi.signalstats.YAVG:value=${MIN_LUMA}:function=greater`);
   }

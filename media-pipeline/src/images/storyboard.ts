@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTimestamp } from '../captions/timing.ts';
+import { toSdrFilter } from '../color/color.ts';
 import { runFfmpeg } from '../ffmpeg/run.ts';
 import type { MediaManifest, ProbeResult } from '../types.ts';
 import { heightFor } from './sizes.ts';
@@ -51,9 +52,12 @@ export async function makeStoryboard(
   const dir = join(outDir, 'storyboard');
   await mkdir(dir, { recursive: true });
   // eof_action=pass lets fps emit the frame for a last, partial interval, so there is one per cue.
+  // An HDR source is tone-mapped like the encode, on the small tiles (cheap).
+  const toSdr = toSdrFilter(probe.video.color);
   const vf = [
     `fps=fps=1/${plan.intervalSec}:eof_action=pass`,
     `scale=${plan.tileWidth}:${plan.tileHeight},setsar=1`,
+    ...(toSdr ? [toSdr] : []),
     `tile=${plan.columns}x${plan.rows}`,
   ].join(',');
   const sprite = join(dir, 'sprite.jpg');

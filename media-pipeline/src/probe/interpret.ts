@@ -1,4 +1,5 @@
 // Pure: turns ffprobe's JSON into a ProbeResult, or a refusal. Unit-tested without ffmpeg.
+import { type ColorTags, sourceColorOf } from '../color/color.ts';
 import type { ProbeResult } from '../types.ts';
 import { type MediaValidationError, refuse, type SizeLimits } from './errors.ts';
 
@@ -24,7 +25,7 @@ export const DEFAULT_LIMITS: ProbeLimits = {
   maxPixelRate: 4096 * 2160 * 60,
 };
 
-export interface FfprobeStream {
+export interface FfprobeStream extends ColorTags {
   index?: number;
   codec_type?: string;
   codec_name?: string;
@@ -137,6 +138,7 @@ export function interpretHeaders(
   }
   if (durationSec > limits.maxDurationSec) return refuse.tooLong(durationSec, limits.maxDurationSec);
   if (durationSec < limits.minDurationSec) return refuse.tooShort(durationSec, limits.minDurationSec);
+  const color = sourceColorOf(v);
   return {
     durationSec,
     sizeBytes,
@@ -154,6 +156,7 @@ export function interpretHeaders(
       pixFmt: v.pix_fmt ?? '',
       bitRate: num(v.bit_rate),
       interlaced: ['tt', 'bb', 'tb', 'bt'].includes(v.field_order ?? ''),
+      ...(color ? { color } : {}),
     },
     audio: a
       ? {
