@@ -2,14 +2,13 @@ import { launchChromium } from '@artifact-stories/media-pipeline/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSite, startSite } from './support/app.ts';
-import { collectProblems, expectAccessible, openPage, videoState } from './support/browser.ts';
+import { collectProblems, expectAccessible, openPage, PHONE, videoState } from './support/browser.ts';
 import { publishClip } from './support/publish.ts';
 
 // The visitor's data choice (auto, data saver, audio only) and the end screen, on a phone. Each test runs alone:
 // npx vitest run --project web test/player-choices.test.ts -t "<name>".
 const FIRST = 'player-choices-first';
 const LATEST = 'player-choices-latest';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 let site: RunningSite;
 let browser: Browser;
