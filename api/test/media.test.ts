@@ -89,7 +89,7 @@ describe('/media/', () => {
       video: {
         hls: string;
         poster: { jpeg: { url: string }[] };
-        audioOnly?: { url: string; bandwidth: number };
+        audioOnly?: { url: string; bandwidth: number; averageBandwidth: number };
       };
     };
     expect(body.video.hls).toBe(`/media/${publicId}/${VERSION}/master.m3u8`);
@@ -97,6 +97,7 @@ describe('/media/', () => {
     expect(body.video.audioOnly).toEqual({
       url: `/media/${publicId}/${VERSION}/audio/index.m3u8`,
       bandwidth: 70_000,
+      averageBandwidth: 66_000,
     });
     expect((await get(body.video.poster.jpeg[0]?.url ?? '')).statusCode).toBe(200);
   });

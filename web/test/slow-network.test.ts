@@ -2,14 +2,13 @@ import { launchChromium } from '@artifact-stories/media-pipeline/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSite, startSite } from './support/app.ts';
-import { collectProblems, openPage, videoState } from './support/browser.ts';
+import { collectProblems, openPage, PHONE, videoState } from './support/browser.ts';
 import { publishClip } from './support/publish.ts';
 
 // A visitor on a phone and a slow link: nothing of the film before the tap, the poster until the first frame,
 // and a loading state they can see and hear while they wait. Each test runs alone:
 // npx vitest run --project web test/slow-network.test.ts -t "<name>".
 const SLUG = 'slow-network-khen';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 /** "Slow 3G" as the issue measured it: 400 kbit/s down, 400 ms latency. */
 const SLOW_3G = {
   offline: false,

@@ -48,10 +48,17 @@ export function publicVideo(video: VideoRecord | undefined): PublicVideo | null 
       height: r.height,
       fps: r.fps,
       bandwidth: r.bandwidth,
+      averageBandwidth: r.averageBandwidth,
     })),
     // Versions made before the audio-only rendition existed, and silent clips, have none.
     ...(m.audioOnly
-      ? { audioOnly: { url: url(m.audioOnly.playlist), bandwidth: m.audioOnly.bandwidth } }
+      ? {
+          audioOnly: {
+            url: url(m.audioOnly.playlist),
+            bandwidth: m.audioOnly.bandwidth,
+            averageBandwidth: m.audioOnly.averageBandwidth,
+          },
+        }
       : {}),
     // Versions made before the progressive MP4 existed have none: IIIF and og:video fall back to HLS.
     ...(m.progressive

@@ -21,12 +21,16 @@ export const Rendition = Type.Object({
   height: Type.Integer(),
   fps: Type.Number(),
   bandwidth: Type.Integer(),
+  averageBandwidth: Type.Integer({
+    description: 'Bits per second over the whole clip: its size in MB for the data saver',
+  }),
 });
 
 /** The sound track alone, for the worst links and the "audio only" data saver: not in the master playlist. */
 const AudioOnlyRendition = Type.Object({
   url: Type.String({ description: 'Media playlist of the sound track alone (AAC), playable by itself' }),
   bandwidth: Type.Integer(),
+  averageBandwidth: Type.Integer(),
 });
 
 /**

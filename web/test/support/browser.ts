@@ -37,6 +37,14 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** A phone as the museum's visitors hold it: a 390×844 screen at twice the density, touch. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

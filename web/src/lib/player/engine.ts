@@ -1,4 +1,5 @@
 import type { PublicVideo } from '@artifact-stories/contracts/schemas';
+import type { DataChoice } from './data-saver.ts';
 import { signalBandwidth, signalFatal } from './health.ts';
 import { errorCodeOf } from './health-report.ts';
 import { browserStore, linkHints, rememberBandwidth } from './link.ts';
@@ -22,9 +23,9 @@ export interface Engine {
   qualities: Quality[];
   /**
    * Starts fetching the film. Until then nothing but the master playlist has been fetched: a visitor who only
-   * reads the story spends no data on it.
+   * reads the story spends no data on it. `startAt` (seconds): where to resume after the data choice changed.
    */
-  load(): void;
+  load(startAt?: number): void;
   /** -1 = automatic. */
   setQuality(index: number): void;
   /** Shows the captions of a language, or none (null). */
@@ -48,13 +49,19 @@ function prefersHlsJs(): boolean {
   return 'MediaSource' in window || 'ManagedMediaSource' in window;
 }
 
+/**
+ * `choice` is the data choice as it applies to this clip (see appliedChoice): "audio" plays the sound-alone
+ * playlist, "saver" locks hls.js to the lowest picture rung. Changing it means attaching a new engine.
+ */
 export async function attachEngine(
   el: HTMLVideoElement,
   video: PublicVideo,
   events: EngineEvents,
+  choice: DataChoice = 'auto',
 ): Promise<Engine> {
-  if (prefersHlsJs()) return attachHlsJs(el, video, events);
-  if (el.canPlayType('application/vnd.apple.mpegurl')) return attachNative(el, video);
+  const source = choice === 'audio' && video.audioOnly ? video.audioOnly.url : video.hls;
+  if (prefersHlsJs()) return attachHlsJs(el, source, events, choice === 'saver');
+  if (el.canPlayType('application/vnd.apple.mpegurl')) return attachNative(el, source);
   throw new Error('unsupported');
 }
 
@@ -66,15 +73,18 @@ function showTrack(el: HTMLVideoElement, lang: string | null): void {
   }
 }
 
-function attachNative(el: HTMLVideoElement, video: PublicVideo): Engine {
-  el.src = video.hls;
+function attachNative(el: HTMLVideoElement, source: string): Engine {
+  el.src = source;
   return {
     kind: 'native',
     trackElements: true,
     // Safari chooses the rung itself and offers no way to pin one.
     qualities: [],
-    // The <video> has preload="none": Safari fetches when play() is called.
-    load: () => {},
+    // The <video> has preload="none": Safari fetches when play() is called. It picks the rung itself, so the
+    // data saver cannot lock one here; the sound alone still works (its own playlist).
+    load: (startAt) => {
+      if (startAt) el.addEventListener('loadedmetadata', () => (el.currentTime = startAt), { once: true });
+    },
     setQuality: () => {},
     setCaptions: (lang) => showTrack(el, lang),
     destroy: () => {
@@ -84,7 +94,12 @@ function attachNative(el: HTMLVideoElement, video: PublicVideo): Engine {
   };
 }
 
-async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: EngineEvents): Promise<Engine> {
+async function attachHlsJs(
+  el: HTMLVideoElement,
+  source: string,
+  events: EngineEvents,
+  saver: boolean,
+): Promise<Engine> {
   // Its own chunk: only pages that show a player download it.
   const { default: Hls } = await import('hls.js');
   const hls = new Hls({
@@ -113,7 +128,8 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
 
   hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => {
     const level = hls.levels[data.level];
-    events.onLevel(level ? rungOf(level.width, level.height) : null);
+    // The sound-alone playlist is a level without a picture: no rung to show.
+    events.onLevel(level?.height ? rungOf(level.width, level.height) : null);
   });
   hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, applyCaptions);
   // Every film fragment refines hls.js's estimate: keep it for the next page's start (one number and a time).
@@ -142,12 +158,17 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
     });
   });
   hls.attachMedia(el);
-  hls.loadSource(video.hls);
+  hls.loadSource(source);
   await ready;
+
+  // The data saver: the lowest picture rung, as a visitor whose browser saves data would start on.
+  const lowest = saver ? chooseStartRung(hls.levels, { saveData: true }) : -1;
+  if (lowest >= 0) pinned = lowest;
 
   return {
     kind: 'hls.js',
     trackElements: hls.subtitleTracks.length === 0,
+    // Under the data saver the lowest rung is the only one on offer: the quality menu has nothing to pick.
     qualities: hls.levels
       .map((level, index) => ({
         index,
@@ -155,8 +176,9 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
         rung: rungOf(level.width, level.height),
         bitrate: level.bitrate,
       }))
+      .filter((q) => lowest < 0 || q.index === lowest)
       .sort((a, b) => b.rung - a.rung),
-    load: () => {
+    load: (startAt) => {
       // Chosen now, not when the page opened: the player has its final size, the link may have changed.
       const start = chooseStartRung(hls.levels, linkHints(), {
         width: el.clientWidth,
@@ -166,7 +188,9 @@ async function attachHlsJs(el: HTMLVideoElement, video: PublicVideo, events: Eng
       // An explicit start level: hls.js would otherwise take the first variant of the playlist, or time a
       // fragment of the lowest one first (testBandwidth) and fetch the same seconds again on a higher rung.
       if (pinned >= 0 || start >= 0) hls.startLevel = pinned >= 0 ? pinned : start;
-      hls.startLoad();
+      // A pinned rung (the menu, the data saver) is a lock: the ABR controller never leaves it.
+      if (pinned >= 0) hls.loadLevel = pinned;
+      hls.startLoad(startAt ?? -1);
     },
     setQuality: (index) => {
       // currentLevel switches now (flushing the buffer); -1 hands the choice back to the ABR controller.
