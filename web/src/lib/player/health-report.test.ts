@@ -13,11 +13,13 @@ describe('what a report names', () => {
 
   it("lists the clip's rungs by short side, portrait or landscape, 0 for the sound alone", () => {
     const renditions = [
-      { name: '480p', width: 854, height: 480, fps: 25, bandwidth: 1 },
-      { name: '240p', width: 240, height: 426, fps: 25, bandwidth: 1 },
+      { name: '480p', width: 854, height: 480, fps: 25, bandwidth: 1, averageBandwidth: 1 },
+      { name: '240p', width: 240, height: 426, fps: 25, bandwidth: 1, averageBandwidth: 1 },
     ];
     expect(rungsOf({ renditions })).toEqual([480, 240]);
-    expect(rungsOf({ renditions, audioOnly: { url: '/a.m3u8', bandwidth: 1 } })).toEqual([480, 240, 0]);
+    expect(rungsOf({ renditions, audioOnly: { url: '/a.m3u8', bandwidth: 1, averageBandwidth: 1 } })).toEqual(
+      [480, 240, 0],
+    );
   });
 
   it('classes the link by measured bandwidth first, then downlink, then effective type', () => {
