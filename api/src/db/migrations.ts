@@ -110,4 +110,14 @@ export const MIGRATIONS: Migration[] = [
   (db) => db.exec('ALTER TABLE videos ADD COLUMN error_vi TEXT'),
   // Artifact ids are never reused (a stale editor tab must not reach a newer artifact under an old id).
   rebuildArtifactsWithAutoincrement,
+  // The search index the outbox feeds and whether its last rebuild finished (search-index-state.repository.ts).
+  (db) =>
+    db.exec(`
+    CREATE TABLE search_index_state (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      index_key TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('building', 'built')),
+      updated_at INTEGER NOT NULL
+    );
+  `),
 ];

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
 import { StaffRepository } from './staff.repository.ts';
 import { StaffFilesRepository } from './staff-files.repository.ts';
@@ -18,6 +19,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),
     searchOutbox: new SearchOutboxRepository(db),
+    searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
   };
 }

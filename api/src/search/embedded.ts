@@ -111,6 +111,7 @@ function wordQueries(terms: readonly string[], typos: boolean): WordQuery[] {
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
   readonly inMemory: boolean = true;
+  readonly indexKey: string = 'embedded';
   private index = newIndex();
   private readonly entries = new Map<number, Entry>();
   private readonly values = {
