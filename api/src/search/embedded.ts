@@ -9,7 +9,8 @@ import type {
   SearchResponseData,
 } from './engine.ts';
 import { type Explanation, InvertedIndex, type WordQuery } from './postings.ts';
-import { highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
+import { holdsMeant, keepWord, prefersForms } from './readings.ts';
+import { exactTerms, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
 /**
  * Fields as the index sees them (title, group names, material and region, story; see fieldTexts), with
@@ -57,6 +58,8 @@ interface Entry {
   category: number;
   /** Folded vi and en names, for the region filter. */
   region: readonly [string, string];
+  /** Every word of every field with its diacritics (exactTerms): which of the words folding alike it holds. */
+  exact: ReadonlySet<string>;
 }
 
 interface Match {
@@ -145,6 +148,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         families: doc.languageFamilies.map((x) => this.values.families.intern(x)),
         category: this.values.categories.intern(doc.category),
         region: [fold(doc.region.vi), fold(doc.region.en)],
+        exact: new Set(fieldTexts(doc).flatMap((t) => tokenize(t).flatMap(exactTerms))),
       });
     }
     this.clearCache();
@@ -176,28 +180,38 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async close(): Promise<void> {}
 
   async search(req: SearchRequest): Promise<SearchResponseData> {
-    const { matches, explain } = this.ranked(req.q, req.boostEthnicGroup);
+    const { matches, explain } = this.ranked(req);
     const { kept, facets } = this.filterAndCount(matches, req.filters);
     const start = (req.page - 1) * req.pageSize;
     const hits = kept.slice(start, start + req.pageSize).map((m) => this.toHit(m.id, explain, req));
     return { hits, total: kept.length, page: req.page, pageSize: req.pageSize, facets };
   }
 
-  /** Matches of q, best first, the boosted group's first; cached (least recently used goes first). */
-  private ranked(q: string, boost: string | undefined): Ranking {
-    // Folded terms decide the query: "khèn" and "khen" share an entry.
-    const terms = tokenize(q).map(queryTerm).filter(Boolean);
-    const key = `${boost ?? ''}|${terms.join(' ')}`;
+  /**
+   * Matches of q, best first; cached (least recently used goes first). The first bucket holds the documents
+   * of the boosted group that hold a meant form of every word (readings.ts); the rest follow, each part still
+   * best first (the same buckets as the Meilisearch engine's).
+   */
+  private ranked(req: SearchRequest): Ranking {
+    const boost = req.boostEthnicGroup;
+    // Folded terms and the readings decide the query: "khen" and "KHEN" share an entry, "gốm" and "gom" not.
+    const terms = tokenize(req.q).map(queryTerm).filter(Boolean);
+    const readings = prefersForms(req.readings) ? req.readings : undefined;
+    const key = `${boost ?? ''}|${terms.join(' ')}|${JSON.stringify(readings ?? null)}`;
     let ranking = this.recent.get(key);
     if (ranking) {
       this.recent.delete(key);
     } else {
       ranking = this.match(terms);
-      // Array.sort is stable: the boosted group comes first, each part still best first.
-      if (boost) {
-        const id = this.values.groups.id(boost) ?? -2;
-        const inGroup = (m: Match) => (this.entries.get(m.id)?.groups.includes(id) ? 1 : 0);
-        ranking.matches.sort((a, b) => inGroup(b) - inGroup(a));
+      if (boost || readings) {
+        const id = boost ? (this.values.groups.id(boost) ?? -2) : -1;
+        const first = (m: Match) => {
+          const e = this.entries.get(m.id);
+          if (!e || (boost && !e.groups.includes(id))) return 0;
+          return holdsMeant(readings, (f) => e.exact.has(f)) ? 1 : 0;
+        };
+        // Array.sort is stable: each bucket stays best first.
+        ranking.matches.sort((a, b) => first(b) - first(a));
       }
       if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
     }
@@ -270,16 +284,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private toHit(id: number, explain: Explanation | null, req: SearchRequest): SearchHit {
-    const doc = (this.entries.get(id) as Entry).doc;
+    const entry = this.entries.get(id) as Entry;
+    const doc = entry.doc;
+    const keep = keepWord(req.readings, (f) => entry.exact.has(f));
     const other = req.lang === 'vi' ? 'en' : 'vi';
     const title = doc.title[req.lang] || doc.title[other];
     // The story in the visitor's language; the other one when only it explains the match.
     const terms = new Set(explain?.terms(id) ?? NO_TERMS);
     const storyHtml = explain?.inField(id, STORY)
-      ? snippet(doc.story[req.lang], terms) || snippet(doc.story[other], terms)
+      ? snippet(doc.story[req.lang], terms, keep) || snippet(doc.story[other], terms, keep)
       : '';
     // Titles are short: always scanned, so a group name matched elsewhere ("ede") is marked in them too.
-    const titleHtml = highlight(title, terms);
+    const titleHtml = highlight(title, terms, keep);
     return { id: doc.id, slug: doc.slug, titleHtml, snippetHtml: storyHtml };
   }
 }
