@@ -58,8 +58,6 @@ interface Entry {
   category: number;
   /** Folded vi and en names, for the region filter. */
   region: readonly [string, string];
-  /** Every word of every field with its diacritics (exactTerms): which of the words folding alike it holds. */
-  exact: ReadonlySet<string>;
 }
 
 interface Match {
@@ -81,6 +79,11 @@ function fieldTexts(d: SearchDocument): string[] {
     `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`,
     `${d.story.vi}\n${d.story.en}`,
   ];
+}
+
+/** Every word of a document with its diacritics: which of the words that fold alike it holds. */
+function exactTermsOf(d: SearchDocument): Set<string> {
+  return new Set(fieldTexts(d).flatMap((t) => tokenize(t).flatMap(exactTerms)));
 }
 
 function newIndex(): InvertedIndex {
@@ -124,6 +127,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   };
   /** Newest first, for the empty query; recomputed lazily after writes. */
   private newest: number[] | null = null;
+  /** Exact terms (every word with its diacritics, exactTerms) → the documents holding them. */
+  private readonly exact = new Map<string, Set<number>>();
   /** Ranked matches of recent queries: a facet click or the next page reuses them. Writes clear it. */
   private readonly recent = new Map<string, Ranking>();
 
@@ -140,7 +145,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) {
       const old = this.entries.get(doc.id);
-      if (old) this.index.remove(doc.id, fieldTexts(old.doc));
+      if (old) this.forget(old.doc);
       this.index.add(doc.id, fieldTexts(doc));
       this.entries.set(doc.id, {
         doc,
@@ -148,8 +153,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
         families: doc.languageFamilies.map((x) => this.values.families.intern(x)),
         category: this.values.categories.intern(doc.category),
         region: [fold(doc.region.vi), fold(doc.region.en)],
-        exact: new Set(fieldTexts(doc).flatMap((t) => tokenize(t).flatMap(exactTerms))),
       });
+      for (const term of exactTermsOf(doc)) {
+        const ids = this.exact.get(term) ?? new Set<number>();
+        ids.add(doc.id);
+        this.exact.set(term, ids);
+      }
     }
     this.clearCache();
   }
@@ -157,14 +166,30 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async remove(ids: number[]): Promise<void> {
     for (const id of ids) {
       const old = this.entries.get(id);
-      if (old) this.index.remove(id, fieldTexts(old.doc));
+      if (old) this.forget(old.doc);
       this.entries.delete(id);
     }
     this.clearCache();
   }
 
+  /** Takes a document's words out of the index and the exact terms. */
+  private forget(doc: SearchDocument): void {
+    this.index.remove(doc.id, fieldTexts(doc));
+    for (const term of exactTermsOf(doc)) {
+      const ids = this.exact.get(term);
+      ids?.delete(doc.id);
+      if (ids?.size === 0) this.exact.delete(term);
+    }
+  }
+
+  /** Whether the document holds this exact term (a word with its diacritics). */
+  private holds(id: number, term: string): boolean {
+    return this.exact.get(term)?.has(id) ?? false;
+  }
+
   async clear(): Promise<void> {
     this.index = newIndex();
+    this.exact.clear();
     this.entries.clear();
     this.clearCache();
   }
@@ -205,13 +230,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ranking = this.match(terms);
       if (boost || readings) {
         const id = boost ? (this.values.groups.id(boost) ?? -2) : -1;
-        const first = (m: Match) => {
+        const first = new Set<number>();
+        for (const m of ranking.matches) {
           const e = this.entries.get(m.id);
-          if (!e || (boost && !e.groups.includes(id))) return 0;
-          return holdsMeant(readings, (f) => e.exact.has(f)) ? 1 : 0;
-        };
+          if (!e || (boost && !e.groups.includes(id))) continue;
+          if (holdsMeant(readings, (f) => this.holds(m.id, f))) first.add(m.id);
+        }
+        const bucket = (m: Match) => (first.has(m.id) ? 1 : 0);
         // Array.sort is stable: each bucket stays best first.
-        ranking.matches.sort((a, b) => first(b) - first(a));
+        ranking.matches.sort((a, b) => bucket(b) - bucket(a));
       }
       if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
     }
@@ -284,9 +311,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private toHit(id: number, explain: Explanation | null, req: SearchRequest): SearchHit {
-    const entry = this.entries.get(id) as Entry;
-    const doc = entry.doc;
-    const keep = keepWord(req.readings, (f) => entry.exact.has(f));
+    const doc = (this.entries.get(id) as Entry).doc;
+    const keep = keepWord(req.readings, (f) => this.holds(id, f));
     const other = req.lang === 'vi' ? 'en' : 'vi';
     const title = doc.title[req.lang] || doc.title[other];
     // The story in the visitor's language; the other one when only it explains the match.

@@ -72,7 +72,7 @@ export function indexTerms(word: string): string[] {
  * "hmông", "mông". They tell a word from the others that fold the same (gốm "pottery", gồm "consists of").
  */
 export function exactTerms(word: string): string[] {
-  const lower = word.normalize('NFC').toLocaleLowerCase('vi');
+  const lower = word.normalize('NFC').toLowerCase();
   if (!/['’ʼ‘`´]/.test(lower)) return [lower];
   const parts = lower.split(APOSTROPHES).filter((p) => p.length >= 2);
   return [...new Set([lower.replace(APOSTROPHES, ''), ...parts])];
@@ -80,7 +80,7 @@ export function exactTerms(word: string): string[] {
 
 /** A query word with its diacritics kept: typed "Gốm" means "gốm" (compare queryTerm). */
 export function exactQueryTerm(word: string): string {
-  return word.normalize('NFC').toLocaleLowerCase('vi').replace(APOSTROPHES, '');
+  return word.normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
 }
 
 /** The one term a query word stands for: typed "H'Mông" means "hmong". */
