@@ -49,24 +49,27 @@ export function rankingCases(ctx: SearchContext): void {
   it('the meant word outranks a look-alike repeated in a shorter text, and only it is marked', async () => {
     // Two stories alone decide: one says gốm once, the other says gồm again and again (BM25 alone would
     // rank it first). Neither title nor material has either word.
-    const plain = { category: 'household', ethnicGroups: ['kinh'], material: { vi: 'Tre', en: 'Bamboo' } };
-    const pot = ctx.app.repos.artifacts.create(
-      artifactInput({
-        ...plain,
-        slug: 'rank-pot',
-        title: { vi: 'Bình nước', en: 'Water flask' },
-        story: { vi: 'Chiếc bình nhỏ bằng gốm, dùng để đựng nước uống trong nhà sàn.', en: 'A small flask.' },
-      }),
-      'published',
+    const publish = (slug: string, title: { vi: string; en: string }, story: string) =>
+      ctx.app.repos.artifacts.create(
+        artifactInput({
+          slug,
+          title,
+          story: { vi: story, en: title.en },
+          category: 'household',
+          ethnicGroups: ['kinh'],
+          material: { vi: 'Tre', en: 'Bamboo' },
+        }),
+        'published',
+      );
+    const pot = publish(
+      'rank-pot',
+      { vi: 'Bình nước', en: 'Water flask' },
+      'Chiếc bình nhỏ bằng gốm, dùng để đựng nước uống trong nhà sàn.',
     );
-    const offering = ctx.app.repos.artifacts.create(
-      artifactInput({
-        ...plain,
-        slug: 'rank-offering',
-        title: { vi: 'Mâm lễ', en: 'Offering tray' },
-        story: { vi: 'Mâm gồm gạo, gồm rượu, gồm gà, gồm hoa.', en: 'A tray.' },
-      }),
-      'published',
+    const offering = publish(
+      'rank-offering',
+      { vi: 'Mâm lễ', en: 'Offering tray' },
+      'Mâm gồm gạo, gồm rượu, gồm gà, gồm hoa.',
     );
     try {
       await ctx.app.searchSync.drain();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from './engine.ts';
-import { MeilisearchEngine } from './meilisearch.ts';
+import { MeilisearchEngine, type MeilisearchOptions } from './meilisearch.ts';
 import { keyUid } from './meilisearch-key.ts';
 
 // The requests the Meilisearch engine sends, recorded by a fake HTTP client that answers as v1.12.8 does
@@ -91,6 +91,10 @@ const document = {
   publishedAt: 1,
 };
 
+/** The engine under test, talking to the fake. */
+const engineOn = (server: ReturnType<typeof fakeServer>, opts: Partial<MeilisearchOptions> = {}) =>
+  new MeilisearchEngine({ url: 'http://127.0.0.1:7700', index: 'a', httpClient: server.httpClient, ...opts });
+
 const multiQueries = (calls: Call[]) =>
   calls
     .filter((c) => c.path === '/multi-search')
@@ -104,11 +108,7 @@ describe('meilisearch engine: what it sends', () => {
         results: (c.body as { queries: unknown[] }).queries.map(() => answers.shift() ?? searchResult(4)),
       }),
     });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server);
     const r = await engine.search(request('dan tinh'));
     expect(multiQueries(server.calls).map((qs) => qs[0]?.matchingStrategy)).toEqual(['all', 'last']);
     expect(r.total).toBe(4);
@@ -128,11 +128,7 @@ describe('meilisearch engine: what it sends', () => {
         results: (c.body as { queries: unknown[] }).queries.map(() => searchResult(1, [])),
       }),
     });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server);
     await engine.search(request('gom', { readings: [{ term: 'gom', forms: ['gốm'], toned: false }] }));
     const [first, rest] = multiQueries(server.calls);
     expect(first?.[1]?.filter).toEqual(['exact IN ["g_1ed1m"]']);
@@ -146,12 +142,7 @@ describe('meilisearch engine: what it sends', () => {
       'POST /keys': (c) => ({ ...(c.body as object), key: 'scoped-secret' }),
       'GET /indexes/artifacts/stats': () => ({ numberOfDocuments: 3 }),
     });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      apiKey: 'master-secret',
-      index: 'artifacts',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server, { apiKey: 'master-secret', index: 'artifacts' });
     expect(await engine.documentCount()).toBe(3);
     const created = server.calls.find((c) => c.path === '/keys')?.body as Record<string, unknown>;
     expect(created.uid).toBe(keyUid('artifacts'));
@@ -172,12 +163,7 @@ describe('meilisearch engine: what it sends', () => {
       [`GET /keys/${keyUid('artifacts')}`]: () => apiError('invalid_api_key'),
       'GET /indexes/artifacts/stats': () => ({ numberOfDocuments: 0 }),
     });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      apiKey: 'scoped-already',
-      index: 'artifacts',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server, { apiKey: 'scoped-already', index: 'artifacts' });
     expect(await engine.documentCount()).toBe(0);
     expect(server.calls.at(-1)?.auth).toBe('Bearer scoped-already');
     expect(server.calls.some((c) => c.method === 'POST' && c.path === '/keys')).toBe(false);
@@ -193,11 +179,7 @@ describe('meilisearch engine: what it sends', () => {
   it('is ready only when the index answers with its key (not /health, which needs none)', async () => {
     let stats: () => unknown = () => ({ numberOfDocuments: 1 });
     const server = fakeServer({ 'GET /indexes/a/stats': () => stats() });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server);
     expect(await engine.health()).toBe(true);
     stats = () => apiError('invalid_api_key');
     expect(await engine.health()).toBe(false);
@@ -206,13 +188,7 @@ describe('meilisearch engine: what it sends', () => {
 
   it('gives a search its own short timeout', async () => {
     const server = fakeServer({ 'POST /multi-search': () => 'hang' });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      searchTimeoutMs: 25,
-      taskTimeoutMs: 60_000,
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server, { searchTimeoutMs: 25, taskTimeoutMs: 60_000 });
     await expect(engine.search(request('khen'))).rejects.toMatchObject({
       cause: { message: expect.stringContaining('timed out after 25ms') },
     });
@@ -225,11 +201,7 @@ describe('meilisearch engine: what it sends', () => {
       'DELETE /indexes/a-rebuild': () =>
         deletes++ === 0 ? 'failed task' : { taskUid: 99, status: 'enqueued' },
     });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server);
     const next = await engine.replacement();
     await next.upsert([document]);
     await next.commit();
@@ -250,11 +222,7 @@ describe('meilisearch engine: what it sends', () => {
 
   it('checks the version before applying settings', async () => {
     const server = fakeServer({ 'GET /version': () => ({ pkgVersion: '1.9.0' }) });
-    const engine = new MeilisearchEngine({
-      url: 'http://127.0.0.1:7700',
-      index: 'a',
-      httpClient: server.httpClient,
-    });
+    const engine = engineOn(server);
     await expect(engine.init()).rejects.toThrow(/too old/);
     expect(server.calls.some((c) => c.path.endsWith('/settings'))).toBe(false);
   });
