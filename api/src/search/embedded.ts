@@ -1,6 +1,6 @@
 import { fold } from '@artifact-stories/contracts/text';
+import { Dictionary } from './dictionary.ts';
 import type {
-  FacetCounts,
   SearchDocument,
   SearchEngine,
   SearchFilters,
@@ -9,7 +9,7 @@ import type {
   SearchResponseData,
 } from './engine.ts';
 import { type Explanation, InvertedIndex, type WordQuery } from './postings.ts';
-import { holdsMeant, keepWord, prefersForms } from './readings.ts';
+import { ExactTerms, holdsMeant, keepWord, prefersForms } from './readings.ts';
 import { exactTerms, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
 /**
@@ -21,35 +21,6 @@ const ALL_FIELDS = [0, 1, 2, 3];
 const SHORT_FIELDS = [0, 1, 2];
 const STORY = 3;
 const NO_TERMS: readonly string[] = [];
-
-/** Slugs of one facet as small integers, so counting needs no string hashing. */
-class Dictionary {
-  private readonly ids = new Map<string, number>();
-  private readonly slugs: string[] = [];
-
-  get size(): number {
-    return this.slugs.length;
-  }
-
-  id(slug: string): number | undefined {
-    return this.ids.get(slug);
-  }
-
-  intern(slug: string): number {
-    let id = this.ids.get(slug);
-    if (id === undefined) {
-      id = this.slugs.push(slug) - 1;
-      this.ids.set(slug, id);
-    }
-    return id;
-  }
-
-  counts(values: Int32Array): FacetCounts {
-    const out: FacetCounts = {};
-    for (const [i, n] of values.entries()) if (n > 0) out[this.slugs[i] as string] = n;
-    return out;
-  }
-}
 
 interface Entry {
   doc: SearchDocument;
@@ -127,8 +98,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   };
   /** Newest first, for the empty query; recomputed lazily after writes. */
   private newest: number[] | null = null;
-  /** Exact terms (every word with its diacritics, exactTerms) → the documents holding them. */
-  private readonly exact = new Map<string, Set<number>>();
+  private readonly exact = new ExactTerms();
   /** Ranked matches of recent queries: a facet click or the next page reuses them. Writes clear it. */
   private readonly recent = new Map<string, Ranking>();
 
@@ -154,11 +124,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         category: this.values.categories.intern(doc.category),
         region: [fold(doc.region.vi), fold(doc.region.en)],
       });
-      for (const term of exactTermsOf(doc)) {
-        const ids = this.exact.get(term) ?? new Set<number>();
-        ids.add(doc.id);
-        this.exact.set(term, ids);
-      }
+      this.exact.add(doc.id, exactTermsOf(doc));
     }
     this.clearCache();
   }
@@ -175,16 +141,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Takes a document's words out of the index and the exact terms. */
   private forget(doc: SearchDocument): void {
     this.index.remove(doc.id, fieldTexts(doc));
-    for (const term of exactTermsOf(doc)) {
-      const ids = this.exact.get(term);
-      ids?.delete(doc.id);
-      if (ids?.size === 0) this.exact.delete(term);
-    }
-  }
-
-  /** Whether the document holds this exact term (a word with its diacritics). */
-  private holds(id: number, term: string): boolean {
-    return this.exact.get(term)?.has(id) ?? false;
+    this.exact.remove(doc.id, exactTermsOf(doc));
   }
 
   async clear(): Promise<void> {
@@ -234,7 +191,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         for (const m of ranking.matches) {
           const e = this.entries.get(m.id);
           if (!e || (boost && !e.groups.includes(id))) continue;
-          if (holdsMeant(readings, (f) => this.holds(m.id, f))) first.add(m.id);
+          if (holdsMeant(readings, (f) => this.exact.holds(m.id, f))) first.add(m.id);
         }
         const bucket = (m: Match) => (first.has(m.id) ? 1 : 0);
         // Array.sort is stable: each bucket stays best first.
@@ -312,7 +269,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private toHit(id: number, explain: Explanation | null, req: SearchRequest): SearchHit {
     const doc = (this.entries.get(id) as Entry).doc;
-    const keep = keepWord(req.readings, (f) => this.holds(id, f));
+    const keep = keepWord(req.readings, (f) => this.exact.holds(id, f));
     const other = req.lang === 'vi' ? 'en' : 'vi';
     const title = doc.title[req.lang] || doc.title[other];
     // The story in the visitor's language; the other one when only it explains the match.

@@ -52,6 +52,36 @@ export function keepWord(readings: readonly WordReading[] | undefined, has: Has)
   };
 }
 
+/** Exact terms (every word with its diacritics, exactTerms) → the documents holding them. */
+export class ExactTerms {
+  private readonly ids = new Map<string, Set<number>>();
+
+  add(id: number, terms: Iterable<string>): void {
+    for (const term of terms) {
+      const ids = this.ids.get(term) ?? new Set<number>();
+      ids.add(id);
+      this.ids.set(term, ids);
+    }
+  }
+
+  /** `terms` are the ones the document was added with. */
+  remove(id: number, terms: Iterable<string>): void {
+    for (const term of terms) {
+      const ids = this.ids.get(term);
+      ids?.delete(id);
+      if (ids?.size === 0) this.ids.delete(term);
+    }
+  }
+
+  holds(id: number, term: string): boolean {
+    return this.ids.get(term)?.has(id) ?? false;
+  }
+
+  clear(): void {
+    this.ids.clear();
+  }
+}
+
 /**
  * An exact term as plain ASCII letters, digits and underscores, for the Meilisearch `exact` attribute: its
  * filter values must compare byte for byte, whatever normalisation the engine applies ("gốm" → "g_1ed1m").
