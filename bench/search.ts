@@ -6,6 +6,7 @@ import type { SearchDocument, SearchEngine, SearchFilters, SearchRequest } from 
 import { compact } from '../api/src/search/text.ts';
 import { storyText } from '../api/src/services/markdown.ts';
 import { groupNames } from '../api/src/services/search-documents.ts';
+import { SearchVocabulary } from '../api/src/services/search-vocabulary.ts';
 import { loadArtifacts, loadEthnicGroups } from '../fixtures/catalogue.ts';
 
 const COUNT = 10_000;
@@ -97,6 +98,8 @@ const QUERIES: [string, string, SearchFilters?][] = [
   ['word + category', 'gongs', { category: 'musical-instrument' }],
   ['empty + group', '', { ethnicGroup: 'hmong' }],
   ['words + family', 'nha rong', { languageFamily: 'mon-khmer' }],
+  ['look-alikes, toned', 'gốm'],
+  ['look-alikes, folded', 'gom'],
   ['no match', 'zzzzqx'],
 ];
 
@@ -144,8 +147,18 @@ export async function benchSearch(
     }
     return times.sort((a, b) => a - b);
   };
+  // The readings the search service would send (the catalogue's words: group names, titles, materials).
+  const vocabulary = new SearchVocabulary(
+    {
+      groups: () => [...loadEthnicGroups()],
+      categories: () => [],
+      publishedLabels: () => docs.flatMap((d) => [d.title.vi, d.title.en, d.material.vi, d.material.en]),
+    },
+    () => 0,
+  );
   for (const [label, q, filters = {}] of QUERIES) {
-    const request: SearchRequest = { q, lang: 'vi', filters, page: 1, pageSize: 20 };
+    const readings = vocabulary.readings(q);
+    const request: SearchRequest = { q, lang: 'vi', filters, page: 1, pageSize: 20, readings };
     let total = 0;
     for (let i = 0; i < WARMUP; i++) total = (await engine.search(request)).total;
     // Cold: the query is new. Cached: the same words again with another page, as paging or a facet click.

@@ -126,6 +126,7 @@ function searchParts(config: Config, repos: Repositories, catalogue: CatalogueSe
   const engine = createSearchEngine(config);
   const sync = new SearchSync({
     outbox: repos.searchOutbox,
+    state: repos.searchIndexState,
     documents: new SearchDocuments(repos),
     engine,
     log: { info: (m) => log.info({}, m), warn: (m) => log.warn({}, m) },

@@ -52,9 +52,9 @@ describe('docker-compose.yml', () => {
     for (const key of env) expect(configKeys, `${key} is not in ConfigSchema`).toContain(key);
   });
 
-  it('pins a v1.x Meilisearch image and gives it its own volume', () => {
+  it('pins a Meilisearch image of v1.10 or newer (localizedAttributes) and gives it its own volume', () => {
     const meili = compose.services.meilisearch as { image: string; volumes: string[] };
-    expect(meili.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/);
+    expect(meili.image).toMatch(/^getmeili\/meilisearch:v1\.(1\d|[2-9]\d)\.\d+$/);
     expect(meili.volumes.some((v) => v.startsWith('meili:'))).toBe(true);
   });
 });

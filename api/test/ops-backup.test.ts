@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
 import { backup } from '../src/repositories/ops/backup.ts';
 import { restore } from '../src/repositories/ops/restore.ts';
+import { SearchIndexStateRepository } from '../src/repositories/search-index-state.repository.ts';
 
 describe('backup and restore', () => {
   it('copies a live database consistently, then restores it and checks the media against the manifest', async () => {
@@ -30,6 +31,8 @@ describe('backup and restore', () => {
         `INSERT INTO categories (slug, name_vi, name_en, position) VALUES ('tool', 'Công cụ', 'Tool', 2)`,
       )
       .run();
+    // The search index as it was at backup time: after a restore it must be rebuilt, not trusted.
+    new SearchIndexStateRepository(live).markBuilt('meilisearch http://meili artifacts');
 
     const messages: string[] = [];
     const result = await backup(dbFile, mediaDir, join(dir, 'backups'), (m) => messages.push(m));
@@ -48,6 +51,7 @@ describe('backup and restore', () => {
     expect(restored.changedMedia).toEqual(['vid/v1/master.m3u8']);
     const after = new Database(dbFile, { readonly: true });
     expect((after.prepare('SELECT COUNT(*) AS n FROM categories').get() as { n: number }).n).toBe(2);
+    expect(after.prepare('SELECT * FROM search_index_state').all()).toEqual([]);
     after.close();
   });
 

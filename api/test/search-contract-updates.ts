@@ -9,10 +9,13 @@ import { artifactInput } from './staff-helpers.ts';
 class FlakyEngine implements SearchEngine {
   down = false;
   readonly name: SearchEngine['name'];
+  readonly indexKey: string;
   // The wrapped index was built by the app already: this sync must only carry the outbox.
   readonly inMemory = false;
   constructor(private readonly inner: SearchEngine) {
     this.name = inner.name;
+    // The app's index, marked built: this sync finds nothing to rebuild.
+    this.indexKey = inner.indexKey;
   }
   private check(): void {
     if (this.down) throw new Error('engine unreachable (test)');
@@ -139,6 +142,7 @@ export function updateCases(ctx: SearchContext): void {
     const flaky = new FlakyEngine(ctx.app.searchEngine);
     const sync = new SearchSync({
       outbox: ctx.app.repos.searchOutbox,
+      state: ctx.app.repos.searchIndexState,
       documents: new SearchDocuments(ctx.app.repos),
       engine: flaky,
       intervalMs: 20,

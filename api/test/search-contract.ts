@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { SearchContext } from './search-contract-context.ts';
 import { queryCases } from './search-contract-queries.ts';
+import { rankingCases } from './search-contract-ranking.ts';
 import { catalogueSql } from './search-contract-sql.ts';
 import { updateCases } from './search-contract-updates.ts';
 
@@ -45,6 +46,7 @@ export function searchContract(name: string, factory: () => Promise<SearchSubjec
     afterAll(async () => subject?.close());
 
     queryCases(ctx);
+    rankingCases(ctx);
     updateCases(ctx);
   });
 }

@@ -8,6 +8,7 @@ import { makeTestApp, type TestApp } from './helpers.ts';
 /** A persistent engine (as Meilisearch is) that happens to keep its documents in memory. */
 class PersistentEngine extends EmbeddedSearchEngine implements SearchEngine {
   override readonly inMemory = false;
+  override readonly indexKey = 'persistent (test)';
 }
 
 // The sync service on its own, against the real fixture database.
@@ -31,6 +32,7 @@ describe('search sync', () => {
     const engine = new PersistentEngine();
     const sync = new SearchSync({
       outbox: t.app.repos.searchOutbox,
+      state: t.app.repos.searchIndexState,
       documents: new SearchDocuments(t.app.repos),
       engine,
     });
@@ -49,6 +51,7 @@ describe('search sync', () => {
       const engine = new EmbeddedSearchEngine();
       const sync = new SearchSync({
         outbox: t.app.repos.searchOutbox,
+        state: t.app.repos.searchIndexState,
         documents: new SearchDocuments(t.app.repos),
         engine,
       });
@@ -61,5 +64,53 @@ describe('search sync', () => {
     } finally {
       t.app.searchSync.start();
     }
+  });
+
+  describe('the rebuild marker', () => {
+    /** A persistent index holding one document the catalogue does not have (it was left from before). */
+    async function staleIndex() {
+      const engine = new PersistentEngine();
+      const [doc] = new SearchDocuments(t.app.repos).build(t.app.repos.artifacts.publishedIds().slice(0, 1));
+      if (!doc) throw new Error('fixture has no published artifact');
+      await engine.upsert([{ ...doc, id: 999_999, slug: 'left-from-before' }]);
+      const sync = new SearchSync({
+        outbox: t.app.repos.searchOutbox,
+        state: t.app.repos.searchIndexState,
+        documents: new SearchDocuments(t.app.repos),
+        engine,
+      });
+      return { engine, sync };
+    }
+    const ids = async (engine: PersistentEngine) =>
+      (await engine.search({ q: '', lang: 'vi', filters: {}, page: 1, pageSize: 100 })).hits.map((h) => h.id);
+
+    afterAll(() => {
+      // The app's own index is the one fed from now on.
+      t.app.repos.searchIndexState.markBuilt(t.app.searchEngine.indexKey);
+    });
+
+    it('rebuilds a non-empty index the marker does not name (an engine switch, a restore)', async () => {
+      t.app.repos.searchIndexState.markBuilt('another index');
+      const { engine, sync } = await staleIndex();
+      await sync.drain();
+      expect(await ids(engine)).not.toContain(999_999);
+      expect(await engine.documentCount()).toBe(published());
+      expect(t.app.repos.searchIndexState.isBuilt(engine.indexKey)).toBe(true);
+    });
+
+    it('rebuilds an index whose last rebuild did not finish', async () => {
+      t.app.repos.searchIndexState.markBuilding('persistent (test)');
+      const { engine, sync } = await staleIndex();
+      await sync.drain();
+      expect(await ids(engine)).not.toContain(999_999);
+      expect(await engine.documentCount()).toBe(published());
+    });
+
+    it('trusts the index the marker names as built: only the outbox is carried', async () => {
+      t.app.repos.searchIndexState.markBuilt('persistent (test)');
+      const { engine, sync } = await staleIndex();
+      await sync.drain();
+      expect(await ids(engine)).toEqual([999_999]);
+    });
   });
 });

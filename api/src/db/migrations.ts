@@ -142,4 +142,14 @@ export const MIGRATIONS: Migration[] = [
     );
     CREATE INDEX playback_counts_day ON playback_counts(day);
   `),
+  // The search index the outbox feeds and whether its last rebuild finished (search-index-state.repository.ts).
+  (db) =>
+    db.exec(`
+    CREATE TABLE search_index_state (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      index_key TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('building', 'built')),
+      updated_at INTEGER NOT NULL
+    );
+  `),
 ];

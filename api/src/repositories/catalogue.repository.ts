@@ -154,4 +154,14 @@ export class CatalogueRepository {
       .all() as { slug: string; n: number }[];
     return new Map(rows.map((r) => [r.slug, r.n]));
   }
+
+  /** Titles and materials of the published artifacts, both languages: the names search prefers. */
+  publishedLabels(): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT title_vi, title_en, material_vi, material_en FROM artifacts WHERE status = 'published'`,
+      )
+      .all() as Record<string, string>[];
+    return rows.flatMap((r) => Object.values(r));
+  }
 }

@@ -3,6 +3,7 @@ import { ArtifactsRepository } from './artifacts.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
+import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
 import { StaffRepository } from './staff.repository.ts';
 import { StaffFilesRepository } from './staff-files.repository.ts';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),
     searchOutbox: new SearchOutboxRepository(db),
+    searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
     playback: new PlaybackRepository(db),
   };

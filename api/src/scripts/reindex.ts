@@ -41,17 +41,23 @@ async function main(): Promise<number> {
           'at every start. This run builds it once to check that every published artifact indexes cleanly; ' +
           'restart the api to rebuild the one it serves.',
       );
-    } else if (!(await engine.health().catch(() => false))) {
-      console.error(
-        `Meilisearch at ${config.MEILI_URL} is unreachable. Start it (docker compose up -d meilisearch) ` +
-          'or unset MEILI_URL to use the embedded engine, then run this again.',
-      );
-      return 1;
     }
     const started = Date.now();
     const bar = await progressBar();
-    // An offline build of the embedded index must leave the outbox to the running api.
-    const count = await sync.rebuild(bar.update, !engine.inMemory);
+    // An offline build of the embedded index must leave the outbox to the running api. Meilisearch is
+    // filled in a second index and swapped in at the end: visitors search the old one meanwhile.
+    let count: number;
+    try {
+      count = await sync.rebuild(bar.update, !engine.inMemory);
+    } catch (err) {
+      bar.stop();
+      if ((err as Error).name !== 'MeilisearchRequestError') throw err;
+      console.error(
+        `Meilisearch at ${config.MEILI_URL} is unreachable (${(err as Error).message}). Start it (docker compose ` +
+          'up -d meilisearch) or unset MEILI_URL to use the embedded engine, then run this again.',
+      );
+      return 1;
+    }
     bar.stop();
     const caughtUp = engine.inMemory ? 0 : await sync.drain();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

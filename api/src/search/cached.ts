@@ -1,4 +1,5 @@
 import type {
+  IndexReplacement,
   SearchDocument,
   SearchEngine,
   SearchRequest,
@@ -44,6 +45,8 @@ function searchKey(req: SearchRequest): string {
 export class CachedSearchEngine implements SearchEngine {
   readonly name: SearchEngine['name'];
   readonly inMemory: boolean;
+  readonly indexKey: string;
+  readonly replacement?: () => Promise<IndexReplacement>;
   private writes = 0;
   private readonly answers: Lru<string, Promise<SearchResponseData>>;
 
@@ -53,7 +56,16 @@ export class CachedSearchEngine implements SearchEngine {
   ) {
     this.name = inner.name;
     this.inMemory = inner.inMemory;
+    this.indexKey = inner.indexKey;
     this.answers = new Lru(capacity);
+    const replacement = inner.replacement?.bind(inner);
+    if (replacement) {
+      // Filling the second index changes nothing searched; the swap changes everything.
+      this.replacement = async () => {
+        const next = await replacement();
+        return { upsert: (docs) => next.upsert(docs), commit: () => this.write(() => next.commit()) };
+      };
+    }
   }
 
   /** Changes whenever the index may have changed: what was built on its answers is out of date. */

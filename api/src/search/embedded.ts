@@ -1,6 +1,6 @@
 import { fold } from '@artifact-stories/contracts/text';
+import { Dictionary } from './dictionary.ts';
 import type {
-  FacetCounts,
   SearchDocument,
   SearchEngine,
   SearchFilters,
@@ -9,7 +9,8 @@ import type {
   SearchResponseData,
 } from './engine.ts';
 import { type Explanation, InvertedIndex, type WordQuery } from './postings.ts';
-import { highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
+import { ExactTerms, holdsMeant, keepWord, prefersForms } from './readings.ts';
+import { exactTerms, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
 /**
  * Fields as the index sees them (title, group names, material and region, story; see fieldTexts), with
@@ -20,35 +21,6 @@ const ALL_FIELDS = [0, 1, 2, 3];
 const SHORT_FIELDS = [0, 1, 2];
 const STORY = 3;
 const NO_TERMS: readonly string[] = [];
-
-/** Slugs of one facet as small integers, so counting needs no string hashing. */
-class Dictionary {
-  private readonly ids = new Map<string, number>();
-  private readonly slugs: string[] = [];
-
-  get size(): number {
-    return this.slugs.length;
-  }
-
-  id(slug: string): number | undefined {
-    return this.ids.get(slug);
-  }
-
-  intern(slug: string): number {
-    let id = this.ids.get(slug);
-    if (id === undefined) {
-      id = this.slugs.push(slug) - 1;
-      this.ids.set(slug, id);
-    }
-    return id;
-  }
-
-  counts(values: Int32Array): FacetCounts {
-    const out: FacetCounts = {};
-    for (const [i, n] of values.entries()) if (n > 0) out[this.slugs[i] as string] = n;
-    return out;
-  }
-}
 
 interface Entry {
   doc: SearchDocument;
@@ -78,6 +50,11 @@ function fieldTexts(d: SearchDocument): string[] {
     `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`,
     `${d.story.vi}\n${d.story.en}`,
   ];
+}
+
+/** Every word of a document with its diacritics: which of the words that fold alike it holds. */
+function exactTermsOf(d: SearchDocument): Set<string> {
+  return new Set(fieldTexts(d).flatMap((t) => tokenize(t).flatMap(exactTerms)));
 }
 
 function newIndex(): InvertedIndex {
@@ -111,6 +88,7 @@ function wordQueries(terms: readonly string[], typos: boolean): WordQuery[] {
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
   readonly inMemory: boolean = true;
+  readonly indexKey: string = 'embedded';
   private index = newIndex();
   private readonly entries = new Map<number, Entry>();
   private readonly values = {
@@ -120,6 +98,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   };
   /** Newest first, for the empty query; recomputed lazily after writes. */
   private newest: number[] | null = null;
+  private readonly exact = new ExactTerms();
   /** Ranked matches of recent queries: a facet click or the next page reuses them. Writes clear it. */
   private readonly recent = new Map<string, Ranking>();
 
@@ -136,7 +115,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) {
       const old = this.entries.get(doc.id);
-      if (old) this.index.remove(doc.id, fieldTexts(old.doc));
+      if (old) this.forget(old.doc);
       this.index.add(doc.id, fieldTexts(doc));
       this.entries.set(doc.id, {
         doc,
@@ -145,6 +124,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         category: this.values.categories.intern(doc.category),
         region: [fold(doc.region.vi), fold(doc.region.en)],
       });
+      this.exact.add(doc.id, exactTermsOf(doc));
     }
     this.clearCache();
   }
@@ -152,14 +132,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async remove(ids: number[]): Promise<void> {
     for (const id of ids) {
       const old = this.entries.get(id);
-      if (old) this.index.remove(id, fieldTexts(old.doc));
+      if (old) this.forget(old.doc);
       this.entries.delete(id);
     }
     this.clearCache();
   }
 
+  /** Takes a document's words out of the index and the exact terms. */
+  private forget(doc: SearchDocument): void {
+    this.index.remove(doc.id, fieldTexts(doc));
+    this.exact.remove(doc.id, exactTermsOf(doc));
+  }
+
   async clear(): Promise<void> {
     this.index = newIndex();
+    this.exact.clear();
     this.entries.clear();
     this.clearCache();
   }
@@ -175,28 +162,40 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async close(): Promise<void> {}
 
   async search(req: SearchRequest): Promise<SearchResponseData> {
-    const { matches, explain } = this.ranked(req.q, req.boostEthnicGroup);
+    const { matches, explain } = this.ranked(req);
     const { kept, facets } = this.filterAndCount(matches, req.filters);
     const start = (req.page - 1) * req.pageSize;
     const hits = kept.slice(start, start + req.pageSize).map((m) => this.toHit(m.id, explain, req));
     return { hits, total: kept.length, page: req.page, pageSize: req.pageSize, facets };
   }
 
-  /** Matches of q, best first, the boosted group's first; cached (least recently used goes first). */
-  private ranked(q: string, boost: string | undefined): Ranking {
-    // Folded terms decide the query: "khèn" and "khen" share an entry.
-    const terms = tokenize(q).map(queryTerm).filter(Boolean);
-    const key = `${boost ?? ''}|${terms.join(' ')}`;
+  /**
+   * Matches of q, best first; cached (least recently used goes first). The first bucket holds the documents
+   * of the boosted group that hold a meant form of every word (readings.ts); the rest follow, each part still
+   * best first (the same buckets as the Meilisearch engine's).
+   */
+  private ranked(req: SearchRequest): Ranking {
+    const boost = req.boostEthnicGroup;
+    // Folded terms and the readings decide the query: "khen" and "KHEN" share an entry, "gốm" and "gom" not.
+    const terms = tokenize(req.q).map(queryTerm).filter(Boolean);
+    const readings = prefersForms(req.readings) ? req.readings : undefined;
+    const key = `${boost ?? ''}|${terms.join(' ')}|${JSON.stringify(readings ?? null)}`;
     let ranking = this.recent.get(key);
     if (ranking) {
       this.recent.delete(key);
     } else {
       ranking = this.match(terms);
-      // Array.sort is stable: the boosted group comes first, each part still best first.
-      if (boost) {
-        const id = this.values.groups.id(boost) ?? -2;
-        const inGroup = (m: Match) => (this.entries.get(m.id)?.groups.includes(id) ? 1 : 0);
-        ranking.matches.sort((a, b) => inGroup(b) - inGroup(a));
+      if (boost || readings) {
+        const id = boost ? (this.values.groups.id(boost) ?? -2) : -1;
+        const first = new Set<number>();
+        for (const m of ranking.matches) {
+          const e = this.entries.get(m.id);
+          if (!e || (boost && !e.groups.includes(id))) continue;
+          if (holdsMeant(readings, (f) => this.exact.holds(m.id, f))) first.add(m.id);
+        }
+        const bucket = (m: Match) => (first.has(m.id) ? 1 : 0);
+        // Array.sort is stable: each bucket stays best first.
+        ranking.matches.sort((a, b) => bucket(b) - bucket(a));
       }
       if (this.recent.size >= 64) this.recent.delete(this.recent.keys().next().value as string);
     }
@@ -270,15 +269,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private toHit(id: number, explain: Explanation | null, req: SearchRequest): SearchHit {
     const doc = (this.entries.get(id) as Entry).doc;
+    const keep = keepWord(req.readings, (f) => this.exact.holds(id, f));
     const other = req.lang === 'vi' ? 'en' : 'vi';
     const title = doc.title[req.lang] || doc.title[other];
     // The story in the visitor's language; the other one when only it explains the match.
     const terms = new Set(explain?.terms(id) ?? NO_TERMS);
     const storyHtml = explain?.inField(id, STORY)
-      ? snippet(doc.story[req.lang], terms) || snippet(doc.story[other], terms)
+      ? snippet(doc.story[req.lang], terms, keep) || snippet(doc.story[other], terms, keep)
       : '';
     // Titles are short: always scanned, so a group name matched elsewhere ("ede") is marked in them too.
-    const titleHtml = highlight(title, terms);
+    const titleHtml = highlight(title, terms, keep);
     return { id: doc.id, slug: doc.slug, titleHtml, snippetHtml: storyHtml };
   }
 }

@@ -26,6 +26,24 @@ export interface SearchFilters {
   hasCaptions?: boolean;
 }
 
+/**
+ * How one query word is read (SearchService decides from the catalogue; both engines rank and mark by it).
+ * Matching stays folded ("hmong" finds H'Mông); the reading says which of the words that fold the same the
+ * visitor means.
+ */
+export interface WordReading {
+  /** The word folded, as the index matches it ("gom"). */
+  term: string;
+  /**
+   * The forms meant, diacritics kept (lower case, NFC): the word itself when typed with them ("gốm"), else
+   * the catalogue's words that fold to it ("gom" → "gốm", the pottery of the titles and materials, not
+   * "gồm"). Empty: any form will do.
+   */
+  forms: string[];
+  /** Typed with diacritics: a folded match of another word is never marked, not even in a lower rank. */
+  toned: boolean;
+}
+
 export interface SearchRequest {
   q: string;
   lang: Lang;
@@ -34,6 +52,11 @@ export interface SearchRequest {
   pageSize: number;
   /** The query names this ethnic group (see SearchService): its artifacts rank before all others. */
   boostEthnicGroup?: string;
+  /**
+   * The query's words as meant (see WordReading), in query order. Documents holding a meant form of every
+   * word that has forms rank first (after the boosted group); only meant forms are marked in them.
+   */
+  readings?: WordReading[];
 }
 
 export interface SearchHit {
@@ -57,6 +80,12 @@ export interface SearchResponseData {
 /** Synonyms from the ethnic groups' alternative names: each list is a set of equivalent terms. */
 export type SynonymSets = string[][];
 
+/** A second index being filled by a rebuild; `commit` puts it in the live one's place. */
+export interface IndexReplacement {
+  upsert(docs: SearchDocument[]): Promise<void>;
+  commit(): Promise<void>;
+}
+
 /** One interface, two engines: embedded (in-process, the default) and Meilisearch (MEILI_URL). */
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch';
@@ -73,6 +102,13 @@ export interface SearchEngine {
   remove(ids: number[]): Promise<void>;
   /** Removes every document (before a full reindex). */
   clear(): Promise<void>;
+  /**
+   * A persistent engine rebuilds into a second index and swaps it in, so searches keep their answers
+   * meanwhile; without it, a rebuild clears and refills the index (the in-memory one, rebuilt at start).
+   */
+  replacement?(): Promise<IndexReplacement>;
+  /** Which index this is, for the rebuild marker in SQLite (search_index_state): engine and index name. */
+  readonly indexKey: string;
   search(request: SearchRequest): Promise<SearchResponseData>;
   /** Documents in the index: an empty persistent index (new volume, switch from embedded) is rebuilt. */
   documentCount(): Promise<number>;

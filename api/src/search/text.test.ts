@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, highlight, indexTerms, queryTerm, snippet } from './text.ts';
+import { compact, highlight, indexTerms, plainQuery, queryTerm, snippet } from './text.ts';
 
 // The text rules both engines' documents and the embedded engine's highlighting rely on.
 describe('search text', () => {
@@ -28,7 +28,7 @@ describe('search text', () => {
   it('cuts a snippet around the first match, with ellipses where it was cut', () => {
     const words = Array.from({ length: 80 }, (_, i) => `w${i}`);
     words[50] = 'khèn';
-    const s = snippet(words.join(' '), new Set(['khen']), 20);
+    const s = snippet(words.join(' '), new Set(['khen']), undefined, 20);
     expect(s.startsWith('… ')).toBe(true);
     expect(s.endsWith(' …')).toBe(true);
     expect(s).toContain('<mark>khèn</mark>');
@@ -57,5 +57,14 @@ describe('search text', () => {
     // A match among the last words: the excerpt runs to the end of the text, punctuation included.
     const ending = `${words.slice(0, 1400).join(' ')} khèn.`;
     expect(snippet(ending, new Set(['khen'])).endsWith('w1399 <mark>khèn</mark>.')).toBe(true);
+  });
+});
+
+describe('plainQuery', () => {
+  it('searches a phrase as its words and leaves out an excluded word, keeping hyphens inside names', () => {
+    expect(plainQuery('"cồng chiêng" Tây Nguyên')).toBe('cồng chiêng Tây Nguyên');
+    expect(plainQuery('khèn -hmong')).toBe('khèn');
+    expect(plainQuery('-khèn')).toBe('');
+    expect(plainQuery('Ê-đê')).toBe('Ê-đê');
   });
 });

@@ -38,6 +38,19 @@ function words(text: string, limit = Number.POSITIVE_INFINITY): Word[] {
   return out;
 }
 
+/**
+ * The query as plain words: Meilisearch reads `"…"` as a phrase and ` -word` as an exclusion, the embedded
+ * engine reads neither, so neither engine is given them. A phrase is searched as its words; an excluded
+ * word is left out (searching for it would invert the wish). "Ê-đê" keeps its hyphen: it is inside a name.
+ */
+export function plainQuery(q: string): string {
+  return q
+    .replace(/["“”„«»]/g, ' ')
+    .replace(/(^|\s)[-‐‑–]+\S*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The raw words of a text, for a tokenizer that folds them afterwards. */
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
@@ -52,6 +65,22 @@ export function indexTerms(word: string): string[] {
   if (!/['’ʼ‘`´]/.test(folded)) return [folded];
   const parts = folded.split(APOSTROPHES).filter((p) => p.length >= 2);
   return [...new Set([folded.replace(APOSTROPHES, ''), ...parts])];
+}
+
+/**
+ * Index terms of one word with its diacritics kept (lower case, NFC), parallel to indexTerms: "H'Mông" →
+ * "hmông", "mông". They tell a word from the others that fold the same (gốm "pottery", gồm "consists of").
+ */
+export function exactTerms(word: string): string[] {
+  const lower = word.normalize('NFC').toLowerCase();
+  if (!/['’ʼ‘`´]/.test(lower)) return [lower];
+  const parts = lower.split(APOSTROPHES).filter((p) => p.length >= 2);
+  return [...new Set([lower.replace(APOSTROPHES, ''), ...parts])];
+}
+
+/** A query word with its diacritics kept: typed "Gốm" means "gốm" (compare queryTerm). */
+export function exactQueryTerm(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(APOSTROPHES, '');
 }
 
 /** The one term a query word stands for: typed "H'Mông" means "hmong". */
@@ -103,15 +132,19 @@ function formsOf(word: string): WordForms {
  * Marks the words of `text` whose index terms are in `matched` (terms as the index stores them), and runs
  * of two or three words that together form a matched term ("Ê Đê" for "ede"). Returns [start, end) spans.
  */
-function matchSpans(text: string, matched: ReadonlySet<string>): [number, number][] {
-  return scan(text, matched).spans;
+function matchSpans(text: string, matched: ReadonlySet<string>, keep?: KeepWord): [number, number][] {
+  return scan(text, matched, undefined, keep).spans;
 }
+
+/** Whether a single matched word may be marked (see readings.ts): a folded look-alike may not. */
+export type KeepWord = (word: string) => boolean;
 
 /** Spans among the first `limit` words (a span needs the two words after it: see snippet). */
 function scan(
   text: string,
   matched: ReadonlySet<string>,
   limit?: number,
+  keep?: KeepWord,
 ): { list: Word[]; spans: [number, number][] } {
   if (!matched.size) return { list: [], spans: [] };
   const list = words(text, limit);
@@ -125,7 +158,11 @@ function scan(
     let last = -1;
     if (c3 && matched.has(c3) && gapOk(i + 1) && gapOk(i + 2)) last = i + 2;
     else if (c2 && matched.has(c2) && gapOk(i + 1)) last = i + 1;
-    else if ((forms[i] as WordForms).terms.some((t) => matched.has(t))) last = i;
+    else if (
+      (forms[i] as WordForms).terms.some((t) => matched.has(t)) &&
+      (keep?.(list[i]?.text ?? '') ?? true)
+    )
+      last = i;
     if (last < 0) continue;
     spans.push([(list[i] as Word).start, (list[last] as Word).end]);
     i = last;
@@ -148,19 +185,19 @@ function markSpans(text: string, spans: [number, number][], from = 0, to = text.
 }
 
 /** The whole text, escaped, with matches marked. */
-export function highlight(text: string, matched: ReadonlySet<string>): string {
-  return markSpans(text, matchSpans(text, matched));
+export function highlight(text: string, matched: ReadonlySet<string>, keep?: KeepWord): string {
+  return markSpans(text, matchSpans(text, matched, keep));
 }
 
 /**
  * An excerpt of about `length` words around the first match, escaped and marked, with an ellipsis where it
  * was cut. Empty when nothing in the text matched.
  */
-export function snippet(text: string, matched: ReadonlySet<string>, length = 32): string {
+export function snippet(text: string, matched: ReadonlySet<string>, keep?: KeepWord, length = 32): string {
   // Stories are long and only the first match is shown: scan a window of words, widened until it holds
   // the excerpt and the two words after it (a name such as "Ê Đê" may end there), or the whole text.
   for (let limit = 2 * length; ; limit *= 4) {
-    const { list, spans } = scan(text, matched, limit);
+    const { list, spans } = scan(text, matched, limit, keep);
     const whole = list.length < limit;
     const first = spans[0];
     if (!first) {

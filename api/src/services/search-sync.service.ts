@@ -1,5 +1,6 @@
+import type { SearchIndexStateRepository } from '../repositories/search-index-state.repository.ts';
 import type { SearchOutboxRepository } from '../repositories/search-outbox.repository.ts';
-import type { SearchEngine } from '../search/engine.ts';
+import type { IndexReplacement, SearchEngine } from '../search/engine.ts';
 import type { SearchDocuments } from './search-documents.ts';
 
 export interface SyncLog {
@@ -13,6 +14,8 @@ export interface SearchSyncOptions {
     'hasPending' | 'count' | 'oldest' | 'snapshot' | 'deleteUpTo' | 'delete'
   >;
   documents: Pick<SearchDocuments, 'publishedIds' | 'build' | 'synonyms'>;
+  /** The rebuild marker: which index the outbox feeds, and whether its last rebuild finished. */
+  state: Pick<SearchIndexStateRepository, 'isBuilt' | 'markBuilding' | 'markBuilt'>;
   engine: SearchEngine;
   log?: SyncLog;
   /** Outbox rows (and documents) per engine call. */
@@ -135,15 +138,19 @@ export class SearchSync {
 
   /**
    * Settings first (again when the ethnic groups changed). An in-memory index is built once from SQLite; so
-   * is a persistent one found empty while the catalogue is not (a new volume, or a switch from the embedded
-   * engine, whose runs consumed the outbox).
+   * is a persistent one unless the marker says the outbox has fed it since its last whole rebuild (not after
+   * a switch of engines, a rebuild that failed halfway or a restore), or found empty while the catalogue is
+   * not (a new volume).
    */
   private async prepare(): Promise<void> {
-    const { engine, documents } = this.opts;
+    const { engine, documents, state } = this.opts;
     await this.applySettings();
     if (this.built) return;
-    const empty = engine.inMemory || (await engine.documentCount()) === 0;
-    if (empty && documents.publishedIds().length > 0) await this.rebuildNow(undefined, true);
+    const stale =
+      engine.inMemory ||
+      !state.isBuilt(engine.indexKey) ||
+      ((await engine.documentCount()) === 0 && documents.publishedIds().length > 0);
+    if (stale) await this.rebuildNow(undefined, true);
     this.built = true;
   }
 
@@ -173,18 +180,30 @@ export class SearchSync {
     }
   }
 
+  /**
+   * Fills the index from SQLite: a second one swapped in at the end where the engine has it (searches keep
+   * the old answers meanwhile), else the index itself, emptied first. With `consumeOutbox` the marker says
+   * "building" until the end, so a rebuild cut short is done again at the next start.
+   */
   private async rebuildNow(progress: RebuildProgress | undefined, consumeOutbox: boolean): Promise<number> {
-    const { outbox, documents, engine } = this.opts;
+    const { outbox, documents, engine, state } = this.opts;
     // One consistent snapshot: rows up to `upTo` are covered by the documents read after it.
     const { upTo, value: ids } = outbox.snapshot(() => documents.publishedIds());
-    await engine.clear();
+    if (consumeOutbox) state.markBuilding(engine.indexKey);
+    let target: IndexReplacement | SearchEngine = engine;
+    if (engine.replacement) target = await engine.replacement();
+    else await engine.clear();
     progress?.(0, ids.length);
     for (let i = 0; i < ids.length; i += this.batchSize) {
       const docs = documents.build(ids.slice(i, i + this.batchSize));
-      if (docs.length) await engine.upsert(docs);
+      if (docs.length) await target.upsert(docs);
       progress?.(Math.min(i + this.batchSize, ids.length), ids.length);
     }
-    if (consumeOutbox) outbox.deleteUpTo(upTo);
+    if ('commit' in target) await target.commit();
+    if (consumeOutbox) {
+      outbox.deleteUpTo(upTo);
+      state.markBuilt(engine.indexKey);
+    }
     return ids.length;
   }
 }

@@ -10,8 +10,9 @@ import type { ArtifactRecord } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepositories } from '../repositories/index.ts';
 import type { FacetCounts, SearchEngine } from '../search/engine.ts';
 import { Lru } from '../search/lru.ts';
-import { compact, nameVariants } from '../search/text.ts';
+import { compact, nameVariants, plainQuery } from '../search/text.ts';
 import type { CatalogueService } from './catalogue.service.ts';
+import { SearchVocabulary } from './search-vocabulary.ts';
 
 type Names = Map<string, Localized>;
 
@@ -32,6 +33,7 @@ export class SearchService {
   private readonly responses = new Lru<string, { generation: number; answer: Promise<SearchResponse> }>(
     RESPONSES,
   );
+  private readonly vocabulary: SearchVocabulary;
 
   constructor(
     private readonly engine: SearchEngine,
@@ -39,7 +41,9 @@ export class SearchService {
     private readonly catalogue: CatalogueService,
     /** Whether a catalogue change has not reached the engine yet (SearchSync.hasPending). */
     private readonly changesPending: () => boolean = () => true,
-  ) {}
+  ) {
+    this.vocabulary = new SearchVocabulary(repos.catalogue, () => engine.generation);
+  }
 
   search(query: SearchQuery): Promise<SearchResponse> {
     const generation = this.engine.generation;
@@ -70,13 +74,16 @@ export class SearchService {
       languageFamily: query.languageFamily,
       category: query.category,
     };
+    // Both engines take words only: Meilisearch's phrase and exclusion syntax would work in one of them.
+    const words = plainQuery(q);
     const result = await this.engine.search({
-      q,
+      q: words,
+      readings: this.vocabulary.readings(words),
       lang: query.lang ?? 'vi',
       filters,
       page,
       pageSize,
-      boostEthnicGroup: filters.ethnicGroup ? undefined : this.groupNamedBy(q),
+      boostEthnicGroup: filters.ethnicGroup ? undefined : this.groupNamedBy(words),
     });
 
     const records = result.hits.map((h) => this.repos.artifacts.byId(h.id));

@@ -14,6 +14,22 @@ export interface RestoreResult {
  * the backup's integrity, then compares the media folder with the backup's manifest. Run it with the app
  * stopped; the search index is rebuilt from the database at the next start (or `npm run reindex`).
  */
+/**
+ * The restored database names the search index as it was at backup time, while the index went on: the
+ * next start must rebuild it (a backup older than the table has nothing to forget).
+ */
+function forgetSearchIndex(dbFile: string): void {
+  const db = new Database(dbFile, { fileMustExist: true });
+  try {
+    const has = db.prepare(
+      `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index_state'`,
+    );
+    if (has.get()) db.prepare('DELETE FROM search_index_state').run();
+  } finally {
+    db.close();
+  }
+}
+
 export function restore(backupDir: string, dbFile: string, mediaDir: string): RestoreResult {
   const source = join(backupDir, 'catalogue.sqlite');
   if (!existsSync(source))
@@ -31,6 +47,7 @@ export function restore(backupDir: string, dbFile: string, mediaDir: string): Re
     for (const suffix of ['-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
   }
   copyFileSync(source, dbFile);
+  forgetSearchIndex(dbFile);
 
   const missingMedia: string[] = [];
   const changedMedia: string[] = [];
