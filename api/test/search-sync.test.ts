@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../src/search/embedded.ts';
-import type { SearchEngine } from '../src/search/engine.ts';
+import type { IndexReplacement, SearchDocument, SearchEngine } from '../src/search/engine.ts';
 import { SearchDocuments } from '../src/services/search-documents.ts';
 import { SearchSync } from '../src/services/search-sync.service.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
@@ -66,6 +66,39 @@ describe('search sync', () => {
     }
   });
 
+  it('a change the api applies while `npm run reindex` fills the next index is in the index swapped in', async () => {
+    // Two processes, one search server: the api carries the outbox to the live index while the reindex
+    // command fills a second one, which replaces it at the end.
+    // This test is the api: the app's own (embedded) sync must not take the outbox rows meanwhile.
+    await t.app.searchSync.stop();
+    const server = { live: new Map<number, SearchDocument>() };
+    const api = swappableSync(t.app.repos, server);
+    await api.sync.rebuild();
+    const target = t.app.repos.artifacts.bySlug('khen-hmong');
+    if (!target) throw new Error('fixture khen-hmong missing');
+    const reindex = swappableSync(t.app.repos, server, async () => {
+      // The reindex has read every document once; then staff take an artifact back to draft and the api
+      // carries that change to the live index before the swap.
+      t.app.repos.artifacts.setStatus(target.id, 'draft');
+      await api.sync.drain();
+      expect(server.live.has(target.id)).toBe(false);
+    });
+    try {
+      await reindex.sync.rebuild();
+      await reindex.sync.drain();
+      expect(server.live.has(target.id)).toBe(false);
+      expect(server.live.size).toBe(published());
+      // Once the new index is built, the api deletes what it kept.
+      await api.sync.drain();
+      expect(t.app.searchSync.pending()).toBe(0);
+    } finally {
+      t.app.repos.artifacts.setStatus(target.id, 'published');
+      t.app.repos.searchIndexState.markBuilt(t.app.searchEngine.indexKey);
+      await t.app.searchSync.drain();
+      t.app.searchSync.start();
+    }
+  });
+
   describe('the rebuild marker', () => {
     /** A persistent index holding one document the catalogue does not have (it was left from before). */
     async function staleIndex() {
@@ -114,3 +147,52 @@ describe('search sync', () => {
     });
   });
 });
+
+/**
+ * One search server seen by a process (the api, or `npm run reindex`): a live index and a second one that a
+ * rebuild fills and swaps in. `beforeSwap` runs once the rebuild has written its documents, before the swap.
+ */
+function swappableSync(
+  repos: TestApp['app']['repos'],
+  server: { live: Map<number, SearchDocument> },
+  beforeSwap?: () => Promise<void>,
+) {
+  const engine: SearchEngine = {
+    name: 'meilisearch',
+    inMemory: false,
+    indexKey: 'swappable (test)',
+    init: async () => {},
+    upsert: async (docs) => {
+      for (const d of docs) server.live.set(d.id, d);
+    },
+    remove: async (ids) => {
+      for (const id of ids) server.live.delete(id);
+    },
+    clear: async () => server.live.clear(),
+    replacement: async (): Promise<IndexReplacement> => {
+      const next = new Map<number, SearchDocument>();
+      return {
+        upsert: async (docs) => {
+          for (const d of docs) next.set(d.id, d);
+        },
+        commit: async () => {
+          await beforeSwap?.();
+          server.live = next;
+        },
+      };
+    },
+    search: async () => {
+      throw new Error('not searched in this test');
+    },
+    documentCount: async () => server.live.size,
+    health: async () => true,
+    close: async () => {},
+  };
+  const sync = new SearchSync({
+    outbox: repos.searchOutbox,
+    state: repos.searchIndexState,
+    documents: new SearchDocuments(repos),
+    engine,
+  });
+  return { sync };
+}

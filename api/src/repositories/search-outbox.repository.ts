@@ -33,6 +33,14 @@ export class SearchOutboxRepository {
     return rows.map((r) => ({ id: r.id, artifactId: r.artifact_id }));
   }
 
+  /** The oldest `limit` rows after row `id` (rows up to it were applied but must be kept). */
+  after(id: number, limit: number): OutboxRow[] {
+    const rows = this.db
+      .prepare('SELECT id, artifact_id FROM search_outbox WHERE id > ? ORDER BY id LIMIT ?')
+      .all(id, limit) as { id: number; artifact_id: number }[];
+    return rows.map((r) => ({ id: r.id, artifactId: r.artifact_id }));
+  }
+
   /**
    * `read` and the newest row id in one transaction: the rows up to `upTo` are covered by what `read` saw
    * (a rebuild reads every published id this way).

@@ -11,7 +11,7 @@ export interface SyncLog {
 export interface SearchSyncOptions {
   outbox: Pick<
     SearchOutboxRepository,
-    'hasPending' | 'count' | 'oldest' | 'snapshot' | 'deleteUpTo' | 'delete'
+    'hasPending' | 'count' | 'oldest' | 'after' | 'snapshot' | 'deleteUpTo' | 'delete'
   >;
   documents: Pick<SearchDocuments, 'publishedIds' | 'build' | 'synonyms'>;
   /** The rebuild marker: which index the outbox feeds, and whether its last rebuild finished. */
@@ -46,6 +46,8 @@ export class SearchSync {
   private timer?: NodeJS.Timeout;
   private running = false;
   private failures = 0;
+  /** Rows applied to the live index but kept while another process rebuilds it (see drainRows). */
+  private keptUpTo = 0;
 
   constructor(private readonly opts: SearchSyncOptions) {
     this.batchSize = opts.batchSize ?? 200;
@@ -162,11 +164,19 @@ export class SearchSync {
     this.settingsKey = key;
   }
 
+  /**
+   * Applies the outbox to the live index. While another process (`npm run reindex`) fills the next index, the
+   * marker says "building": rows are applied here but kept, because the rebuild may have read an artifact
+   * before this change; it carries every row past its snapshot into the new index once it is swapped in.
+   */
   private async drainRows(): Promise<number> {
-    const { outbox, documents, engine } = this.opts;
+    const { outbox, documents, engine, state } = this.opts;
+    // An in-memory index is this process's own: no other process rebuilds it.
+    const keep = !engine.inMemory && !state.isBuilt(engine.indexKey);
+    if (!keep) this.keptUpTo = 0;
     let processed = 0;
     for (;;) {
-      const rows = outbox.oldest(this.batchSize);
+      const rows = keep ? outbox.after(this.keptUpTo, this.batchSize) : outbox.oldest(this.batchSize);
       if (!rows.length) return processed;
       const ids = [...new Set(rows.map((r) => r.artifactId))];
       // Documents are read after the rows, so they show at least the state each row announced.
@@ -175,7 +185,8 @@ export class SearchSync {
       const gone = ids.filter((id) => !published.has(id));
       if (docs.length) await engine.upsert(docs);
       if (gone.length) await engine.remove(gone);
-      outbox.delete(rows.map((r) => r.id));
+      if (keep) this.keptUpTo = rows[rows.length - 1]?.id ?? this.keptUpTo;
+      else outbox.delete(rows.map((r) => r.id));
       processed += rows.length;
     }
   }
