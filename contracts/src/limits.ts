@@ -14,6 +14,12 @@ export const SHORT_TEXT_MAX_LENGTH = 200;
 /** A search or a staff list's filter. */
 export const QUERY_MAX_LENGTH = 200;
 
+/**
+ * Seconds of film per HLS segment: the pipeline cuts every rung at it, the player plans its first download
+ * with it (a start rung is one whose first segment arrives quickly, see web/src/lib/player/start-rung.ts).
+ */
+export const HLS_SEGMENT_SEC = 4;
+
 /** Gallery labels on one printed sheet request. */
 export const MAX_LABELS = 100;
 

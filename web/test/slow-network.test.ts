@@ -96,8 +96,18 @@ describe('a phone on a slow network', () => {
     const page = await context.newPage();
     const problems = collectProblems(page);
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // The order in which the page's script arrived and its data was asked for.
+    const order: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/artifacts/') && order.push('data asked'));
+    page.on(
+      'requestfinished',
+      (r) => /\/assets\/index-[\w-]+\.js$/.test(r.url()) && order.push('script arrived'),
+    );
     await openPage(page, new URL(`/artifacts/${SLUG}`, site.url).href);
     await playerReady(page);
+    // The artifact's data is asked for with the HTML (a preload), not after the script has run, and the app
+    // takes that answer rather than asking again.
+    expect(order).toEqual(['data asked', 'script arrived']);
     // Whatever the engine would fetch on its own has been asked for by now.
     await page.waitForLoadState('networkidle');
 

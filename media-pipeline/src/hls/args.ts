@@ -1,4 +1,6 @@
 // The one place that turns a ladder (plain data) into an ffmpeg argument list: decode once, encode every rung.
+
+import { HLS_SEGMENT_SEC } from '@artifact-stories/contracts/limits';
 import { BT709_TAGS, toSdrFilter } from '../color/color.ts';
 import type { AudioOnlyRung } from '../ladder/ladder.ts';
 import type { ProbeResult, Rung } from '../types.ts';
@@ -14,7 +16,7 @@ export interface HlsPlan {
   segmentSec: number;
 }
 
-export const SEGMENT_SEC = 4;
+export const SEGMENT_SEC = HLS_SEGMENT_SEC;
 export const PLAYLIST_NAME = 'index.m3u8';
 
 /** High profile from 720 lines up (better compression where the bits are); Main below for older phones. */

@@ -137,6 +137,14 @@ describe('artifact page head', () => {
     const link = (rel: string, type?: string) =>
       all('link').find((e) => e.attribs.rel === rel && (!type || e.attribs.type === type))?.attribs.href;
     expect(link('canonical')).toBe('https://stories.example.vn/artifacts/khen-hmong');
+    // The app's data for the page, fetched with the HTML in the mode the app's fetch() uses.
+    const preload = all('link').find((e) => e.attribs.rel === 'preload')?.attribs;
+    expect(preload).toEqual({
+      rel: 'preload',
+      href: '/api/artifacts/khen-hmong',
+      as: 'fetch',
+      crossorigin: 'anonymous',
+    });
     expect(link('alternate', 'application/json+oembed')).toBe(
       'https://stories.example.vn/oembed?format=json&url=https%3A%2F%2Fstories.example.vn%2Fartifacts%2Fkhen-hmong',
     );

@@ -22,8 +22,8 @@ describe('start rung', () => {
     expect(chooseStartRung(LADDER, { downlinkMbps: 0.4, effectiveType: '3g' })).toBe(at(R234));
     // 3g caps the estimate at 700 kbit/s whatever downlink claims: 360p (0.9 Mbit/s) does not fit.
     expect(chooseStartRung(LADDER, { downlinkMbps: 5, effectiveType: '3g' })).toBe(at(R234));
-    expect(chooseStartRung(LADDER, { downlinkMbps: 2.5, effectiveType: '4g' })).toBe(at(R480));
-    expect(chooseStartRung(LADDER, { downlinkMbps: 10, effectiveType: '4g' })).toBe(at(R720));
+    expect(chooseStartRung(LADDER, { downlinkMbps: 4, effectiveType: '4g' })).toBe(at(R360));
+    expect(chooseStartRung(LADDER, { downlinkMbps: 10, effectiveType: '4g' })).toBe(at(R480));
   });
 
   it('starts on the lowest picture when the visitor saves data, however fast the link', () => {
@@ -31,14 +31,24 @@ describe('start rung', () => {
   });
 
   it('uses the bandwidth measured on an earlier page, but never above what the browser says now', () => {
-    expect(chooseStartRung(LADDER, { rememberedBps: 6_000_000 })).toBe(at(R720));
-    expect(chooseStartRung(LADDER, { rememberedBps: 1_400_000 })).toBe(at(R360));
+    expect(chooseStartRung(LADDER, { rememberedBps: 6_000_000 })).toBe(at(R480));
+    expect(chooseStartRung(LADDER, { rememberedBps: 4_000_000 })).toBe(at(R360));
     expect(chooseStartRung(LADDER, { rememberedBps: 6_000_000, downlinkMbps: 0.5 })).toBe(at(R234));
   });
 
   it('leaves room: a rung must fit in 70 % of the estimate, not all of it', () => {
-    expect(chooseStartRung(LADDER, { rememberedBps: 1_000_000 })).toBe(at(R234));
-    expect(chooseStartRung(LADDER, { rememberedBps: 1_300_000 })).toBe(at(R360));
+    // With 1 s segments the first-segment rule allows the whole estimate: the 70 % is what binds.
+    expect(chooseStartRung(LADDER, { rememberedBps: 1_000_000 }, undefined, 1)).toBe(at(R234));
+    expect(chooseStartRung(LADDER, { rememberedBps: 1_300_000 }, undefined, 1)).toBe(at(R360));
+  });
+
+  it('starts on a rung whose first segment arrives within a second at the estimate', () => {
+    // 2 Mbit/s: a 4 s segment of the 0.9 Mbit/s rung would take 1.8 s; of the 150 kbit/s one, 0.3 s.
+    expect(chooseStartRung(LADDER, { downlinkMbps: 2 })).toBe(at(R234));
+    // Shorter segments let the same link start higher: 2 s of 0.9 Mbit/s is 0.9 s.
+    expect(chooseStartRung(LADDER, { downlinkMbps: 2 }, undefined, 2)).toBe(at(R360));
+    // ...but never above 70 % of the link (1.5 Mbit/s > 1.4).
+    expect(chooseStartRung(LADDER, { downlinkMbps: 2 }, undefined, 0.5)).toBe(at(R360));
   });
 
   it('never starts above what the player shows', () => {
@@ -64,7 +74,7 @@ describe('start rung', () => {
       { bitrate: 900_000, width: 360, height: 640 },
     ];
     expect(chooseStartRung(tall, {})).toBe(1);
-    expect(chooseStartRung(tall, { rememberedBps: 2_000_000 })).toBe(2);
+    expect(chooseStartRung(tall, { rememberedBps: 4_000_000 })).toBe(2);
   });
 });
 

@@ -2,6 +2,7 @@
 // guess upward costs a stall and a re-download of the opening seconds (the player abandons the fragment and
 // fetches the same time range lower); a guess downward costs only a few seconds of a softer picture, as the
 // ABR controller climbs once it has measured. So every rule here leans low.
+import { HLS_SEGMENT_SEC } from '@artifact-stories/contracts/limits';
 
 /** What the browser and earlier visits tell us about the link. Every field may be missing. */
 export interface LinkHints {
@@ -66,15 +67,27 @@ export function estimateBps(hints: LinkHints): number {
   return Math.round(bps);
 }
 
+/**
+ * How long the first segment may take to arrive at the estimated bandwidth. A rung the link sustains can still
+ * be slow to start on: at 2 Mbit/s a 1.2 Mbit/s rung's first 4 s segment takes 2.4 s, where a 0.4 Mbit/s rung's
+ * takes 0.8 s and hls.js climbs from the next segment on (measured: 720p seg-000 arrived 2.6 s after the request).
+ */
+const FIRST_SEGMENT_BUDGET_SEC = 1;
+
 const hasPicture = (r: StartRung) => r.width > 0 && r.height > 0;
 
 /**
  * The index (in the engine's own order, which need not be sorted) of the rung to start on: the highest whose
- * bitrate fits under the safety factor of the estimate, never larger than the player shows, the lowest picture
- * rung when none fits or the visitor saves data. Audio-only renditions are never a start: the visitor tapped a
- * film. Returns -1 when there is no rung at all.
+ * bitrate fits under the safety factor of the estimate and whose first segment arrives within a second, never
+ * larger than the player shows, the lowest picture rung when none fits or the visitor saves data. Audio-only
+ * renditions are never a start: the visitor tapped a film. Returns -1 when there is no rung at all.
  */
-export function chooseStartRung(rungs: readonly StartRung[], hints: LinkHints, box?: PlayerBox): number {
+export function chooseStartRung(
+  rungs: readonly StartRung[],
+  hints: LinkHints,
+  box?: PlayerBox,
+  segmentSec = HLS_SEGMENT_SEC,
+): number {
   const candidates = rungs.map((r, index) => ({ ...r, index })).filter(hasPicture);
   const pool = candidates.length ? candidates : rungs.map((r, index) => ({ ...r, index }));
   if (!pool.length) return -1;
@@ -82,7 +95,8 @@ export function chooseStartRung(rungs: readonly StartRung[], hints: LinkHints, b
   const lowest = ascending[0] as (typeof ascending)[number];
   if (hints.saveData) return lowest.index;
 
-  const budget = estimateBps(hints) * SAFETY_FACTOR;
+  const estimate = estimateBps(hints);
+  const budget = Math.min(estimate * SAFETY_FACTOR, (estimate * FIRST_SEGMENT_BUDGET_SEC) / segmentSec);
   const cap = box ? sizeCap(ascending, box) : Number.POSITIVE_INFINITY;
   let chosen = lowest;
   for (const r of ascending) if (r.bitrate <= budget && r.bitrate <= cap) chosen = r;
