@@ -14,8 +14,12 @@ export default defineConfig({
     // The api's CSP forbids inline scripts, so nothing may be inlined into index.html.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // hls.js (about 180 KB gzip) is its own lazy chunk, loaded only where a player shows.
+    // hls.js (its light build, about 120 KB gzip) is its own lazy chunk, loaded only where a player shows, under
+    // one name whichever build it is.
     chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      output: { manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined) },
+    },
   },
   server: {
     proxy: Object.fromEntries(['/api', '/media', '/iiif', '/oembed', '/sitemap.xml'].map((p) => [p, api])),
