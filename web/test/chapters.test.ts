@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSite, startSite } from './support/app.ts';
 import { openPage, videoState } from './support/browser.ts';
 import { publishClip } from './support/publish.ts';
+import { signedInContext } from './support/staff.ts';
 
 // Staff mark chapters in the editor; visitors see them on the seek bar and jump with the chapters menu.
 const SLUG = 'chapters-khen';
@@ -14,7 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite(), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await (await signedInContext(browser, site)).newPage();
   // An 8 s clip, published, transcoded by the real worker.
   await publishClip(site, SLUG, 8, { width: 640, height: 360 });
 }, 300_000);
@@ -31,12 +32,7 @@ describe('chapters', () => {
     const id = site.app.repos.artifacts.bySlug(SLUG)?.id as number;
     const version = site.app.repos.videos.latestForArtifact(id)?.mediaVersion;
 
-    await openPage(page, new URL(`/staff/login?next=%2Fstaff%2Fartifacts%2F${id}`, site.url).href);
-    await page.getByLabel('Email').fill(site.staff.email);
-    await page.getByLabel('Mật khẩu').fill(site.staff.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(new RegExp(`/staff/artifacts/${id}$`));
-
+    await openPage(page, new URL(`/staff/artifacts/${id}`, site.url).href);
     await page.getByText('Chưa có chương nào.').waitFor();
     await page.getByRole('button', { name: 'Thêm chương' }).click();
     await page.getByRole('button', { name: 'Thêm chương' }).click();
