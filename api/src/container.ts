@@ -22,6 +22,7 @@ import { SearchSync } from './services/search-sync.service.ts';
 import { StaffService } from './services/staff.service.ts';
 import { StaffArtifactsService } from './services/staff-artifacts.service.ts';
 import { StaffCaptionsService } from './services/staff-captions.service.ts';
+import { StaffChaptersService } from './services/staff-chapters.service.ts';
 import { JobChangeFeed } from './services/staff-events.service.ts';
 import { StaffJobsService } from './services/staff-jobs.service.ts';
 import { UploadAdmission } from './services/upload-admission.service.ts';
@@ -62,7 +63,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
-  const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos);
+  const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
   const playbackHealth = new PlaybackHealthService(repos.playback);
   const once = <T>(build: () => T) => {
     let built: T | undefined;
@@ -182,6 +183,7 @@ function staffServices(
       jobs: queue,
       enqueueTranscode,
     }),
+    chapters: new StaffChaptersService(repos),
     jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
     /** One per open job stream: it remembers what that stream was sent. */
     jobFeed: () => new JobChangeFeed((since) => views.jobsChangedSince(since)),

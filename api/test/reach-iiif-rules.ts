@@ -3,6 +3,8 @@
  * (https://iiif.io/api/presentation/3.0/: §3 properties, §4 JSON-LD, §5 resource structure). Returns every
  * problem found; an empty list means the document passed. Covers what a video Manifest uses.
  */
+import { rangeProblems } from './reach-iiif-range-rules.ts';
+
 type Json = Record<string, unknown>;
 
 /** The shape of the Manifests this project writes, for tests that read them. */
@@ -297,5 +299,5 @@ export function presentation3Problems(doc: unknown, retrievedFrom?: string): str
   doc.items.forEach((canvas, ci) => {
     checkCanvas(canvas, `canvas[${ci}]`, false);
   });
-  return p;
+  return [...p, ...rangeProblems(doc)];
 }

@@ -54,3 +54,7 @@ export const REPORT_MAX_START_MS = 600_000;
 export const REPORT_MAX_STALLS = 1000;
 export const REPORT_MAX_RUNGS = 12;
 export const REPORT_MAX_BYTES = 4096;
+
+// Chapters of a clip (contracts/src/chapters.ts): a few marks a visitor can scan in a menu.
+export const CHAPTERS_MAX = 30;
+export const CHAPTER_TITLE_MAX_LENGTH = 120;

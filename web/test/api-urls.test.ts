@@ -41,6 +41,8 @@ const uses: Record<string, () => unknown> = {
   publishArtifact: () => staffApi.publishArtifact(7),
   unpublishArtifact: () => staffApi.unpublishArtifact(7),
   deleteArtifact: () => staffApi.deleteArtifact(7),
+  getChapters: () => staffApi.getChapters(7),
+  putChapters: () => staffApi.putChapters(7, []),
   putCaptions: () => staffApi.putCaptions(7, 'vi', 'WEBVTT'),
   listAllPublished: () => staffApi.listAllPublished(),
   labelsUrl: () => record('GET', staffApi.labelsUrl(['khen-hmong'])),

@@ -152,4 +152,16 @@ export const MIGRATIONS: Migration[] = [
       updated_at INTEGER NOT NULL
     );
   `),
+  // Chapters of an artifact's clip: catalogue data, edited without a new media version (chapters.repository.ts).
+  // Starts are whole milliseconds so "the same start" is an exact comparison.
+  (db) =>
+    db.exec(`
+    CREATE TABLE chapters (
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+      title_vi TEXT NOT NULL,
+      title_en TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (artifact_id, start_ms)
+    );
+  `),
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
+import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     catalogue: new CatalogueRepository(db),
     artifacts: new ArtifactsRepository(db),
     videos: new VideosRepository(db),
+    chapters: new ChaptersRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),

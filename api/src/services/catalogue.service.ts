@@ -1,3 +1,4 @@
+import { chapterTimeline } from '@artifact-stories/contracts/chapters';
 import { ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactDetail,
@@ -5,6 +6,7 @@ import type {
   ArtifactPage,
   ArtifactSummary,
   Category,
+  ChapterInput,
   EthnicGroup,
   EthnicGroupList,
   Named,
@@ -17,6 +19,7 @@ import type {
   ArtifactsRepository,
 } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepository } from '../repositories/catalogue.repository.ts';
+import type { ChaptersRepository } from '../repositories/chapters.repository.ts';
 import type { MediaManifest, VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
 import { renderStory } from './markdown.ts';
 
@@ -26,7 +29,11 @@ function mediaUrl(videoId: string, version: string, file: string): string {
   return `${MEDIA_PREFIX}/${videoId}/${version}/${file}`;
 }
 
-export function publicVideo(video: VideoRecord | undefined): PublicVideo | null {
+/** `chapters` (sorted, as stored) are cut to this version's length; lists and cards need none. */
+export function publicVideo(
+  video: VideoRecord | undefined,
+  chapters: readonly ChapterInput[] = [],
+): PublicVideo | null {
   // The last finished version stays on show while a newer one is being made; nothing of a failed video shows.
   if (!video?.manifest || !video.mediaVersion || video.status === 'failed') return null;
   const m: MediaManifest = video.manifest;
@@ -72,6 +79,7 @@ export function publicVideo(video: VideoRecord | undefined): PublicVideo | null 
           },
         }
       : {}),
+    chapters: chapterTimeline(chapters, m.probe.durationSec),
   };
 }
 
@@ -90,6 +98,7 @@ export class CatalogueService {
     private readonly catalogue: CatalogueRepository,
     private readonly artifacts: ArtifactsRepository,
     private readonly videos: VideosRepository,
+    private readonly chapters: Pick<ChaptersRepository, 'forArtifact'>,
   ) {}
 
   refreshReference(): void {
@@ -176,9 +185,15 @@ export class CatalogueService {
       story: record.story,
       storyHtml: { vi: renderStory(record.story.vi), en: renderStory(record.story.en) },
       material: record.material,
-      video: publicVideo(video),
+      video: this.withChaptersTrack(record.slug, publicVideo(video, this.chapters.forArtifact(record.id))),
       related: this.summarizeAll(this.artifacts.related(record.id, 6)),
     };
+  }
+
+  /** The chapters track's address goes with a clip that has chapters; lists and cards have none. */
+  private withChaptersTrack(slug: string, video: PublicVideo | null): PublicVideo | null {
+    if (!video?.chapters.length) return video;
+    return { ...video, chaptersVtt: `/api/artifacts/${encodeURIComponent(slug)}/chapters.vtt` };
   }
 
   ethnicGroups(): EthnicGroupList {

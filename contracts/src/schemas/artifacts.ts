@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { VIDEO_STATUSES } from '../states.ts';
+import { Chapter } from './chapters.ts';
 import { Localized, Named, OneOf, Page, PageQuery, Slug } from './common.ts';
 
 export const ImageSource = Type.Object({ width: Type.Integer(), height: Type.Integer(), url: Type.String() });
@@ -59,6 +60,13 @@ export const PublicVideo = Type.Object({
   audioOnly: Type.Optional(AudioOnlyRendition),
   /** Absent for versions made before the file existed. */
   progressive: Type.Optional(ProgressiveFile),
+  /** Catalogue data, not media: they change without a new version (also /api/artifacts/:slug/chapters.vtt). */
+  chapters: Type.Array(Chapter),
+  chaptersVtt: Type.Optional(
+    Type.String({
+      description: 'The chapters as a WebVTT chapters track (add ?lang=en); only when there are some',
+    }),
+  ),
 });
 export type PublicVideo = Static<typeof PublicVideo>;
 

@@ -1,5 +1,6 @@
 // The one place types come from: the api validates with these schemas and the web imports their types.
 export * from './artifacts.ts';
+export * from './chapters.ts';
 export * from './common.ts';
 export * from './ethnic-groups.ts';
 export * from './jobs.ts';

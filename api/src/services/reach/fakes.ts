@@ -30,6 +30,7 @@ export function fakeVideo(overrides: Partial<PublicVideo> = {}): PublicVideo {
       { lang: 'en', label: 'English', url: '/media/7f0c2a4e-1111-4222-8333-944455556666/v1/en.vtt' },
     ],
     renditions: [],
+    chapters: [],
     progressive: {
       url: '/media/7f0c2a4e-1111-4222-8333-944455556666/v1/480p.mp4',
       width: 854,

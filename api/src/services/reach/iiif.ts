@@ -1,5 +1,6 @@
 import type { ArtifactDetail, Localized, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
+import { chapterRanges } from './iiif-ranges.ts';
 import { bothLangs, excerpt, type SiteLinks } from './links.ts';
 import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';
 
@@ -122,7 +123,7 @@ function placeholderCanvas(canvasId: string, image: ReturnType<typeof poster>) {
 /**
  * An IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
  * clip, painted by the video (MP4 or HLS, see videoBody), with the poster as its placeholder and one
- * supplementing annotation per caption language. Needs a ready video: a Canvas without content would be
+ * supplementing annotation per caption language, and the chapters as Ranges (iiif-ranges.ts). Needs a ready video: a Canvas without content would be
  * an empty Manifest.
  */
 export function buildManifest(
@@ -183,6 +184,7 @@ export function buildManifest(
     }),
   };
 
+  const structures = chapterRanges(id, canvasId, video.chapters);
   return {
     '@context': IIIF_CONTEXT,
     id,
@@ -211,5 +213,6 @@ export function buildManifest(
     ],
     ...(thumb && { thumbnail: [thumb] }),
     items: [canvas],
+    ...(structures && { structures }),
   };
 }

@@ -2,6 +2,7 @@ import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
+  ChapterInput,
   JobPage,
   JobView,
   Lang,
@@ -12,6 +13,7 @@ import type {
   StaffArtifactListQuery,
   StaffArtifactPage,
   StaffArtifactSummary,
+  StaffChapters,
   StaffUser,
 } from '@artifact-stories/contracts/schemas';
 import { request, withQuery } from './client.ts';
@@ -36,6 +38,9 @@ export const publishArtifact = (id: number, choice: PublishBody = {}) =>
 export const unpublishArtifact = (id: number) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
+export const getChapters = (id: number) => request<StaffChapters>(`${base}/artifacts/${id}/chapters`);
+export const putChapters = (id: number, chapters: ChapterInput[]) =>
+  request<StaffChapters>(`${base}/artifacts/${id}/chapters`, { method: 'PUT', body: { chapters } });
 export const putCaptions = (id: number, lang: Lang, text: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
 

@@ -13,6 +13,7 @@ import { Type } from 'typebox';
 import type { StaffServices } from '../../../../container.ts';
 import { requestLang } from '../../../../errors/lang.ts';
 import captions from './captions.ts';
+import chapters from './chapters.ts';
 
 const security = [{ session: [] }];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -149,6 +150,7 @@ const artifacts: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async 
   );
 
   await app.register(captions, { services });
+  await app.register(chapters, { services });
 };
 
 export default artifacts;
