@@ -76,6 +76,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
       queue,
       catalogue,
       (id) => videoJobs.enqueueTranscode(id),
+      (id) => videoJobs.enqueueCaptions(id),
       log,
       playbackHealth,
     ),
@@ -142,6 +143,7 @@ function staffServices(
   queue: JobQueue,
   catalogue: CatalogueService,
   enqueueTranscode: VideoJobs['enqueueTranscode'],
+  enqueueCaptions: VideoJobs['enqueueCaptions'],
   log: Logger,
   playback: PlaybackHealthService,
 ) {
@@ -181,6 +183,7 @@ function staffServices(
       isCaptionError: (err): err is CaptionError => err instanceof CaptionError,
       jobs: queue,
       enqueueTranscode,
+      enqueueCaptions,
     }),
     jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
     /** One per open job stream: it remembers what that stream was sent. */

@@ -89,6 +89,7 @@ describe('the staff route table', () => {
       'GET /api/staff/me',
       'DELETE /api/staff/artifacts/:id',
       'PUT /api/staff/artifacts/:id/captions/:lang',
+      'DELETE /api/staff/artifacts/:id/captions/:lang',
       'GET /api/staff/jobs/events',
       'POST /api/staff/jobs/:id/retry',
       'PATCH /api/staff/uploads/:uploadId',

@@ -1,3 +1,4 @@
+import { captionLanguageName } from '@artifact-stories/contracts/languages';
 import { ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactDetail,
@@ -41,7 +42,14 @@ export function publicVideo(video: VideoRecord | undefined): PublicVideo | null 
     height: m.probe.video.displayHeight,
     poster: { jpeg: images(m.poster.jpeg), webp: images(m.poster.webp) },
     storyboard: m.storyboard ? { vtt: url(m.storyboard.vtt) } : null,
-    captions: m.captions.map((c) => ({ lang: c.lang, label: c.label, url: url(c.vtt) })),
+    captions: m.captions.map((c) => ({
+      lang: c.lang,
+      label: c.label,
+      url: url(c.vtt),
+      name: { vi: captionLanguageName(c.lang, 'vi'), en: captionLanguageName(c.lang, 'en') },
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.source ? { source: c.source } : {}),
+    })),
     renditions: m.renditions.map((r) => ({
       name: r.name,
       width: r.width,

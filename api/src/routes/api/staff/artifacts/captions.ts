@@ -1,12 +1,20 @@
 import { formatBytes } from '@artifact-stories/contracts/format';
 import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
-import { CaptionParams, ErrorResponse, StaffArtifactDetail } from '@artifact-stories/contracts/schemas';
+import {
+  CaptionParams,
+  CaptionQuery,
+  ErrorResponse,
+  StaffArtifactDetail,
+} from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { StaffServices } from '../../../../container.ts';
 import { requestLang } from '../../../../errors/lang.ts';
 import { LocalizedError } from '../../../../errors/localized.ts';
 
-/** PUT /api/staff/artifacts/:id/captions/:lang with the SRT or WebVTT file as the raw body. */
+/**
+ * PUT /api/staff/artifacts/:id/captions/:lang with the SRT or WebVTT file as the raw body, DELETE to remove a
+ * language. Either queues a 'captions' job: a new version sharing the current one's media, no encode.
+ */
 const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
   // text/plain is parsed as a string by Fastify already; these two are the caption types browsers send.
   app.addContentTypeParser(
@@ -21,11 +29,13 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
       bodyLimit: MAX_CAPTION_BYTES,
       schema: {
         tags: ['Staff'],
-        summary: `Attach captions (SRT or WebVTT, at most ${formatBytes(MAX_CAPTION_BYTES)}) to the newest video; queues a new transcode`,
+        summary: `Attach captions (SRT or WebVTT, at most ${formatBytes(MAX_CAPTION_BYTES)}) in a language to the newest video; makes a new version without re-encoding`,
         description:
-          'Send the file as the body with Content-Type text/vtt, application/x-subrip or text/plain.',
+          'Send the file as the body with Content-Type text/vtt, application/x-subrip or text/plain. ' +
+          'The same call with an edited file replaces the track (the editor fixes a cue this way).',
         security: [{ session: [] }],
         params: CaptionParams,
+        querystring: CaptionQuery,
         response: {
           200: StaffArtifactDetail,
           400: ErrorResponse,
@@ -48,7 +58,31 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
             'hoặc text/plain.',
         });
       }
-      await services.captions.attach(request.params.id, request.params.lang, text);
+      await services.captions.attach(request.params.id, request.params.lang, text, request.query);
+      return services.artifacts.detail(request.params.id, requestLang(request));
+    },
+  );
+
+  app.delete(
+    '/:id/captions/:lang',
+    {
+      schema: {
+        tags: ['Staff'],
+        summary: 'Remove a caption language from the newest video; makes a new version without re-encoding',
+        security: [{ session: [] }],
+        params: CaptionParams,
+        response: {
+          200: StaffArtifactDetail,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      await services.captions.remove(request.params.id, request.params.lang);
       return services.artifacts.detail(request.params.id, requestLang(request));
     },
   );
