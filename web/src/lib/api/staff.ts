@@ -1,10 +1,10 @@
+import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
 import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
   JobPage,
   JobView,
-  Lang,
   PlaybackHealth,
   PlaybackQuery,
   PublishBody,
@@ -36,8 +36,22 @@ export const publishArtifact = (id: number, choice: PublishBody = {}) =>
 export const unpublishArtifact = (id: number) =>
   request<StaffArtifactDetail>(`${base}/artifacts/${id}/unpublish`, { method: 'POST', body: {} });
 export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/${id}`, { method: 'DELETE' });
-export const putCaptions = (id: number, lang: Lang, text: string) =>
-  request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
+/** `lang` is a BCP 47 tag from contracts/src/languages.ts; kind and source default on the server. */
+export const putCaptions = (
+  id: number,
+  lang: string,
+  text: string,
+  meta: { kind?: CaptionKind; source?: CaptionSource } = {},
+) => {
+  const query = new URLSearchParams(Object.entries(meta).filter(([, v]) => v) as [string, string][]);
+  const qs = query.size ? `?${query}` : '';
+  return request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}${qs}`, {
+    method: 'PUT',
+    text,
+  });
+};
+export const deleteCaptions = (id: number, lang: string) =>
+  request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}`, { method: 'DELETE' });
 
 /** Every published artifact, page by page, as many at a time as the api gives. */
 export async function listAllPublished(): Promise<StaffArtifactSummary[]> {

@@ -260,7 +260,20 @@ export const vi = {
   'captions.missing': 'Chưa có',
   'captions.saved': 'Đã lưu “{name}”.',
   'captions.tooBig': 'Tệp phụ đề quá lớn (tối đa {limit}).',
-  'captions.hint': 'Phụ đề có hiệu lực sau khi phim được xử lý lại.',
+  'captions.hint': 'Mỗi thay đổi phụ đề tạo phiên bản mới trong vài giây, không xử lý lại phim.',
+  'captions.other': 'Phụ đề ngôn ngữ khác',
+  'captions.search': 'Tìm ngôn ngữ (tên hoặc mã)',
+  'captions.language': 'Ngôn ngữ',
+  'captions.kind': 'Loại',
+  'captions.kind.transcription': 'Chép lời (đúng ngôn ngữ được nói)',
+  'captions.kind.translation': 'Bản dịch',
+  'captions.source': 'Người làm',
+  'captions.source.human': 'Người viết',
+  'captions.source.machine': 'Máy tạo, chưa ai kiểm tra',
+  'captions.tracks': 'Phụ đề hiện có',
+  'captions.remove': 'Xoá {name}',
+  'captions.removed': 'Đã xoá phụ đề {name}.',
+  'captions.none': 'Chưa có phụ đề nào.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
