@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   CaptionError,
   JobQueue,
+  listCues,
   MediaValidationError,
   probeMedia,
+  replaceCueText,
   toWebVtt,
   useFfmpegBinaries,
   Worker,
@@ -180,6 +182,7 @@ function staffServices(
       videos: repos.videos,
       files,
       toWebVtt,
+      cues: { list: listCues, replace: replaceCueText },
       isCaptionError: (err): err is CaptionError => err instanceof CaptionError,
       jobs: queue,
       enqueueTranscode,

@@ -128,6 +128,40 @@ describe('caption changes without a transcode', () => {
     expect(master.statusCode).toBe(404);
   });
 
+  it('lists a track’s cues and fixes one cue’s words as a new version, timing kept', async () => {
+    const slug = t.app.db
+      .prepare(`SELECT id, slug FROM artifacts WHERE status = 'published' ORDER BY id DESC LIMIT 1`)
+      .get() as { id: number; slug: string };
+    const videoId = videoOn(slug.slug);
+    const first = await send('PUT', slug.id, 'vi');
+    await versionAfter(first.json<StaffArtifactDetail>().video?.jobId ?? 0, videoId);
+    const cues = await t.app.inject({
+      method: 'GET',
+      url: `/api/staff/artifacts/${slug.id}/captions/vi/cues`,
+      headers: { cookie },
+    });
+    expect(cues.json()).toEqual({
+      lang: 'vi',
+      cues: [{ index: 0, startSec: 0.5, endSec: 2, text: 'Slíp lỏ' }],
+    });
+    const fix = (index: number, text: string, accept = 'en') =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/staff/artifacts/${slug.id}/captions/vi/cues/${index}`,
+        payload: { text },
+        headers: { cookie, 'accept-language': accept },
+      });
+    const fixed = await fix(0, '  Slíp lỏ  \n\n  bản làng ');
+    expect(fixed.statusCode).toBe(200);
+    const version = await versionAfter(fixed.json<StaffArtifactDetail>().video?.jobId ?? 0, videoId);
+    const vtt = await t.app.inject({ method: 'GET', url: `/media/${videoId}/${version}/captions/vi.vtt` });
+    expect(vtt.body).toContain('00:00:00.500 --> 00:00:02.000\nSlíp lỏ\nbản làng\n');
+    expect((await fix(1, 'x')).statusCode).toBe(404);
+    const arrow = await fix(0, 'a --> b', 'vi');
+    expect(arrow.statusCode).toBe(400);
+    expect(arrow.json().message).toMatch(/không được chứa '-->'/);
+  });
+
   it('asks for a session', async () => {
     const res = await t.app.inject({
       method: 'DELETE',

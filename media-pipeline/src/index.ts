@@ -1,6 +1,7 @@
 // Public surface of the media pipeline: the api imports from here only.
 
 export { CaptionError, toWebVtt } from './captions/captions.ts';
+export { type CueText, listCues, replaceCueText } from './captions/cues.ts';
 export {
   type FfmpegBinaries,
   FfmpegNotFoundError,

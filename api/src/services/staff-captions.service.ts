@@ -1,4 +1,5 @@
 import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
+import type { CaptionCues } from '@artifact-stories/contracts/schemas';
 import type { Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
@@ -18,8 +19,13 @@ export interface CaptionMeta {
 
 export interface StaffCaptionsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId'>;
-  videos: Pick<VideosRepository, 'latestForArtifact' | 'upsertCaption' | 'deleteCaption'>;
-  files: Pick<StaffFilesRepository, 'writeCaption' | 'removeFile'>;
+  videos: Pick<VideosRepository, 'latestForArtifact' | 'upsertCaption' | 'deleteCaption' | 'captions'>;
+  files: Pick<StaffFilesRepository, 'writeCaption' | 'removeFile' | 'readCaption'>;
+  /** The pipeline's cue reader and writer (media-pipeline/src/captions/cues.ts). */
+  cues: {
+    list(vtt: string): CaptionCues['cues'];
+    replace(vtt: string, index: number, text: string): string | null;
+  };
   /** SRT or WebVTT in, WebVTT out; throws on anything else. */
   toWebVtt(text: string): string;
   isCaptionError(err: unknown): err is Error & { messages: Texts };
@@ -80,6 +86,66 @@ export class StaffCaptionsService {
     }
     await this.deps.files.removeFile(removed.path);
     return { videoId: video.id, jobId: this.newVersion(video).id };
+  }
+
+  /** The track's cues with their times, for the editor. */
+  async cues(artifactId: number, sentTag: string): Promise<CaptionCues> {
+    const { track } = this.track(artifactId, sentTag);
+    return { lang: track.lang, cues: this.deps.cues.list(await this.deps.files.readCaption(track.path)) };
+  }
+
+  /** One cue's words fixed, its timing kept; makes a new version like any caption change. */
+  async fixCue(
+    artifactId: number,
+    sentTag: string,
+    index: number,
+    text: string,
+  ): Promise<{ videoId: string; jobId: number }> {
+    const { video, track } = this.track(artifactId, sentTag);
+    // A blank line would end the cue early and an arrow would read as a timing line: keep lines, drop those.
+    const words = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('\n');
+    if (!words || words.includes('-->')) {
+      throw new StaffError(
+        {
+          en: "A cue's text must have words and may not contain '-->'. Write the words only; the timing stays as it is.",
+          vi: "Lời của câu phụ đề phải có chữ và không được chứa '-->'. Chỉ viết lời; thời gian giữ nguyên.",
+        },
+        400,
+        { code: 'invalid_cue' },
+      );
+    }
+    const fixed = this.deps.cues.replace(await this.deps.files.readCaption(track.path), index, words);
+    if (fixed === null) {
+      throw new StaffError(
+        {
+          en: `The '${track.lang}' captions have no cue number ${index + 1}; reload the editor to see them as they are.`,
+          vi: `Phụ đề '${track.lang}' không có câu thứ ${index + 1}; hãy tải lại trang để xem phụ đề hiện tại.`,
+        },
+        404,
+      );
+    }
+    await this.deps.files.writeCaption(video.id, track.lang, this.deps.toWebVtt(fixed));
+    return { videoId: video.id, jobId: this.newVersion(video).id };
+  }
+
+  private track(artifactId: number, sentTag: string) {
+    const lang = checkCaptionTag(sentTag);
+    const video = this.videoToCaption(artifactId);
+    const track = this.deps.videos.captions(video.id).find((c) => c.lang === lang);
+    if (!track) {
+      throw new StaffError(
+        {
+          en: `The newest video has no '${lang}' captions; upload them first.`,
+          vi: `Video mới nhất chưa có phụ đề '${lang}'; hãy tải phụ đề lên trước.`,
+        },
+        404,
+      );
+    }
+    return { video, track };
   }
 
   private videoToCaption(artifactId: number): VideoRecord {

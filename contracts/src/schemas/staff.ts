@@ -177,6 +177,26 @@ export const CaptionParams = Type.Object({
       "BCP 47 tag of a language in contracts/src/languages.ts: 'vi', 'en', 'tyz' (Tày), 'blt' (Tai Dam)...",
   }),
 });
+export const CueParams = Type.Object({
+  id: Id,
+  lang: CaptionParams.properties.lang,
+  index: Type.Integer({ minimum: 0, description: '0-based position of the cue in the track' }),
+});
+/** A cue's new words; its timing stays. A line break is kept, a blank line is not (it would end the cue). */
+export const CueFixBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) });
+export type CueFixBody = Static<typeof CueFixBody>;
+export const CaptionCues = Type.Object({
+  lang: Type.String(),
+  cues: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      startSec: Type.Number(),
+      endSec: Type.Number(),
+      text: Type.String(),
+    }),
+  ),
+});
+export type CaptionCues = Static<typeof CaptionCues>;
 /** What the uploaded words are; absent = Vietnamese and others as spoken, English as a translation, by a person. */
 export const CaptionQuery = Type.Object({
   kind: Type.Optional(OneOf(CAPTION_KINDS)),

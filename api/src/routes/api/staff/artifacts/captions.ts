@@ -1,8 +1,11 @@
 import { formatBytes } from '@artifact-stories/contracts/format';
 import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
 import {
+  CaptionCues,
   CaptionParams,
   CaptionQuery,
+  CueFixBody,
+  CueParams,
   ErrorResponse,
   StaffArtifactDetail,
 } from '@artifact-stories/contracts/schemas';
@@ -60,6 +63,52 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
       }
       await services.captions.attach(request.params.id, request.params.lang, text, request.query);
       return services.artifacts.detail(request.params.id, requestLang(request));
+    },
+  );
+
+  app.get(
+    '/:id/captions/:lang/cues',
+    {
+      schema: {
+        tags: ['Staff'],
+        summary: "The cues of the newest video's track in this language, with their times, for the editor",
+        security: [{ session: [] }],
+        params: CaptionParams,
+        response: {
+          200: CaptionCues,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => services.captions.cues(request.params.id, request.params.lang),
+  );
+
+  app.put(
+    '/:id/captions/:lang/cues/:index',
+    {
+      schema: {
+        tags: ['Staff'],
+        summary: "Fix one cue's words (its timing stays); makes a new version without re-encoding",
+        security: [{ session: [] }],
+        params: CueParams,
+        body: CueFixBody,
+        response: {
+          200: StaffArtifactDetail,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const { id, lang, index } = request.params;
+      await services.captions.fixCue(id, lang, index, request.body.text);
+      return services.artifacts.detail(id, requestLang(request));
     },
   );
 
