@@ -43,6 +43,8 @@ const uses: Record<string, () => unknown> = {
   deleteArtifact: () => staffApi.deleteArtifact(7),
   putCaptions: () => staffApi.putCaptions(7, 'tyz', 'WEBVTT', { kind: 'transcription', source: 'human' }),
   deleteCaptions: () => staffApi.deleteCaptions(7, 'en'),
+  getCaptionCues: () => staffApi.getCaptionCues(7, 'vi'),
+  fixCue: () => staffApi.fixCue(7, 'vi', 0, 'Xin chào'),
   listAllPublished: () => staffApi.listAllPublished(),
   labelsUrl: () => record('GET', staffApi.labelsUrl(['khen-hmong'])),
   listJobs: () => staffApi.listJobs(),

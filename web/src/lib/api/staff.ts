@@ -3,6 +3,7 @@ import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
+  CaptionCues,
   JobPage,
   JobView,
   PlaybackHealth,
@@ -50,6 +51,13 @@ export const putCaptions = (
     text,
   });
 };
+export const getCaptionCues = (id: number, lang: string) =>
+  request<CaptionCues>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}/cues`);
+export const fixCue = (id: number, lang: string, index: number, text: string) =>
+  request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}/cues/${index}`, {
+    method: 'PUT',
+    body: { text },
+  });
 export const deleteCaptions = (id: number, lang: string) =>
   request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}`, { method: 'DELETE' });
 

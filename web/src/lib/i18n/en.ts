@@ -276,4 +276,10 @@ export const en: Record<MessageKey, string> = {
   'captions.remove': 'Remove {name}',
   'captions.removed': 'Removed the {name} captions.',
   'captions.none': 'No captions yet.',
+  'cues.heading': 'Fix caption words',
+  'cues.track': 'Captions',
+  'cues.open': 'Open',
+  'cues.save': 'Save cue {n}',
+  'cues.saved': 'Saved cue {n}; the new version is ready in a few seconds.',
+  'cues.hint': 'Only the words change; each cue keeps its timing.',
 };

@@ -274,6 +274,12 @@ export const vi = {
   'captions.remove': 'Xoá {name}',
   'captions.removed': 'Đã xoá phụ đề {name}.',
   'captions.none': 'Chưa có phụ đề nào.',
+  'cues.heading': 'Sửa lời phụ đề',
+  'cues.track': 'Phụ đề',
+  'cues.open': 'Mở',
+  'cues.save': 'Lưu câu {n}',
+  'cues.saved': 'Đã lưu câu {n}; phiên bản mới sẽ có trong vài giây.',
+  'cues.hint': 'Chỉ sửa lời; thời gian của từng câu giữ nguyên.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
