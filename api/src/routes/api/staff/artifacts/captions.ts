@@ -18,6 +18,16 @@ import { LocalizedError } from '../../../../errors/localized.ts';
  * PUT /api/staff/artifacts/:id/captions/:lang with the SRT or WebVTT file as the raw body, DELETE to remove a
  * language. Either queues a 'captions' job: a new version sharing the current one's media, no encode.
  */
+/** What a caption change answers: the artifact as staff now see it, or why not. */
+const CHANGE_RESPONSES = {
+  200: StaffArtifactDetail,
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
 const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
   // text/plain is parsed as a string by Fastify already; these two are the caption types browsers send.
   app.addContentTypeParser(
@@ -35,20 +45,11 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
         summary: `Attach captions (SRT or WebVTT, at most ${formatBytes(MAX_CAPTION_BYTES)}) in a language to the newest video; makes a new version without re-encoding`,
         description:
           'Send the file as the body with Content-Type text/vtt, application/x-subrip or text/plain. ' +
-          'The same call with an edited file replaces the track (the editor fixes a cue this way).',
+          'The same call with another file replaces the track.',
         security: [{ session: [] }],
         params: CaptionParams,
         querystring: CaptionQuery,
-        response: {
-          200: StaffArtifactDetail,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          404: ErrorResponse,
-          409: ErrorResponse,
-          413: ErrorResponse,
-          415: ErrorResponse,
-        },
+        response: { ...CHANGE_RESPONSES, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
     async (request) => {
@@ -95,14 +96,7 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
         security: [{ session: [] }],
         params: CueParams,
         body: CueFixBody,
-        response: {
-          200: StaffArtifactDetail,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          404: ErrorResponse,
-          409: ErrorResponse,
-        },
+        response: CHANGE_RESPONSES,
       },
     },
     async (request) => {
@@ -120,14 +114,7 @@ const captions: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (
         summary: 'Remove a caption language from the newest video; makes a new version without re-encoding',
         security: [{ session: [] }],
         params: CaptionParams,
-        response: {
-          200: StaffArtifactDetail,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          404: ErrorResponse,
-          409: ErrorResponse,
-        },
+        response: CHANGE_RESPONSES,
       },
     },
     async (request) => {
