@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after another, each printing its own table.
+import { benchCaptions } from './captions.ts';
 import { benchHttp } from './http.ts';
 import { benchNetwork } from './network.ts';
 import { benchPipeline } from './pipeline.ts';
@@ -8,6 +9,7 @@ import { benchWeb } from './web.ts';
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
   ['pipeline', benchPipeline],
+  ['captions', benchCaptions],
   ['search', benchSearch],
   ['http', benchHttp],
   ['web', benchWeb],

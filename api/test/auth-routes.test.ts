@@ -62,6 +62,7 @@ function fill(url: string): string {
     if (name === 'id' && before.endsWith('/jobs/')) return params.jobId as string;
     if (name === 'id') return params.artifactId as string;
     if (name === 'lang') return 'vi';
+    if (name === 'index') return '0';
     if (name === 'uploadId') return '0123456789abcdef0123456789abcdef';
     if (name === 'slug') return 'x';
     throw new Error(`No test value for :${name} in ${url}: add one to fill() in auth-routes.test.ts`);
@@ -89,6 +90,7 @@ describe('the staff route table', () => {
       'GET /api/staff/me',
       'DELETE /api/staff/artifacts/:id',
       'PUT /api/staff/artifacts/:id/captions/:lang',
+      'DELETE /api/staff/artifacts/:id/captions/:lang',
       'GET /api/staff/jobs/events',
       'POST /api/staff/jobs/:id/retry',
       'PATCH /api/staff/uploads/:uploadId',

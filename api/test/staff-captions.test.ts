@@ -83,7 +83,7 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
     expect(detail.video).toMatchObject({
       id: videoId,
       status: 'queued',
-      captions: [{ lang: 'vi', label: 'Tiếng Việt' }],
+      captions: [{ lang: 'vi', label: 'Tiếng Việt', kind: 'transcription', source: 'human' }],
     });
 
     const [caption] = t.app.repos.videos.captions(videoId);
@@ -115,9 +115,9 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
     expect(none.json().message).toMatch(/no video yet/);
     const { artifactId } = artifactWithVideo();
     expect((await put(artifactId, 'vi', '   ', 'text/plain')).json().message).toMatch(/body is empty/);
-    const lang = await put(artifactId, 'fr', GOOD_SRT);
+    const lang = await put(artifactId, 'xx', GOOD_SRT);
     expect(lang.statusCode).toBe(400);
-    expect(lang.json().message).toMatch(/lang/);
+    expect(lang.json().message).toMatch(/'xx' is not a language the catalogue knows/);
     const huge = await put(artifactId, 'vi', 'x'.repeat(1024 * 1024 + 10), 'text/plain');
     expect(huge.statusCode).toBe(413);
     expect(huge.json().message).toBe('The body is larger than the 1 MiB limit. Send a smaller one.');
@@ -130,8 +130,8 @@ describe('PUT /api/staff/artifacts/:id/captions/:lang', () => {
       message: 'Hiện vật này chưa có video: hãy tải đoạn phim lên trước, rồi mới đến phụ đề.',
       code: 'no_video',
     });
-    expect((await put(artifactId, 'fr', GOOD_SRT, undefined, 'vi')).json().message).toBe(
-      'Tham số «lang» trong đường dẫn phải là một trong: "vi", "en".',
+    expect((await put(artifactId, 'xx', GOOD_SRT, undefined, 'vi')).json().message).toMatch(
+      /^'xx' không phải là ngôn ngữ có trong danh mục\./,
     );
     const hugeVi = await put(artifactId, 'vi', 'x'.repeat(1024 * 1024 + 10), 'text/plain', 'vi');
     expect(hugeVi.json()).toEqual({

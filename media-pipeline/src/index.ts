@@ -1,6 +1,7 @@
 // Public surface of the media pipeline: the api imports from here only.
 
 export { CaptionError, toWebVtt } from './captions/captions.ts';
+export { type CueText, listCues, replaceCueText } from './captions/cues.ts';
 export {
   type FfmpegBinaries,
   FfmpegNotFoundError,
@@ -15,6 +16,7 @@ export { MediaValidationError, probeMedia } from './probe/probe.ts';
 export { type Job, JobQueue, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
 export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
+export { type RecaptionResult, recaption } from './recaption.ts';
 // Fixture clips are made at start on a fresh install (seeding), so the clip maker is part of the runtime surface.
 export { type ClipRecipe, makeClip } from './synth/make-clip.ts';
 export { removeStaleTempFolders } from './temp-folders.ts';

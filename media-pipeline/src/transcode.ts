@@ -1,7 +1,6 @@
 // One clip in, one finished version folder out: probe, plan, encode every rung in one ffmpeg run, add
 // poster, storyboard and captions, then publish by renaming the temp folder. Nothing half-done stays.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeCaptionRenditions } from './captions/renditions.ts';
 import { FfmpegAbortedError, runFfmpeg } from './ffmpeg/run.ts';
@@ -13,11 +12,9 @@ import { makeStoryboard } from './images/storyboard.ts';
 import { type LadderOptions, planAudioOnly, planLadder } from './ladder/ladder.ts';
 import { type ProbeLimits, probeMedia } from './probe/probe.ts';
 import { makeProgressive } from './progressive/progressive.ts';
-import { TEMP_PREFIX } from './temp-folders.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
+import { MANIFEST_NAME, MASTER_NAME, makeTempFolder, newVersion } from './version-folder.ts';
 
-const MASTER_NAME = 'master.m3u8';
-const MANIFEST_NAME = 'manifest.json';
 /** Share of the progress bar the encode gets; poster, storyboard and captions share the rest. */
 const ENCODE_SHARE = 90;
 
@@ -27,11 +24,6 @@ export interface TranscodeTuning {
   ladder?: LadderOptions;
   /** Called with the encode's own wall time, for the benchmark. */
   onEncoded?: (encodeMs: number) => void;
-}
-
-/** 'v' + base36 milliseconds: sortable, short, and a new name for every run (so caching forever is safe). */
-function newVersion(now = Date.now()): string {
-  return `v${now.toString(36)}`;
 }
 
 export async function transcode(options: TranscodeOptions & TranscodeTuning): Promise<TranscodeResult> {
@@ -44,9 +36,7 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
   const rungs = planLadder(probe, options.ladder);
   const audioOnly = planAudioOnly(probe);
   const version = newVersion();
-  await mkdir(videoDir, { recursive: true });
-  const tmp = join(videoDir, `${TEMP_PREFIX}${version}-${randomBytes(4).toString('hex')}`);
-  await mkdir(tmp);
+  const tmp = await makeTempFolder(videoDir, version);
   try {
     // Captions first: a bad caption file is refused before minutes of encoding, not after.
     const captions = await writeCaptionRenditions(options.captions ?? [], probe.durationSec, tmp);

@@ -1,3 +1,5 @@
+import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
+
 // The pipeline's data: what a probe finds, the ladder it plans, and what a finished version folder holds.
 // The api stores MediaManifest as JSON and serves the files it names; nothing else crosses the boundary.
 
@@ -59,10 +61,14 @@ export interface ImageFile {
 }
 
 export interface CaptionInput {
+  /** BCP 47 tag: 'vi', 'en', 'tyz' (Tày)... */
   lang: string;
   label: string;
   /** A WebVTT or SRT file. */
   path: string;
+  /** The words spoken in the film (the master marks it so) or a translation. Absent = not said. */
+  kind?: CaptionKind;
+  source?: CaptionSource;
 }
 
 /** manifest.json in every version folder; also stored in the database. Paths are relative to the folder. */
@@ -119,7 +125,15 @@ export interface MediaManifest {
     tileHeight: number;
     intervalSec: number;
   } | null;
-  captions: { lang: string; label: string; vtt: string; playlist: string }[];
+  /** kind and source are absent in manifests written before captions recorded them. */
+  captions: {
+    lang: string;
+    label: string;
+    vtt: string;
+    playlist: string;
+    kind?: CaptionKind;
+    source?: CaptionSource;
+  }[];
 }
 
 export interface TranscodeOptions {

@@ -164,4 +164,19 @@ export const MIGRATIONS: Migration[] = [
       PRIMARY KEY (artifact_id, start_ms)
     );
   `),
+  addCaptionKinds,
 ];
+
+/**
+ * A caption track says what it is: the words as spoken (transcription) or put into another language
+ * (translation), by a person or a machine. Tracks from before were uploaded by staff as Vietnamese (the
+ * language the museum's clips are narrated in) and its English translation.
+ */
+export function addCaptionKinds(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE captions ADD COLUMN kind TEXT NOT NULL DEFAULT 'transcription'
+      CHECK (kind IN ('transcription', 'translation'));
+    ALTER TABLE captions ADD COLUMN source TEXT NOT NULL DEFAULT 'human' CHECK (source IN ('human', 'machine'));
+    UPDATE captions SET kind = 'translation' WHERE lang = 'en';
+  `);
+}

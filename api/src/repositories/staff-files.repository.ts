@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, rm, stat, statfs, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, statfs, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -78,6 +78,10 @@ export class StaffFilesRepository {
     await writeFile(temp, text, 'utf8');
     await rename(temp, path);
     return path;
+  }
+
+  async readCaption(path: string): Promise<string> {
+    return readFile(path, 'utf8');
   }
 
   /** Everything a deleted video leaves on disk: its media folder, its caption files and its source. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
 import type { VideoStatus } from '@artifact-stories/contracts/states';
 import type { MediaManifest } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
@@ -27,9 +28,12 @@ export interface VideoRecord {
 
 export interface CaptionRecord {
   videoId: string;
+  /** BCP 47 tag. */
   lang: string;
   label: string;
   path: string;
+  kind: CaptionKind;
+  source: CaptionSource;
 }
 
 interface VideoRow {
@@ -128,10 +132,18 @@ export class VideosRepository {
   upsertCaption(c: CaptionRecord): void {
     this.db
       .prepare(
-        `INSERT INTO captions (video_id, lang, label, path, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(video_id, lang) DO UPDATE SET label = excluded.label, path = excluded.path`,
+        `INSERT INTO captions (video_id, lang, label, path, kind, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(video_id, lang) DO UPDATE SET label = excluded.label, path = excluded.path,
+           kind = excluded.kind, source = excluded.source`,
       )
-      .run(c.videoId, c.lang, c.label, c.path, this.now());
+      .run(c.videoId, c.lang, c.label, c.path, c.kind, c.source, this.now());
+  }
+
+  /** Returns the removed track (its file is the caller's to delete), or undefined if there was none. */
+  deleteCaption(videoId: string, lang: string): CaptionRecord | undefined {
+    const existing = this.captions(videoId).find((c) => c.lang === lang);
+    if (existing) this.db.prepare('DELETE FROM captions WHERE video_id = ? AND lang = ?').run(videoId, lang);
+    return existing;
   }
 
   captions(videoId: string): CaptionRecord[] {
@@ -141,8 +153,17 @@ export class VideosRepository {
         lang: string;
         label: string;
         path: string;
+        kind: CaptionKind;
+        source: CaptionSource;
       }[]
-    ).map((r) => ({ videoId: r.video_id, lang: r.lang, label: r.label, path: r.path }));
+    ).map((r) => ({
+      videoId: r.video_id,
+      lang: r.lang,
+      label: r.label,
+      path: r.path,
+      kind: r.kind,
+      source: r.source,
+    }));
   }
 
   /** Whether a media version may be served publicly: a finished version of the current video of a published

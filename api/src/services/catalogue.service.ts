@@ -1,4 +1,5 @@
 import { chapterTimeline } from '@artifact-stories/contracts/chapters';
+import { captionLanguageName } from '@artifact-stories/contracts/languages';
 import { ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactDetail,
@@ -48,7 +49,14 @@ export function publicVideo(
     height: m.probe.video.displayHeight,
     poster: { jpeg: images(m.poster.jpeg), webp: images(m.poster.webp) },
     storyboard: m.storyboard ? { vtt: url(m.storyboard.vtt) } : null,
-    captions: m.captions.map((c) => ({ lang: c.lang, label: c.label, url: url(c.vtt) })),
+    captions: m.captions.map((c) => ({
+      lang: c.lang,
+      label: c.label,
+      url: url(c.vtt),
+      name: { vi: captionLanguageName(c.lang, 'vi'), en: captionLanguageName(c.lang, 'en') },
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.source ? { source: c.source } : {}),
+    })),
     renditions: m.renditions.map((r) => ({
       name: r.name,
       width: r.width,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeClip } from '@artifact-stories/media-pipeline';
 import { type ArtifactFixture, fixturePath, loadArtifacts } from '../../../fixtures/catalogue.ts';
 import type { CatalogueRepositories } from '../repositories/index.ts';
+import { captionLabel, defaultKind } from './caption-language.ts';
 import { syncReference } from './reference.service.ts';
 import type { VideoJobs } from './video-jobs.ts';
 
@@ -54,8 +55,10 @@ export function addCaptionFiles(
     repos.videos.upsertCaption({
       videoId,
       lang,
-      label: lang === 'vi' ? 'Tiếng Việt' : 'English',
+      label: captionLabel(lang),
       path: target,
+      kind: defaultKind(lang),
+      source: 'human',
     });
   }
 }

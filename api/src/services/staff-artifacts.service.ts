@@ -145,7 +145,9 @@ export class StaffArtifactsService {
       jobId: video.jobId,
       progress: video.status === 'ready' ? 100 : (job?.progress ?? 0),
       current: record.currentVideoId === video.id,
-      captions: this.deps.videos.captions(video.id).map(({ lang, label }) => ({ lang, label })),
+      captions: this.deps.videos
+        .captions(video.id)
+        .map(({ lang, label, kind, source }) => ({ lang, label, kind, source })),
       createdAt: iso(video.createdAt),
     };
   }

@@ -1,7 +1,10 @@
+import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
+import type { CaptionCues } from '@artifact-stories/contracts/schemas';
 import type { Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
 import type { StaffFilesRepository } from '../repositories/staff-files.repository.ts';
-import type { VideosRepository } from '../repositories/videos.repository.ts';
+import type { VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
+import { captionLabel, checkCaptionTag, defaultKind } from './caption-language.ts';
 import { StaffError } from './staff-error.ts';
 
 export const noArtifact = (id: number): Texts => ({
@@ -9,31 +12,143 @@ export const noArtifact = (id: number): Texts => ({
   vi: `Không có hiện vật nào có mã số ${id}; có thể hiện vật đã bị xoá.`,
 });
 
-const CAPTION_LABELS: Record<'vi' | 'en', string> = { vi: 'Tiếng Việt', en: 'English' };
+export interface CaptionMeta {
+  kind?: CaptionKind;
+  source?: CaptionSource;
+}
 
 export interface StaffCaptionsDeps {
   artifacts: Pick<ArtifactsRepository, 'byId'>;
-  videos: Pick<VideosRepository, 'latestForArtifact' | 'upsertCaption'>;
-  files: Pick<StaffFilesRepository, 'writeCaption'>;
+  videos: Pick<VideosRepository, 'latestForArtifact' | 'upsertCaption' | 'deleteCaption' | 'captions'>;
+  files: Pick<StaffFilesRepository, 'writeCaption' | 'removeFile' | 'readCaption'>;
+  /** The pipeline's cue reader and writer (media-pipeline/src/captions/cues.ts). */
+  cues: {
+    list(vtt: string): CaptionCues['cues'];
+    replace(vtt: string, index: number, text: string): string | null;
+  };
   /** SRT or WebVTT in, WebVTT out; throws on anything else. */
   toWebVtt(text: string): string;
   isCaptionError(err: unknown): err is Error & { messages: Texts };
   jobs: { get(id: number): { state: string } | undefined };
   enqueueTranscode(videoId: string): { id: number };
+  /** A new version with the video's captions as they are now, its media shared with the current one. */
+  enqueueCaptions(videoId: string): { id: number };
 }
 
 /**
  * Captions belong to a video: they are validated, stored as WebVTT for the artifact's newest video, and a new
- * transcode is queued so the HLS master gains its subtitle group. The version on show stays until then.
+ * version is made with them. A video that has a version gets a 'captions' job (its media is reused: no encode,
+ * well under a second); one still waiting for its first transcode gets them from that transcode.
  */
 export class StaffCaptionsService {
   constructor(private readonly deps: StaffCaptionsDeps) {}
 
   async attach(
     artifactId: number,
-    lang: 'vi' | 'en',
+    sentTag: string,
+    text: string,
+    meta: CaptionMeta = {},
+  ): Promise<{ videoId: string; jobId: number }> {
+    const lang = checkCaptionTag(sentTag);
+    const video = this.videoToCaption(artifactId);
+    let vtt: string;
+    try {
+      vtt = this.deps.toWebVtt(text);
+    } catch (err) {
+      if (this.deps.isCaptionError(err))
+        throw new StaffError(err.messages, 400, { code: 'invalid_captions' });
+      throw err;
+    }
+    const path = await this.deps.files.writeCaption(video.id, lang, vtt);
+    this.deps.videos.upsertCaption({
+      videoId: video.id,
+      lang,
+      label: captionLabel(lang),
+      path,
+      kind: meta.kind ?? defaultKind(lang),
+      source: meta.source ?? 'human',
+    });
+    return { videoId: video.id, jobId: this.newVersion(video).id };
+  }
+
+  async remove(artifactId: number, sentTag: string): Promise<{ videoId: string; jobId: number }> {
+    const lang = checkCaptionTag(sentTag);
+    const video = this.videoToCaption(artifactId);
+    const removed = this.deps.videos.deleteCaption(video.id, lang);
+    if (!removed) {
+      throw new StaffError(
+        {
+          en: `The newest video has no '${lang}' captions to remove.`,
+          vi: `Video mới nhất không có phụ đề '${lang}' để xoá.`,
+        },
+        404,
+      );
+    }
+    await this.deps.files.removeFile(removed.path);
+    return { videoId: video.id, jobId: this.newVersion(video).id };
+  }
+
+  /** The track's cues with their times, for the editor. */
+  async cues(artifactId: number, sentTag: string): Promise<CaptionCues> {
+    const { track } = this.track(artifactId, sentTag);
+    return { lang: track.lang, cues: this.deps.cues.list(await this.deps.files.readCaption(track.path)) };
+  }
+
+  /** One cue's words fixed, its timing kept; makes a new version like any caption change. */
+  async fixCue(
+    artifactId: number,
+    sentTag: string,
+    index: number,
     text: string,
   ): Promise<{ videoId: string; jobId: number }> {
+    const { video, track } = this.track(artifactId, sentTag);
+    // A blank line would end the cue early and an arrow would read as a timing line: keep lines, drop those.
+    const words = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('\n');
+    if (!words || words.includes('-->')) {
+      throw new StaffError(
+        {
+          en: "A cue's text must have words and may not contain '-->'. Write the words only; the timing stays as it is.",
+          vi: "Lời của câu phụ đề phải có chữ và không được chứa '-->'. Chỉ viết lời; thời gian giữ nguyên.",
+        },
+        400,
+        { code: 'invalid_cue' },
+      );
+    }
+    const fixed = this.deps.cues.replace(await this.deps.files.readCaption(track.path), index, words);
+    if (fixed === null) {
+      throw new StaffError(
+        {
+          en: `The '${track.lang}' captions have no cue number ${index + 1}; reload the editor to see them as they are.`,
+          vi: `Phụ đề '${track.lang}' không có câu thứ ${index + 1}; hãy tải lại trang để xem phụ đề hiện tại.`,
+        },
+        404,
+      );
+    }
+    await this.deps.files.writeCaption(video.id, track.lang, this.deps.toWebVtt(fixed));
+    return { videoId: video.id, jobId: this.newVersion(video).id };
+  }
+
+  private track(artifactId: number, sentTag: string) {
+    const lang = checkCaptionTag(sentTag);
+    const video = this.videoToCaption(artifactId);
+    const track = this.deps.videos.captions(video.id).find((c) => c.lang === lang);
+    if (!track) {
+      throw new StaffError(
+        {
+          en: `The newest video has no '${lang}' captions; upload them first.`,
+          vi: `Video mới nhất chưa có phụ đề '${lang}'; hãy tải phụ đề lên trước.`,
+        },
+        404,
+      );
+    }
+    return { video, track };
+  }
+
+  private videoToCaption(artifactId: number): VideoRecord {
     if (!this.deps.artifacts.byId(artifactId)) {
       throw new StaffError(noArtifact(artifactId), 404);
     }
@@ -60,23 +175,17 @@ export class StaffCaptionsService {
         { code: 'no_video' },
       );
     }
-    let vtt: string;
-    try {
-      vtt = this.deps.toWebVtt(text);
-    } catch (err) {
-      if (this.deps.isCaptionError(err))
-        throw new StaffError(err.messages, 400, { code: 'invalid_captions' });
-      throw err;
-    }
-    const path = await this.deps.files.writeCaption(video.id, lang, vtt);
-    this.deps.videos.upsertCaption({ videoId: video.id, lang, label: CAPTION_LABELS[lang], path });
-    // A transcode still waiting reads the captions when it starts, so it already includes the new track (and
-    // staff see no cancelled job). A running one finishes and a new one follows, so the page always shows a
-    // complete version.
-    if (video.jobId !== null && this.deps.jobs.get(video.jobId)?.state === 'queued') {
-      return { videoId: video.id, jobId: video.jobId };
-    }
-    const job = this.deps.enqueueTranscode(video.id);
-    return { videoId: video.id, jobId: job.id };
+    return video;
+  }
+
+  private newVersion(video: VideoRecord): { id: number } {
+    // A transcode still waiting reads the captions when it starts, so it already includes the change (and
+    // staff see no cancelled job).
+    const state = video.jobId === null ? undefined : this.deps.jobs.get(video.jobId)?.state;
+    if (video.jobId !== null && state === 'queued') return { id: video.jobId };
+    // A video with a version gets a new one from that version's media. The worker runs one job at a time, so a
+    // captions job queued behind a running transcode starts from the version that transcode makes.
+    if (video.mediaVersion !== null || state === 'running') return this.deps.enqueueCaptions(video.id);
+    return this.deps.enqueueTranscode(video.id);
   }
 }

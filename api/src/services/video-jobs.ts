@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CaptionError,
   FfmpegAbortedError,
   type Job,
   type JobHandler,
@@ -8,6 +9,7 @@ import {
   JobTimeLimitError,
   MediaValidationError,
   PermanentJobError,
+  recaption,
   removeStaleTempFolders,
   transcode,
 } from '@artifact-stories/media-pipeline';
@@ -20,6 +22,14 @@ interface TranscodePayload {
   input: string;
   videoId: string;
 }
+
+/** A 'captions' job: a new version of the video's current one with the captions stored now. */
+interface CaptionsPayload {
+  videoId: string;
+}
+
+/** Both kinds make a new version of one video; its status follows either. */
+const VERSION_JOBS = new Set(['transcode', 'captions']);
 
 export interface VideoJobDeps {
   queue: Pick<JobQueue, 'enqueue'>;
@@ -39,6 +49,7 @@ export interface VideoJobs {
   /** Keeps the video's status in step with its job when the job leaves 'running'. */
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
+  enqueueCaptions(videoId: string): Job;
   /** The worker's start-up sweep: removes the temp folders of transcodes that died, keeps those of busy jobs. */
   sweep(busy: Job[]): Promise<void>;
 }
@@ -50,7 +61,11 @@ export interface VideoJobs {
 export function describeFailure(error: unknown): Texts {
   // The handler wraps a refusal in PermanentJobError (no retry); the refusal's own words are its cause.
   const refusal = error instanceof PermanentJobError ? error.cause : error;
-  if (refusal instanceof MediaValidationError || refusal instanceof SupersededVideoError)
+  if (
+    refusal instanceof MediaValidationError ||
+    refusal instanceof SupersededVideoError ||
+    refusal instanceof CaptionError
+  )
     return refusal.messages;
   if (error instanceof JobTimeLimitError) return error.messages;
   if (error instanceof FfmpegAbortedError) {
@@ -113,9 +128,7 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       throw new PermanentJobError(superseded.message, { cause: superseded });
     }
     repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
-    const captions = repos.videos
-      .captions(videoId)
-      .map((c) => ({ lang: c.lang, label: c.label, path: c.path }));
+    const captions = captionInputs(videoId);
     let loggedQuarter = 0;
     try {
       const result = await transcode({
@@ -151,12 +164,48 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     }
   };
 
+  const captionInputs = (videoId: string) =>
+    repos.videos
+      .captions(videoId)
+      .map(({ lang, label, path, kind, source }) => ({ lang, label, path, kind, source }));
+
+  // No encode: the current version's media is hard-linked into the new one (media-pipeline/src/recaption.ts).
+  const captionsHandler: JobHandler = async (job, ctx) => {
+    const { videoId } = job.payload as CaptionsPayload;
+    const video = repos.videos.byId(videoId);
+    if (!video) throw new PermanentJobError(`Video ${videoId} no longer exists (its artifact was deleted).`);
+    // No version yet (its first transcode failed): the next transcode reads the captions itself.
+    if (!video.mediaVersion) return;
+    repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
+    const videoDir = join(mediaDir, videoId);
+    try {
+      const result = await recaption({
+        videoDir,
+        fromVersion: video.mediaVersion,
+        captions: captionInputs(videoId),
+      });
+      ctx.progress(100);
+      if (!repos.videos.exists(videoId)) {
+        rmSync(videoDir, { recursive: true, force: true });
+        return;
+      }
+      repos.videos.markReady(videoId, result.version, result.manifest);
+      removeSupersededVersions(videoDir, [result.version, video.mediaVersion]);
+      if (result.copied > 0) log('captions: hard links failed across filesystems, files copied', { videoId });
+      log('captions ready', { videoId, version: result.version, wallMs: Math.round(result.wallMs) });
+    } catch (err) {
+      // A stored caption file the pipeline refuses will be refused again: no retry.
+      if (err instanceof CaptionError) throw new PermanentJobError(err.message, { cause: err });
+      throw err;
+    }
+  };
+
   return {
-    handlers: { transcode: transcodeHandler },
+    handlers: { transcode: transcodeHandler, captions: captionsHandler },
 
     onJobEnd(job, error) {
       const { videoId } = job.payload as Partial<TranscodePayload>;
-      if (job.type !== 'transcode' || !videoId || job.state === 'succeeded') return;
+      if (!VERSION_JOBS.has(job.type) || !videoId || job.state === 'succeeded') return;
       const video = repos.videos.byId(videoId);
       if (!video) return;
       const reason = error === undefined ? recorded(job.error) : describeFailure(error);
@@ -196,7 +245,7 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     async sweep(busy) {
       const busyDirs = busy.flatMap((job) => {
         const { videoId } = job.payload as Partial<TranscodePayload>;
-        return job.type === 'transcode' && videoId ? [join(mediaDir, videoId)] : [];
+        return VERSION_JOBS.has(job.type) && videoId ? [join(mediaDir, videoId)] : [];
       });
       const removed = await removeStaleTempFolders(mediaDir, busyDirs);
       if (removed.length > 0) log('removed temp folders of interrupted transcodes', { folders: removed });
@@ -207,6 +256,13 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
       if (!video?.sourcePath) throw new Error(`Video ${videoId} has no source file to transcode.`);
       const payload: TranscodePayload = { input: video.sourcePath, videoId };
       const job = queue.enqueue('transcode', payload);
+      repos.videos.setStatus(videoId, 'queued', { jobId: job.id });
+      return job;
+    },
+
+    enqueueCaptions(videoId) {
+      const payload: CaptionsPayload = { videoId };
+      const job = queue.enqueue('captions', payload);
       repos.videos.setStatus(videoId, 'queued', { jobId: job.id });
       return job;
     },

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { CAPTION_KINDS, CAPTION_SOURCES } from '../languages.ts';
 import { VIDEO_STATUSES } from '../states.ts';
 import { Chapter } from './chapters.ts';
 import { Localized, Named, OneOf, Page, PageQuery, Slug } from './common.ts';
@@ -14,7 +15,21 @@ export type Poster = Static<typeof Poster>;
 export const VideoStatus = OneOf(VIDEO_STATUSES);
 export type VideoStatus = Static<typeof VideoStatus>;
 
-export const CaptionTrack = Type.Object({ lang: Type.String(), label: Type.String(), url: Type.String() });
+export const CaptionTrack = Type.Object({
+  /** BCP 47 tag: 'vi', 'en', 'tyz' (Tày)... */
+  lang: Type.String(),
+  /** The name in the master playlist (NAME). */
+  label: Type.String(),
+  url: Type.String(),
+  /**
+   * The language's name in both languages, for menus: 'Tiếng Tày' / 'Tày'. Always sent by this API; optional
+   * so that clients (and their test fixtures) built before it keep working, falling back to label.
+   */
+  name: Type.Optional(Localized),
+  /** Absent for tracks made before it was recorded. */
+  kind: Type.Optional(OneOf(CAPTION_KINDS)),
+  source: Type.Optional(OneOf(CAPTION_SOURCES)),
+});
 
 export const Rendition = Type.Object({
   name: Type.String(),

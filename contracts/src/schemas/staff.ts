@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { CAPTION_KINDS, CAPTION_SOURCES } from '../languages.ts';
 import {
   ACCESSION_NUMBER_MAX_LENGTH,
   MAX_ETHNIC_GROUPS,
@@ -91,7 +92,14 @@ export const StaffVideo = Type.Object({
   progress: Type.Integer({ minimum: 0, maximum: 100 }),
   /** Whether this is the video visitors see. */
   current: Type.Boolean(),
-  captions: Type.Array(Type.Object({ lang: Type.String(), label: Type.String() })),
+  captions: Type.Array(
+    Type.Object({
+      lang: Type.String(),
+      label: Type.String(),
+      kind: OneOf(CAPTION_KINDS),
+      source: OneOf(CAPTION_SOURCES),
+    }),
+  ),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type StaffVideo = Static<typeof StaffVideo>;
@@ -163,5 +171,34 @@ export type PublishBody = Static<typeof PublishBody>;
 export const IdParams = Type.Object({ id: Id });
 export const CaptionParams = Type.Object({
   id: Id,
-  lang: Type.Union([Type.Literal('vi'), Type.Literal('en')]),
+  lang: Type.String({
+    maxLength: 35,
+    description:
+      "BCP 47 tag of a language in contracts/src/languages.ts: 'vi', 'en', 'tyz' (Tày), 'blt' (Tai Dam)...",
+  }),
+});
+export const CueParams = Type.Object({
+  id: Id,
+  lang: CaptionParams.properties.lang,
+  index: Type.Integer({ minimum: 0, description: '0-based position of the cue in the track' }),
+});
+/** A cue's new words; its timing stays. A line break is kept, a blank line is not (it would end the cue). */
+export const CueFixBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) });
+export type CueFixBody = Static<typeof CueFixBody>;
+export const CaptionCues = Type.Object({
+  lang: Type.String(),
+  cues: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      startSec: Type.Number(),
+      endSec: Type.Number(),
+      text: Type.String(),
+    }),
+  ),
+});
+export type CaptionCues = Static<typeof CaptionCues>;
+/** What the uploaded words are; absent = Vietnamese and others as spoken, English as a translation, by a person. */
+export const CaptionQuery = Type.Object({
+  kind: Type.Optional(OneOf(CAPTION_KINDS)),
+  source: Type.Optional(OneOf(CAPTION_SOURCES)),
 });

@@ -66,6 +66,8 @@ export async function writeCaptionRenditions(
       label: c.label.trim() || c.lang,
       vtt: `captions/${c.lang}.vtt`,
       playlist: `captions/${c.lang}.m3u8`,
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.source ? { source: c.source } : {}),
     });
   }
   return entries;

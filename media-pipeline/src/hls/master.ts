@@ -4,6 +4,8 @@ import type { MediaManifest } from '../types.ts';
 export type MasterRendition = MediaManifest['renditions'][number];
 export type MasterCaption = MediaManifest['captions'][number];
 
+const TRANSCRIBES_DIALOG = 'public.accessibility.transcribes-spoken-dialog';
+
 const quoted = (text: string): string => `"${text.replace(/["\r\n]/g, "'")}"`;
 
 /**
@@ -26,9 +28,13 @@ export function buildMaster(
 ): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', ''];
   for (const c of captions) {
+    // A transcription carries the words as spoken: Apple's tag lets players offer it to viewers who ask for
+    // captions of the dialogue. A translation (or a track of unknown kind) is a plain subtitle.
+    const characteristics =
+      c.kind === 'transcription' ? `CHARACTERISTICS=${quoted(TRANSCRIBES_DIALOG)},` : '';
     lines.push(
       `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME=${quoted(c.label)},LANGUAGE=${quoted(c.lang)},` +
-        `DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=${quoted(c.playlist)}`,
+        `DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,${characteristics}URI=${quoted(c.playlist)}`,
     );
   }
   if (captions.length) lines.push('');

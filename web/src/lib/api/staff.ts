@@ -1,11 +1,12 @@
+import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
 import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
   ChapterInput,
+  CaptionCues,
   JobPage,
   JobView,
-  Lang,
   PlaybackHealth,
   PlaybackQuery,
   PublishBody,
@@ -41,8 +42,29 @@ export const deleteArtifact = (id: number) => request<void>(`${base}/artifacts/$
 export const getChapters = (id: number) => request<StaffChapters>(`${base}/artifacts/${id}/chapters`);
 export const putChapters = (id: number, chapters: ChapterInput[]) =>
   request<StaffChapters>(`${base}/artifacts/${id}/chapters`, { method: 'PUT', body: { chapters } });
-export const putCaptions = (id: number, lang: Lang, text: string) =>
-  request<unknown>(`${base}/artifacts/${id}/captions/${lang}`, { method: 'PUT', text });
+/** `lang` is a BCP 47 tag from contracts/src/languages.ts; kind and source default on the server. */
+export const putCaptions = (
+  id: number,
+  lang: string,
+  text: string,
+  meta: { kind?: CaptionKind; source?: CaptionSource } = {},
+) => {
+  const query = new URLSearchParams(Object.entries(meta).filter(([, v]) => v) as [string, string][]);
+  const qs = query.size ? `?${query}` : '';
+  return request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}${qs}`, {
+    method: 'PUT',
+    text,
+  });
+};
+export const getCaptionCues = (id: number, lang: string) =>
+  request<CaptionCues>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}/cues`);
+export const fixCue = (id: number, lang: string, index: number, text: string) =>
+  request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}/cues/${index}`, {
+    method: 'PUT',
+    body: { text },
+  });
+export const deleteCaptions = (id: number, lang: string) =>
+  request<unknown>(`${base}/artifacts/${id}/captions/${encodeURIComponent(lang)}`, { method: 'DELETE' });
 
 /** Every published artifact, page by page, as many at a time as the api gives. */
 export async function listAllPublished(): Promise<StaffArtifactSummary[]> {
