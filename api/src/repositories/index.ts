@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
+import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),
+    captionFiles: new CaptionFilesRepository(dirs.mediaDir),
     searchOutbox: new SearchOutboxRepository(db),
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
