@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { launchChromium } from '@artifact-stories/media-pipeline/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fakeManifest } from '../../api/test/helpers.ts';
+import { attachReadyManifest, fakeManifest } from '../../api/test/helpers.ts';
 import { type RunningSite, startSite } from './support/app.ts';
 import { collectProblems, expectAccessible, openPage } from './support/browser.ts';
 
@@ -17,23 +17,17 @@ let browser: Browser;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite(), launchChromium()]);
-  // A ready version as the pipeline leaves it, caption file included: search needs no encoded media.
-  const artifact = site.app.repos.artifacts.bySlug(SLUG);
-  if (!artifact) throw new Error(`fixture ${SLUG} missing`);
-  const video = site.app.repos.videos.create({
-    artifactId: artifact.id,
-    sourcePath: '/nonexistent/source.mp4',
-    sourceName: 'source.mp4',
-    sourceSize: 1,
-  });
+  // A ready version with its caption file, as the pipeline leaves it: search needs no encoded media. No await
+  // until the file is written: the background sync cannot index the version before.
   const manifest = fakeManifest('v1', {
     captions: [{ lang: 'vi', label: 'Tiếng Việt', vtt: 'captions/vi.vtt', playlist: 'captions/vi.m3u8' }],
   });
-  const vtt = join(site.app.config.mediaDir, video.id, 'v1', 'captions/vi.vtt');
-  mkdirSync(dirname(vtt), { recursive: true });
-  writeFileSync(vtt, `WEBVTT\n\n00:00:42.000 --> 00:00:45.000\nBà kể về hoa ${SPOKEN} trên nương\n`);
-  site.app.repos.videos.markReady(video.id, 'v1', manifest);
-  site.app.repos.artifacts.setCurrentVideo(artifact.id, video.id);
+  const { dir } = attachReadyManifest({ ...site, config: site.app.config }, SLUG, manifest);
+  mkdirSync(join(dir, 'captions'), { recursive: true });
+  writeFileSync(
+    join(dir, 'captions/vi.vtt'),
+    `WEBVTT\n\n00:00:42.000 --> 00:00:45.000\nBà kể về hoa ${SPOKEN} trên nương\n`,
+  );
   await site.app.searchSync.drain();
 });
 
