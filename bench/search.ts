@@ -60,6 +60,16 @@ function generateDocuments(count: number): SearchDocument[] {
       return parts.join(' ');
     };
     const names = own.flatMap(groupNames);
+    const hasCaptions = random() < 0.5;
+    // A captioned clip: about 40 cues of remixed story sentences, one every 4 s (a 3-minute clip).
+    const cues = hasCaptions
+      ? Array.from({ length: 30 + Math.floor(random() * 20) }, (_, i) => ({
+          lang: 'vi',
+          start: i * 4,
+          end: i * 4 + 4,
+          text: pick(pool.vi),
+        }))
+      : [];
     docs.push({
       id,
       slug: `${a.slug}-${id}`,
@@ -71,7 +81,8 @@ function generateDocuments(count: number): SearchDocument[] {
       category: a.category,
       region: pick(fixtures).region,
       material: pick(fixtures).material,
-      hasCaptions: random() < 0.5,
+      hasCaptions,
+      cues,
       publishedAt: 1_700_000_000_000 + id * 60_000,
     });
   }
@@ -100,6 +111,7 @@ const QUERIES: [string, string, SearchFilters?][] = [
   ['words + family', 'nha rong', { languageFamily: 'mon-khmer' }],
   ['look-alikes, toned', 'gốm'],
   ['look-alikes, folded', 'gom'],
+  ['word + has captions', 'chieng', { hasCaptions: true }],
   ['no match', 'zzzzqx'],
 ];
 

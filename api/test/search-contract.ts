@@ -2,6 +2,7 @@ import type { SearchResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { SearchContext } from './search-contract-context.ts';
+import { cueCases } from './search-contract-cues.ts';
 import { queryCases } from './search-contract-queries.ts';
 import { rankingCases } from './search-contract-ranking.ts';
 import { catalogueSql } from './search-contract-sql.ts';
@@ -48,5 +49,6 @@ export function searchContract(name: string, factory: () => Promise<SearchSubjec
     queryCases(ctx);
     rankingCases(ctx);
     updateCases(ctx);
+    cueCases(ctx);
   });
 }

@@ -23,6 +23,7 @@ describe('embedded engine specifics', () => {
     region: { vi: 'Đắk Lắk', en: 'Dak Lak' },
     material: { vi: 'Gốm', en: 'Clay' },
     hasCaptions: false,
+    cues: [],
     publishedAt: id,
   });
 
@@ -35,6 +36,24 @@ describe('embedded engine specifics', () => {
     expect(r.hits[0]?.snippetHtml).toBe('');
     const en = await engine.search({ q: 'rhade', lang: 'en', filters: {}, page: 1, pageSize: 5 });
     expect(en.hits[0]?.titleHtml).toBe('Ché rượu cần Ê Đê');
+  });
+
+  it('ranks a match in the spoken words alone below a story match, whatever their scores', async () => {
+    const engine = new EmbeddedSearchEngine();
+    const long = 'Ché dùng trong lễ hội của làng, bên bếp lửa nhà sàn, khi có khách quý. '.repeat(6);
+    const spoken = {
+      ...doc(2, 'Ché nhỏ', '', []),
+      hasCaptions: true,
+      cues: [{ lang: 'vi', start: 70, end: 72, text: 'Khèn ơi khèn, tiếng khèn' }],
+    };
+    await engine.upsert([doc(1, 'Ché', `${long} Có tiếng khèn.`, []), spoken]);
+    const r = await engine.search({ q: 'khèn', lang: 'vi', filters: {}, page: 1, pageSize: 5 });
+    // By BM25 alone the short, thrice-said cue line would come first.
+    expect(r.hits.map((h) => h.id)).toEqual([1, 2]);
+    expect(r.hits[1]?.cues).toEqual([
+      { lang: 'vi', start: 70, html: '<mark>Khèn</mark> ơi <mark>khèn</mark>, tiếng <mark>khèn</mark>' },
+    ]);
+    expect(r.facets.hasCaptions).toBe(1);
   });
 
   it('forgets a removed document and filters by region in either language, ignoring diacritics', async () => {

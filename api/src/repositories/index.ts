@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
+import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
@@ -21,6 +22,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),
+    captionFiles: new CaptionFilesRepository(dirs.mediaDir),
     searchOutbox: new SearchOutboxRepository(db),
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),

@@ -121,12 +121,24 @@ export class VideosRepository {
       .run(status, error?.en ?? null, error?.vi ?? null, fields.jobId ?? null, this.now(), id);
   }
 
+  /**
+   * A new version is on show. Its artifact is queued for reindexing in the same transaction: the version's
+   * caption cues are in the search document, and a caption change makes a new version of the current video
+   * that nothing else may queue (video-jobs.ts skips setCurrentVideo while a newer upload is encoding).
+   */
   markReady(id: string, version: string, manifest: MediaManifest): void {
-    this.db
-      .prepare(
-        `UPDATE videos SET status = 'ready', error = NULL, error_vi = NULL, media_version = ?, manifest = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(version, JSON.stringify(manifest), this.now(), id);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE videos SET status = 'ready', error = NULL, error_vi = NULL, media_version = ?, manifest = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(version, JSON.stringify(manifest), this.now(), id);
+      this.db
+        .prepare(
+          'INSERT INTO search_outbox (artifact_id, created_at) SELECT artifact_id, ? FROM videos WHERE id = ?',
+        )
+        .run(this.now(), id);
+    })();
   }
 
   upsertCaption(c: CaptionRecord): void {

@@ -1,4 +1,5 @@
 import { fold } from '@artifact-stories/contracts/text';
+import { matchingCues } from './cue-hits.ts';
 import { Dictionary } from './dictionary.ts';
 import type {
   SearchDocument,
@@ -13,13 +14,17 @@ import { ExactTerms, holdsMeant, keepWord, prefersForms } from './readings.ts';
 import { exactTerms, highlight, indexTerms, queryTerm, snippet, tokenize } from './text.ts';
 
 /**
- * Fields as the index sees them (title, group names, material and region, story; see fieldTexts), with
- * their weight: a title match outranks a story-only match.
+ * Fields as the index sees them (title, group names, material and region, story, spoken words; see
+ * fieldTexts), with their weight: a title match outranks a story-only match. A match in the spoken words
+ * alone ranks after every other (see ranked), whatever its score.
  */
-const BOOSTS = [8, 4, 2, 1];
-const ALL_FIELDS = [0, 1, 2, 3];
+const BOOSTS = [8, 4, 2, 1, 1];
+const ALL_FIELDS = [0, 1, 2, 3, 4];
 const SHORT_FIELDS = [0, 1, 2];
 const STORY = 3;
+const CUES = 4;
+/** Long texts, where a one- or two-letter last word is not taken as a prefix. */
+const LONG_FIELDS = [STORY, CUES];
 const NO_TERMS: readonly string[] = [];
 
 interface Entry {
@@ -34,7 +39,11 @@ interface Entry {
 interface Match {
   id: number;
   score: number;
+  /** Fields matched, as a bit mask (postings.ts). */
+  fields: number;
 }
+
+const cueOnly = (m: Match) => m.fields === 1 << CUES;
 
 /** A query's matches, best first, and what matched (worked out only for the page shown). */
 interface Ranking {
@@ -49,6 +58,7 @@ function fieldTexts(d: SearchDocument): string[] {
     d.ethnicGroupNames.join(' ; '),
     `${d.material.vi} ; ${d.material.en} ; ${d.region.vi} ; ${d.region.en}`,
     `${d.story.vi}\n${d.story.en}`,
+    d.cues.map((c) => c.text).join('\n'),
   ];
 }
 
@@ -75,7 +85,7 @@ function wordQueries(terms: readonly string[], typos: boolean): WordQuery[] {
       term,
       parts: [
         { prefix: true, fuzzy, fields: SHORT_FIELDS },
-        { prefix: false, fuzzy, fields: [STORY] },
+        { prefix: false, fuzzy, fields: LONG_FIELDS },
       ],
     };
   });
@@ -172,7 +182,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /**
    * Matches of q, best first; cached (least recently used goes first). The first bucket holds the documents
    * of the boosted group that hold a meant form of every word (readings.ts); the rest follow, each part still
-   * best first (the same buckets as the Meilisearch engine's).
+   * best first (the same buckets as the Meilisearch engine's). In each bucket, documents matched only in the
+   * spoken words come last (Meilisearch: cues are the last searchable attribute).
    */
   private ranked(req: SearchRequest): Ranking {
     const boost = req.boostEthnicGroup;
@@ -185,15 +196,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.recent.delete(key);
     } else {
       ranking = this.match(terms);
+      const first = new Set<number>();
       if (boost || readings) {
         const id = boost ? (this.values.groups.id(boost) ?? -2) : -1;
-        const first = new Set<number>();
         for (const m of ranking.matches) {
           const e = this.entries.get(m.id);
           if (!e || (boost && !e.groups.includes(id))) continue;
           if (holdsMeant(readings, (f) => this.exact.holds(m.id, f))) first.add(m.id);
         }
-        const bucket = (m: Match) => (first.has(m.id) ? 1 : 0);
+      }
+      if (first.size || ranking.matches.some(cueOnly)) {
+        const bucket = (m: Match) => (first.has(m.id) ? 2 : 0) + (cueOnly(m) ? 0 : 1);
         // Array.sort is stable: each bucket stays best first.
         ranking.matches.sort((a, b) => bucket(b) - bucket(a));
       }
@@ -204,7 +217,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private match(terms: string[]): Ranking {
-    if (!terms.length) return { matches: this.newestFirst().map((id) => ({ id, score: 0 })), explain: null };
+    if (!terms.length)
+      return { matches: this.newestFirst().map((id) => ({ id, score: 0, fields: 0 })), explain: null };
     // Strictest first: every word as typed; then with typos forgiven; then any word (like Meilisearch's
     // default matching strategy). A word the catalogue knows is taken as typed, so "hmong" does not also
     // bring every story saying "among"; an unknown one ("chiemg") is corrected. Also much faster.
@@ -246,6 +260,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const category = f.category ? (categories.id(f.category) ?? -2) : -1;
     const region = f.region ? fold(f.region.trim()) : undefined;
     const kept: Match[] = [];
+    let captioned = 0;
     for (const m of matches) {
       const e = this.entries.get(m.id);
       if (!e) continue;
@@ -257,12 +272,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (okFamily && okCategory) for (const g of e.groups) (groupCounts[g] as number)++;
       if (okGroup && okCategory) for (const x of e.families) (familyCounts[x] as number)++;
       if (okGroup && okFamily) (categoryCounts[e.category] as number)++;
-      if (okGroup && okFamily && okCategory) kept.push(m);
+      if (!(okGroup && okFamily && okCategory)) continue;
+      kept.push(m);
+      if (e.doc.hasCaptions) captioned++;
     }
     const facets = {
       ethnicGroup: groups.counts(groupCounts),
       languageFamily: families.counts(familyCounts),
       category: categories.counts(categoryCounts),
+      hasCaptions: captioned,
     };
     return { kept, facets };
   }
@@ -279,6 +297,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       : '';
     // Titles are short: always scanned, so a group name matched elsewhere ("ede") is marked in them too.
     const titleHtml = highlight(title, terms, keep);
-    return { id: doc.id, slug: doc.slug, titleHtml, snippetHtml: storyHtml };
+    const cues = explain?.inField(id, CUES)
+      ? matchingCues(doc.cues, req.lang, (text) => highlight(text, terms, keep))
+      : [];
+    return { id: doc.id, slug: doc.slug, titleHtml, snippetHtml: storyHtml, cues };
   }
 }

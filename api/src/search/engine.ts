@@ -15,8 +15,31 @@ export interface SearchDocument {
   region: { vi: string; en: string };
   material: { vi: string; en: string };
   hasCaptions: boolean;
+  /**
+   * The spoken words: cues of the current version's caption tracks, in track then time order, capped per
+   * artifact (search-documents.ts, CUE_TEXT_MAX).
+   */
+  cues: IndexedCue[];
   publishedAt: number;
 }
+
+/** One caption cue as indexed: its plain text, times in seconds, and the track's language tag. */
+export interface IndexedCue {
+  lang: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A cue whose words matched, as a hit shows it: HTML-escaped text with <mark> around the matches. */
+export interface CueHit {
+  lang: string;
+  start: number;
+  html: string;
+}
+
+/** Matching cues shown per hit, in clip order: enough to choose a moment, short on a phone. */
+export const CUES_PER_HIT = 3;
 
 export interface SearchFilters {
   ethnicGroup?: string;
@@ -65,6 +88,8 @@ export interface SearchHit {
   /** HTML-escaped text with <mark> around matches. */
   titleHtml: string;
   snippetHtml: string;
+  /** Cues whose words matched (at most CUES_PER_HIT); empty when no cue did. */
+  cues: CueHit[];
 }
 
 export type FacetCounts = Record<string, number>;
@@ -74,7 +99,13 @@ export interface SearchResponseData {
   total: number;
   page: number;
   pageSize: number;
-  facets: { ethnicGroup: FacetCounts; languageFamily: FacetCounts; category: FacetCounts };
+  facets: {
+    ethnicGroup: FacetCounts;
+    languageFamily: FacetCounts;
+    category: FacetCounts;
+    /** Matches (every filter applied) whose clip has captions. */
+    hasCaptions: number;
+  };
 }
 
 /** Synonyms from the ethnic groups' alternative names: each list is a set of equivalent terms. */

@@ -21,6 +21,8 @@ describe('meilisearch settings and filters', () => {
     expect(searchable.indexOf('title.vi')).toBeLessThan(searchable.indexOf('ethnicGroupNames'));
     expect(searchable.indexOf('ethnicGroupNames')).toBeLessThan(searchable.indexOf('story.vi'));
     expect(searchable).not.toContain('exact');
+    // The spoken words last: the attribute rule puts a match in them alone below titles and groups.
+    expect(searchable.at(-1)).toBe('cues.text');
     expect(s.filterableAttributes).toEqual(
       expect.arrayContaining(['ethnicGroups', 'languageFamilies', 'category', 'hasCaptions', 'exact']),
     );
@@ -56,10 +58,13 @@ describe('meilisearch settings and filters', () => {
       category: 'household',
       region: { vi: '', en: '' },
       material: { vi: '', en: '' },
-      hasCaptions: false,
+      hasCaptions: true,
+      cues: [{ lang: 'vi', start: 1, end: 2, text: 'Tiếng khèn' }],
       publishedAt: 1,
     });
-    expect(doc.exact).toEqual(expect.arrayContaining(['g_1ed1m', 'g_1ed3m', 'pottery', 'hm_f4ng', 'm_f4ng']));
+    expect(doc.exact).toEqual(
+      expect.arrayContaining(['g_1ed1m', 'g_1ed3m', 'pottery', 'hm_f4ng', 'm_f4ng', 'kh_e8n']),
+    );
     expect(doc.exact.every((k) => /^[\x21-\x7e]+$/.test(k))).toBe(true);
     const readings = [
       { term: 'gom', forms: ['gốm'], toned: false },

@@ -40,13 +40,18 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
     d.material.en,
     d.region.vi,
     d.region.en,
+    ...d.cues.map((c) => c.text),
   ];
   const exact = new Set(texts.flatMap((t) => tokenize(t).flatMap(exactTerms)).map(exactKey));
   return { ...d, exact: [...exact] };
 }
 
 /**
- * Settings applied at every start (idempotent); the order of searchableAttributes ranks title above story.
+ * Settings applied at every start (idempotent); the order of searchableAttributes ranks title above story,
+ * and the spoken words (`cues.text`, an array of cue objects) last: the `attribute` rule then puts a match in
+ * them alone after a title or group match. Cues stay inside the artifact's document rather than in a cues
+ * index of their own: a hit is an artifact, so one query keeps one ranking, one total and the facets, and
+ * the cue times come back with the document (`_formatted.cues[i]` lines up with `cues[i]`).
  * No synonyms: every name of a document's groups is in ethnicGroupNames (one-word forms too), so "meo" and
  * "hmong" find the H'Mông there; synonyms would also apply to every query, folded, and a one-syllable other
  * name ("de", "mong") would then match để, đề, dễ or mỏng in nearly every story.
@@ -63,6 +68,7 @@ export function indexSettings(): Settings {
       'region.en',
       'story.vi',
       'story.en',
+      'cues.text',
     ],
     filterableAttributes: [
       'ethnicGroups',

@@ -88,6 +88,7 @@ const document = {
   region: { vi: '', en: '' },
   material: { vi: 'Đất sét', en: 'Clay' },
   hasCaptions: false,
+  cues: [],
   publishedAt: 1,
 };
 
@@ -134,6 +135,46 @@ describe('meilisearch engine: what it sends', () => {
     expect(first?.[1]?.filter).toEqual(['exact IN ["g_1ed1m"]']);
     expect(rest?.[0]?.filter).toEqual(['NOT (exact IN ["g_1ed1m"])']);
     expect(first?.[0]?.attributesToRetrieve).toContain('exact');
+  });
+
+  it('asks for the cue lines and the captions count, and shows only cues where a meant form is marked', async () => {
+    const cues = [
+      { lang: 'vi', start: 3, end: 5, text: 'Bộ này gồm ba chiếc' },
+      { lang: 'vi', start: 42.5, end: 45, text: 'Gốm nung lộ thiên' },
+    ];
+    const hit = {
+      ...document,
+      exact: ['g_1ed1m'],
+      cues,
+      _formatted: {
+        title: document.title,
+        cues: [
+          { ...cues[0], text: 'Bộ này \uE000gồm\uE001 ba chiếc' },
+          { ...cues[1], text: '\uE000Gốm\uE001 nung <lộ> thiên' },
+        ],
+      },
+    };
+    const server = fakeServer({
+      'POST /multi-search': (c) => ({
+        results: (c.body as { queries: { filter?: string[] }[] }).queries.map((q) => ({
+          ...searchResult(1, q.filter?.some((f) => f.startsWith('NOT')) ? [] : [hit]),
+          facetDistribution: { hasCaptions: { true: 7, false: 3 } },
+        })),
+      }),
+    });
+    const engine = engineOn(server);
+    const r = await engine.search(
+      request('gốm', { readings: [{ term: 'gom', forms: ['gốm'], toned: true }] }),
+    );
+    const [main] = multiQueries(server.calls)[0] ?? [];
+    expect(main?.attributesToRetrieve).toContain('cues');
+    expect(main?.attributesToHighlight).toContain('cues.text');
+    expect(main?.facets).toContain('hasCaptions');
+    expect(r.facets.hasCaptions).toBe(7);
+    // The cue saying gồm ("consists of") folds like the query but is not what was typed: not shown.
+    expect(r.hits[0]?.cues).toEqual([
+      { lang: 'vi', start: 42.5, html: '<mark>Gốm</mark> nung &lt;lộ&gt; thiên' },
+    ]);
   });
 
   it('makes a key scoped to its index with the master key, then uses only that key', async () => {

@@ -7,6 +7,7 @@ import {
   type SearchParams,
   type SearchResponse,
 } from 'meilisearch';
+import { matchingCues } from './cue-hits.ts';
 import type {
   IndexReplacement,
   SearchDocument,
@@ -187,7 +188,8 @@ export class MeilisearchEngine implements SearchEngine {
   private async searchWith(req: SearchRequest, strategy: Strategy): Promise<SearchResponseData> {
     const base = this.baseParams(req, strategy);
     const filter = filterExpressions(req.filters);
-    const allFacets = Object.values(FACET_FIELD);
+    // hasCaptions is counted with every filter applied (engine.ts): only the main query asks for it.
+    const allFacets = [...Object.values(FACET_FIELD), 'hasCaptions'];
     const preferred = req.q.trim() ? preferredFilter(req.boostEthnicGroup, req.readings) : undefined;
     // Page-based queries: Meilisearch then counts exhaustively (offset/limit would only estimate).
     const paged = { page: req.page, hitsPerPage: req.pageSize };
@@ -210,7 +212,12 @@ export class MeilisearchEngine implements SearchEngine {
     const mainResult = results[0] as SearchResponse<MeiliDocument>;
     const facetResults = results.slice(1 + firstQuery.length);
 
-    const facets: SearchResponseData['facets'] = { ethnicGroup: {}, languageFamily: {}, category: {} };
+    const facets: SearchResponseData['facets'] = {
+      ethnicGroup: {},
+      languageFamily: {},
+      category: {},
+      hasCaptions: mainResult.facetDistribution?.hasCaptions?.true ?? 0,
+    };
     for (const d of DIMENSIONS) facets[d] = mainResult.facetDistribution?.[FACET_FIELD[d]] ?? {};
     for (const [i, d] of active.entries())
       facets[d] = facetResults[i]?.facetDistribution?.[FACET_FIELD[d]] ?? {};
@@ -248,9 +255,9 @@ export class MeilisearchEngine implements SearchEngine {
       matchingStrategy,
       locales: ['vie', 'eng'],
       sort: q ? undefined : ['publishedAt:desc', 'id:desc'],
-      attributesToRetrieve: ['id', 'slug', 'title', 'story', 'exact'],
-      // Cropped stories are marked only when they are highlighted too.
-      attributesToHighlight: ['title.vi', 'title.en', 'story.vi', 'story.en'],
+      attributesToRetrieve: ['id', 'slug', 'title', 'story', 'exact', 'cues'],
+      // Cropped stories are marked only when they are highlighted too. Cue lines are short: whole.
+      attributesToHighlight: ['title.vi', 'title.en', 'story.vi', 'story.en', 'cues.text'],
       attributesToCrop: ['story.vi', 'story.en'],
       cropLength: 32,
       cropMarker: '…',
@@ -282,9 +289,14 @@ export class MeilisearchEngine implements SearchEngine {
     const titleLang = hit.title?.[req.lang] ? req.lang : other;
     const storyLang = matched(`story.${req.lang}`) ? req.lang : matched(`story.${other}`) ? other : null;
     const story = storyLang && req.q.trim() ? markup(formatted.story?.[storyLang], keep) : '';
+    // Only cues with a kept mark are shown: how v1.12 reports positions inside arrays of objects matters not.
+    const cues = req.q.trim()
+      ? matchingCues(hit.cues ?? [], req.lang, (_, i) => markup(formatted.cues?.[i]?.text, keep))
+      : [];
     return {
       id: Number(hit.id),
       slug: hit.slug,
+      cues,
       titleHtml: markup(formatted.title?.[titleLang] ?? hit.title?.[titleLang], keep),
       // A story whose only matches were look-alikes explains nothing: no excerpt (as the embedded engine).
       snippetHtml: story.includes('<mark>') ? story : '',

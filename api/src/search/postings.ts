@@ -26,6 +26,8 @@ export interface WordQuery {
 export interface Scored {
   id: number;
   score: number;
+  /** Bit i set: some word matched in field i. */
+  fields: number;
 }
 
 /** What matched a query, for marking the words of the documents shown (only a page needs it). */
@@ -159,6 +161,7 @@ export class InvertedIndex {
     /** Words matched (AND needs all), and distinct query terms matched (the quality factor). */
     const count = new Uint8Array(n);
     const quality = new Uint8Array(n);
+    const fieldsHit = new Uint32Array(n);
     const byTerm = new Map<string, Uint8Array>();
     const union: number[] = [];
     const expansions: Expansion[] = [];
@@ -168,7 +171,8 @@ export class InvertedIndex {
       for (const part of word.parts) {
         for (const [term, data, weight] of this.expand(word.term, part)) {
           expansions.push({ term, data, fields: part.fields });
-          for (const field of part.fields) this.score(data[field], field, weight, score, touched);
+          for (const field of part.fields)
+            this.score(data[field], field, weight, { into: score, touched, fieldsHit });
         }
       }
       // A word typed twice ("kh kh") counts once in the quality, as MiniSearch counts distinct terms.
@@ -191,7 +195,11 @@ export class InvertedIndex {
       const id = this.idOf[slot] as number;
       // A removed slot is only still posted if remove() was given other texts than add() was.
       if ((count[slot] as number) < need || id < 0) continue;
-      matches.push({ id, score: (total[slot] as number) * (quality[slot] as number) });
+      matches.push({
+        id,
+        score: (total[slot] as number) * (quality[slot] as number),
+        fields: fieldsHit[slot] as number,
+      });
     }
     return { matches, explain: this.explanation(expansions) };
   }
@@ -223,10 +231,11 @@ export class InvertedIndex {
     p: Postings | undefined,
     field: number,
     weight: number,
-    into: Float64Array,
-    touched: number[],
+    out: { into: Float64Array; touched: number[]; fieldsHit: Uint32Array },
   ) {
     if (!p) return;
+    const { into, touched, fieldsHit } = out;
+    const bit = 1 << field;
     const docs = this.slotOf.size;
     const matching = p.slots.length;
     const idf = Math.log(1 + (docs - matching + 0.5) / (matching + 0.5));
@@ -241,6 +250,7 @@ export class InvertedIndex {
       const s = boost * (D + (tf * (K + 1)) / (tf + K * norm));
       if (into[slot] === 0) touched.push(slot);
       into[slot] = (into[slot] as number) + s;
+      fieldsHit[slot] = (fieldsHit[slot] as number) | bit;
     }
   }
 

@@ -1,8 +1,9 @@
 import { fold } from '@artifact-stories/contracts/text';
 import type { ArtifactRecord, ArtifactsRepository } from '../repositories/artifacts.repository.ts';
+import type { CaptionFilesRepository, CaptionTrackCues } from '../repositories/caption-files.repository.ts';
 import type { CatalogueRepository, EthnicGroupRecord } from '../repositories/catalogue.repository.ts';
 import type { VideosRepository } from '../repositories/videos.repository.ts';
-import type { SearchDocument, SynonymSets } from '../search/engine.ts';
+import type { IndexedCue, SearchDocument, SynonymSets } from '../search/engine.ts';
 import { compact, nameVariants } from '../search/text.ts';
 import { publicVideo } from './catalogue.service.ts';
 import { storyText } from './markdown.ts';
@@ -10,6 +11,28 @@ import { storyText } from './markdown.ts';
 /** Characters the Meilisearch engine uses as highlight placeholders never come from the catalogue. */
 const PLACEHOLDERS = /[\uE000\uE001]/g;
 const clean = (text: string) => text.replace(PLACEHOLDERS, '');
+
+/**
+ * Cue text indexed per artifact, all tracks together: about 40 minutes of speech in one language, or a
+ * 20-minute clip with two tracks. Past it, later cues are not searchable (a whole-film transcript would
+ * outweigh every title and story, and make each hit's document heavy to send and scan).
+ */
+export const CUE_TEXT_MAX = 24_000;
+
+/** The tracks' cues in order, up to CUE_TEXT_MAX characters of text. */
+export function indexedCues(tracks: CaptionTrackCues[], max = CUE_TEXT_MAX): IndexedCue[] {
+  const out: IndexedCue[] = [];
+  let left = max;
+  for (const track of tracks) {
+    for (const cue of track.cues) {
+      const text = clean(cue.text);
+      if (text.length > left) return out;
+      left -= text.length;
+      out.push({ lang: track.lang, start: cue.start, end: cue.end, text });
+    }
+  }
+  return out;
+}
 
 /** Every name a group is known by: vi, en, other and historical names, each alternative on its own. */
 export function groupNames(g: Pick<EthnicGroupRecord, 'name' | 'otherNames'>): string[] {
@@ -22,6 +45,7 @@ export interface SearchDocumentSources {
   catalogue: Pick<CatalogueRepository, 'groups'>;
   artifacts: Pick<ArtifactsRepository, 'byId' | 'publishedIds'>;
   videos: Pick<VideosRepository, 'byIds'>;
+  captionFiles: Pick<CaptionFilesRepository, 'tracks'>;
 }
 
 /**
@@ -49,6 +73,8 @@ export class SearchDocuments {
         .filter((g): g is EthnicGroupRecord => g !== undefined);
       const names = own.flatMap(groupNames);
       const video = r.currentVideoId ? videos.get(r.currentVideoId) : undefined;
+      // The version on show (publicVideo): a failed or unfinished newer one has no cues to offer.
+      const shown = publicVideo(video) && video ? video : undefined;
       return {
         id: r.id,
         slug: r.slug,
@@ -61,7 +87,8 @@ export class SearchDocuments {
         category: r.category,
         region: { vi: clean(r.region.vi), en: clean(r.region.en) },
         material: { vi: clean(r.material.vi), en: clean(r.material.en) },
-        hasCaptions: (publicVideo(video)?.captions.length ?? 0) > 0,
+        hasCaptions: (shown?.manifest?.captions.length ?? 0) > 0,
+        cues: shown ? indexedCues(this.repos.captionFiles.tracks(shown)) : [],
         publishedAt: r.publishedAt ?? r.createdAt,
       };
     });

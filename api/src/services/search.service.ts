@@ -56,6 +56,7 @@ export class SearchService {
       query.ethnicGroup ?? null,
       query.languageFamily ?? null,
       query.category ?? null,
+      query.hasCaptions ?? null,
     ]);
     const known = this.responses.get(key);
     if (known?.generation === generation) return known.answer;
@@ -73,6 +74,7 @@ export class SearchService {
       ethnicGroup: query.ethnicGroup,
       languageFamily: query.languageFamily,
       category: query.category,
+      hasCaptions: query.hasCaptions,
     };
     // Both engines take words only: Meilisearch's phrase and exclusion syntax would work in one of them.
     const words = plainQuery(q);
@@ -99,6 +101,7 @@ export class SearchService {
         artifact: this.catalogue.summarize(record, this.videoOf(record, videos)),
         titleHtml: hit.titleHtml,
         snippetHtml: hit.snippetHtml,
+        cues: hit.cues,
       });
     }
 
@@ -115,6 +118,7 @@ export class SearchService {
         ethnicGroup: named(result.facets.ethnicGroup, groups),
         languageFamily: named(result.facets.languageFamily, families),
         category: named(result.facets.category, categories),
+        hasCaptions: result.facets.hasCaptions,
       },
       engine: this.engine.name,
     };

@@ -8,10 +8,23 @@ export const SearchQuery = Type.Object({
   ethnicGroup: Type.Optional(Slug),
   languageFamily: Type.Optional(Slug),
   category: Type.Optional(Slug),
+  /** true: only clips with captions (their spoken words are searchable); false: only clips without. */
+  hasCaptions: Type.Optional(Type.Boolean()),
   lang: Type.Optional(Lang),
   ...pageQuery(SEARCH_PAGE, SEARCH_PAGE_MAX),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
+
+/** A caption cue whose words matched: the moment to open the clip at. */
+export const CueMatch = Type.Object({
+  /** The caption track's language (BCP 47 tag). */
+  lang: Type.String(),
+  /** Seconds from the start of the clip: the artifact page opens at /artifacts/<slug>?t=<start>. */
+  start: Type.Number({ minimum: 0 }),
+  /** HTML-escaped cue line with <mark> around the matches. */
+  html: Type.String(),
+});
+export type CueMatch = Static<typeof CueMatch>;
 
 export const SearchHit = Type.Object({
   artifact: ArtifactSummary,
@@ -19,6 +32,8 @@ export const SearchHit = Type.Object({
   titleHtml: Type.String(),
   /** HTML-escaped story excerpt around the first match, with <mark>; empty when the story did not match. */
   snippetHtml: Type.String(),
+  /** Up to 3 cues of the clip's captions that matched, in clip order; empty when only other text matched. */
+  cues: Type.Array(CueMatch),
 });
 export type SearchHit = Static<typeof SearchHit>;
 
@@ -40,6 +55,8 @@ export const SearchResponse = Type.Object({
     ethnicGroup: Type.Array(FacetValue),
     languageFamily: Type.Array(FacetValue),
     category: Type.Array(FacetValue),
+    /** Matches (every filter applied) whose clip has captions. */
+    hasCaptions: Type.Integer(),
   }),
   engine: Type.Union([Type.Literal('embedded'), Type.Literal('meilisearch')]),
 });

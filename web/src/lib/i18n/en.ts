@@ -38,6 +38,9 @@ export const en: Record<MessageKey, string> = {
   'search.previous': '← Previous page',
   'search.next': 'Next page →',
   'search.pageOf': 'Page {page} of {pages}',
+  'search.captions': 'Spoken words',
+  'search.hasCaptions': 'With captions / transcript',
+  'search.spoken': 'Said in the film',
 
   'card.captions': 'Has captions',
 

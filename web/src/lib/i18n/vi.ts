@@ -37,6 +37,9 @@ export const vi = {
   'search.previous': '← Trang trước',
   'search.next': 'Trang sau →',
   'search.pageOf': 'Trang {page}/{pages}',
+  'search.captions': 'Lời nói trong phim',
+  'search.hasCaptions': 'Có phụ đề / lời thoại',
+  'search.spoken': 'Câu nói trong phim',
 
   'card.captions': 'Có phụ đề',
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseVtt } from './vtt.ts';
+
+describe('parseVtt', () => {
+  it('reads times with and without hours, identifiers, settings and multi-line cues', () => {
+    const vtt = [
+      'WEBVTT - Lời kể',
+      '',
+      'NOTE kể bởi nghệ nhân',
+      'hai dòng',
+      '',
+      'intro',
+      '00:00:01.500 --> 00:00:04.000 line:90% align:center',
+      'Tiếng khèn gọi',
+      'hồn lúa',
+      '',
+      '01:02.250 --> 01:05.000',
+      'Second cue',
+    ].join('\r\n');
+    expect(parseVtt(vtt)).toEqual([
+      { start: 1.5, end: 4, text: 'Tiếng khèn gọi hồn lúa' },
+      { start: 62.25, end: 65, text: 'Second cue' },
+    ]);
+  });
+
+  it('drops tags, decodes entities, and skips STYLE blocks, broken timings and empty cues', () => {
+    const vtt = [
+      '\uFEFFWEBVTT',
+      '',
+      'STYLE',
+      '::cue { color: yellow }',
+      '',
+      '00:00.000 --> 00:02.000',
+      '<v Bà Hoa>Gốm <i>Bàu Trúc</i> &amp; men &lt;đỏ&gt;&nbsp;&#7889;</v>',
+      '',
+      '00:xx.000 --> 00:03.000',
+      'broken',
+      '',
+      '00:03.000 --> 00:04.000',
+      '<c.music></c>',
+      '',
+      '1:00:00.000 --> 1:00:01.000',
+      'an hour in',
+    ].join('\n');
+    expect(parseVtt(vtt)).toEqual([
+      { start: 0, end: 2, text: 'Gốm Bàu Trúc & men <đỏ> ố' },
+      { start: 3600, end: 3601, text: 'an hour in' },
+    ]);
+  });
+
+  it('returns no cues for a file without any', () => {
+    expect(parseVtt('WEBVTT\n')).toEqual([]);
+    expect(parseVtt('')).toEqual([]);
+  });
+});
