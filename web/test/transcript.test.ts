@@ -151,7 +151,7 @@ describe('links to a moment', () => {
     await page.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
     const second = Math.floor((await videoState(page)).currentTime);
     await page.getByRole('button', { name: 'Sao chép liên kết tại thời điểm này' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đã sao chép' }).waitFor();
+    await page.locator('.copy [aria-live]').filter({ hasText: 'Đã sao chép' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(new URL(`/artifacts/${SLUG}?t=${second}`, site.url).href);
   });
