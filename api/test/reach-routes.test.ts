@@ -135,6 +135,27 @@ describe('GET /oembed', () => {
     expect([o.width, o.height]).toEqual([320, 180]);
   });
 
+  it('keeps a linked moment: the shared page, its share card and the oEmbed iframe all carry t', async () => {
+    const page = head((await get(`/artifacts/${t.ready}?t=1:02,70&lang=en`)).body);
+    expect(page.meta('og:url')).toBe(`${ORIGIN}/artifacts/${t.ready}?lang=en&t=62,70`);
+    // The canonical page stays one page, whatever moment a link names.
+    expect(page.link('canonical')).toBe(`${ORIGIN}/artifacts/${t.ready}?lang=en`);
+    const discovered = page.link('alternate', 'application/json+oembed') as string;
+    const o = (await get(local(discovered))).json();
+    const iframe = DomUtils.findOne((e) => e.name === 'iframe', parseDocument(o.html).children);
+    expect(iframe?.attribs.src).toBe(`${ORIGIN}/embed/${t.ready}?lang=en&t=62,70`);
+    expect((await get(local(iframe?.attribs.src as string), { accept: 'text/html' })).statusCode).toBe(200);
+
+    const single = (await oembed(`${ORIGIN}/artifacts/${t.ready}?t=42`)).json();
+    expect(single.html).toContain(`src="${ORIGIN}/embed/${t.ready}?t=42"`);
+    // A time that is not one is dropped, never echoed into the HTML.
+    const bad = (await oembed(`${ORIGIN}/artifacts/${t.ready}?t="><script>`)).json();
+    expect(bad.html).toContain(`src="${ORIGIN}/embed/${t.ready}"`);
+    expect(head((await get(`/artifacts/${t.ready}?t=%22%3E%3Cb%3E`)).body).meta('og:url')).toBe(
+      `${ORIGIN}/artifacts/${t.ready}`,
+    );
+  });
+
   it('501 for XML, 404 for what is not ours or not public, 400 without a url', async () => {
     expect((await oembed(`${ORIGIN}/artifacts/${t.ready}`, '&format=xml')).statusCode).toBe(501);
     expect((await oembed(`${ORIGIN}/artifacts/${t.ready}`, '&format=xml')).json().message).toMatch(

@@ -1,3 +1,4 @@
+import { parseMoment } from '@artifact-stories/contracts/moment';
 import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -67,9 +68,12 @@ const oembed: FastifyPluginAsyncTypebox = async (app) => {
       }
       const found = playable(app, slug);
       if ('status' in found) return sendError(reply, 404, 'Not Found', found.message);
-      const lang = langOf(new URL(url).searchParams.get('lang'));
+      const params = new URL(url).searchParams;
+      const lang = langOf(params.get('lang'));
+      // A time that does not parse is dropped, as the pages drop it: the clip then starts at the beginning.
+      const moment = parseMoment(params.get('t'));
       return cacheLinked(app, reply).send(
-        buildOEmbed(found.detail, links, { maxWidth: maxwidth, maxHeight: maxheight, lang }),
+        buildOEmbed(found.detail, links, { maxWidth: maxwidth, maxHeight: maxheight, lang, moment }),
       );
     },
   );

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { parseMoment } from '@artifact-stories/contracts/moment';
 import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
@@ -24,7 +25,7 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
   const readIndex = indexReader(opts.indexFile);
 
   const render = async (
-    request: FastifyRequest<{ Params: { slug: string }; Querystring: { lang?: string } }>,
+    request: FastifyRequest<{ Params: { slug: string }; Querystring: { lang?: string; t?: string } }>,
     reply: FastifyReply,
   ) => {
     reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
@@ -38,6 +39,7 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
       linksFor(app, request),
       langOf(request.query.lang),
       app.config.LICENSE_URI,
+      parseMoment(request.query.t),
     );
     return reply.send(injectHead(readIndex(), meta));
   };

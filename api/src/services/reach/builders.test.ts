@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeXml, jsonForScript } from './escape.ts';
 import { fakeDetail, fakeVideo, HOSTILE } from './fakes.ts';
 import { labelsPage } from './labels.ts';
-import { excerpt, siteBase, siteLinks } from './links.ts';
+import { excerpt, pageQuery, siteBase, siteLinks } from './links.ts';
 import { buildOEmbed, fitWithin, slugFromUrl } from './oembed.ts';
 import { artifactPageMeta, injectHead, isoDuration } from './seo.ts';
 import { buildSitemap, SITEMAP_MAX_URLS } from './sitemap.ts';
@@ -42,6 +42,15 @@ describe('links', () => {
     expect(siteBase('', { protocol: 'https', host: 'a.example:8443' })).toBe('https://a.example:8443');
     expect(links.abs('/media/x.jpg')).toBe('https://stories.example.vn/media/x.jpg');
     expect(links.abs('https://cdn.example/x.jpg')).toBe('https://cdn.example/x.jpg');
+  });
+
+  it('carries the language and a linked moment in page links', () => {
+    expect(pageQuery('vi')).toBe('');
+    expect(pageQuery('en')).toBe('?lang=en');
+    expect(pageQuery('vi', { start: 42.7 })).toBe('?t=42');
+    expect(pageQuery('en', { start: 42, end: 70 })).toBe('?lang=en&t=42,70');
+    const o = buildOEmbed(playable(), links, { lang: 'vi', moment: { start: 62 } });
+    expect(o.html).toContain('src="https://stories.example.vn/embed/khen-hmong?t=62"');
   });
 
   it('cuts excerpts at a word with an ellipsis', () => {

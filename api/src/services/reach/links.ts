@@ -1,4 +1,5 @@
-import type { Localized } from '@artifact-stories/contracts/schemas';
+import { type Moment, momentParam } from '@artifact-stories/contracts/moment';
+import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 
 /** Absolute links to the site's pages and resources, all from one base. */
 export interface SiteLinks {
@@ -35,6 +36,15 @@ export function siteLinks(base: string): SiteLinks {
     manifest: (slug) => `${base}/iiif/artifacts/${enc(slug)}/manifest.json`,
     oembed: (pageUrl) => `${base}/oembed?format=json&url=${enc(pageUrl)}`,
   };
+}
+
+/**
+ * What an artifact or embed link carries after its path: `lang=en` for English (Vietnamese is the default)
+ * and `t=` for a linked moment, so a shared link, a share card and an oEmbed iframe open at the same time.
+ */
+export function pageQuery(lang: Lang, moment?: Moment): string {
+  const params = [...(lang === 'en' ? ['lang=en'] : []), ...(moment ? [`t=${momentParam(moment)}`] : [])];
+  return params.length ? `?${params.join('&')}` : '';
 }
 
 /** Content falls back to the other language when one is missing (DESIGN §6). */

@@ -1,8 +1,9 @@
+import type { Moment } from '@artifact-stories/contracts/moment';
 import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { SLUG_WORDS } from '@artifact-stories/contracts/slugs';
 import { TAKEDOWN_SECONDS } from './caching.ts';
 import { escapeHtml } from './escape.ts';
-import { inLang, type SiteLinks } from './links.ts';
+import { inLang, pageQuery, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
 
 /** An artifact's page or its embed, as a shared link names it. */
@@ -69,7 +70,7 @@ export interface OEmbedVideo {
 export function buildOEmbed(
   detail: ArtifactDetail & { video: PublicVideo },
   links: SiteLinks,
-  opts: { maxWidth?: number; maxHeight?: number; lang: Lang },
+  opts: { maxWidth?: number; maxHeight?: number; lang: Lang; moment?: Moment },
 ): OEmbedVideo {
   const { video } = detail;
   const size = fitWithin(
@@ -79,7 +80,8 @@ export function buildOEmbed(
     opts.maxHeight,
   );
   const title = inLang(detail.title, opts.lang);
-  const src = opts.lang === 'en' ? `${links.embed(detail.slug)}?lang=en` : links.embed(detail.slug);
+  // The shared link's moment (?t=42 or 42,70) goes into the iframe: the embedded player starts there.
+  const src = `${links.embed(detail.slug)}${pageQuery(opts.lang, opts.moment)}`;
   const html =
     `<iframe src="${escapeHtml(src)}" width="${size.width}" height="${size.height}" title="${escapeHtml(title)}"` +
     ` style="border:0;max-width:100%" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen` +

@@ -1,7 +1,8 @@
+import type { Moment } from '@artifact-stories/contracts/moment';
 import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
-import { excerpt, inLang, type SiteLinks } from './links.ts';
+import { excerpt, inLang, pageQuery, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
 
 /** Seconds as an ISO 8601 duration (PT1H2M3S), whole seconds, as schema.org and Open Graph expect. */
@@ -87,11 +88,14 @@ export function artifactPageMeta(
   links: SiteLinks,
   lang: Lang,
   licenseUri: string,
+  moment?: Moment,
 ): PageMeta {
   const name = inLang(detail.title, lang);
   const desc = description(detail, lang);
   const page = links.artifact(detail.slug);
-  const canonical = lang === 'en' ? `${page}?lang=en` : page;
+  const canonical = `${page}${pageQuery(lang)}`;
+  // The link as shared, its moment kept (?t=): a share card opens the clip where the sharer meant.
+  const shared = `${page}${pageQuery(lang, moment)}`;
   const video = detail.video;
   const poster = video ? [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0] : undefined;
   const tags = [
@@ -103,7 +107,7 @@ export function artifactPageMeta(
     meta('property', 'og:site_name', SITE_NAME[lang]),
     meta('property', 'og:title', name),
     meta('property', 'og:description', desc),
-    meta('property', 'og:url', canonical),
+    meta('property', 'og:url', shared),
     meta('property', 'og:type', video ? 'video.other' : 'website'),
     meta('property', 'og:locale', LOCALE[lang]),
     meta('property', 'og:locale:alternate', LOCALE[lang === 'vi' ? 'en' : 'vi']),
@@ -122,7 +126,7 @@ export function artifactPageMeta(
       ...ogVideo(video, links.embed(detail.slug), links),
       meta('property', 'video:duration', Math.round(video.durationSec)),
       meta('name', 'twitter:card', 'summary_large_image'),
-      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(links.oembed(page))}" title="${escapeHtml(name)}">`,
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(links.oembed(shared))}" title="${escapeHtml(name)}">`,
       `<link rel="alternate" type="application/ld+json" title="IIIF Manifest" href="${escapeHtml(links.manifest(detail.slug))}">`,
       `<script type="application/ld+json">${jsonForScript(videoObject(detail, links, lang, licenseUri))}</script>`,
     );

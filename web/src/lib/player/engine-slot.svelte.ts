@@ -69,6 +69,11 @@ export class EngineSlot {
       );
   }
 
+  /** Where the first load starts (a linked moment, a transcript line); too late once loaded. */
+  startFrom(seconds: number): void {
+    if (!this.loaded) this.resumeAt = seconds;
+  }
+
   /** Whether an engine is attached or attaching. */
   get attached(): boolean {
     return this.preparing !== undefined;

@@ -1,0 +1,49 @@
+// What the page around the player may know of it and ask of it: the time, whether it plays, the caption
+// language chosen, and "play from here"; and what the page's link says (?t=). The transcript reads it;
+// Player.svelte keeps it up to date.
+import type { Moment } from '@artifact-stories/contracts/moment';
+import { RangeStop } from './range-stop.ts';
+
+export class Playhead {
+  time = $state(0);
+  paused = $state(true);
+  captions = $state<string | null>(null);
+  private player: ((seconds: number) => void) | undefined;
+  private readonly range = new RangeStop();
+
+  /** A getter: the moment the page's link names, read at the first play. */
+  constructor(private readonly linked: () => Moment | undefined = () => undefined) {}
+
+  /** Where the first play starts: the line chosen (`from`), else the linked moment, whose range end is armed. */
+  firstStart(from?: number): number | undefined {
+    const moment = this.linked();
+    this.range.arm(from === undefined ? moment : undefined);
+    return from ?? moment?.start;
+  }
+
+  /** Whether to pause now: the end of a linked range (once). */
+  reachedEnd(time: number): boolean {
+    return this.range.reached(time);
+  }
+
+  seeked(time: number): void {
+    this.range.seeked(time);
+  }
+
+  /** Plays from `seconds`, starting the film first if the visitor has not yet. */
+  playFrom(seconds: number): void {
+    this.player?.(seconds);
+  }
+
+  /** Called by the player as it mounts; the returned function, as it unmounts. */
+  connect(playFrom: (seconds: number) => void): () => void {
+    this.player = playFrom;
+    return () => (this.player = undefined);
+  }
+
+  follow(time: number, paused: boolean, captions: string | null): void {
+    this.time = time;
+    this.paused = paused;
+    this.captions = captions;
+  }
+}
