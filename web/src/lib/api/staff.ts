@@ -3,8 +3,8 @@ import { STAFF_ARTIFACTS_PAGE } from '@artifact-stories/contracts/limits';
 import type {
   ArtifactInput,
   ArtifactPatch,
-  ChapterInput,
   CaptionCues,
+  ChapterInput,
   JobPage,
   JobView,
   PlaybackHealth,

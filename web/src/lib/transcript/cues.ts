@@ -1,51 +1,15 @@
 // Caption cues as the transcript shows them: times in seconds and plain text. Lenient, as players are: a
 // block it cannot read is skipped, never an error (the pipeline already validated the file at upload).
 
-export interface TextCue {
-  start: number;
-  end: number;
-  text: string;
-}
+import { parseVtt, type VttCue } from '@artifact-stories/contracts/vtt';
 
-const TIMESTAMP = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})$/;
+export type TextCue = VttCue;
 
-function seconds(stamp: string): number | undefined {
-  const m = TIMESTAMP.exec(stamp.trim());
-  if (!m) return undefined;
-  const [, h = '0', min = '0', sec = '0', frac = '0'] = m;
-  return (Number(h) * 60 + Number(min)) * 60 + Number(sec) + Number(frac.padEnd(3, '0')) / 1000;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '', rlm: '' };
-
-/** The words of a cue: tags (<v Speaker>, <i>, <c.x>, timestamps) gone, entities decoded, lines joined. */
-function plain(lines: string[]): string {
-  return lines
-    .join(' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_, name: string) => ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The cues of a WebVTT file in order of start time; NOTE, STYLE and REGION blocks are not cues. */
+/** The cues of a WebVTT file in order of start time (the one reader the search index uses too). */
 export function parseCues(vtt: string): TextCue[] {
-  const cues: TextCue[] = [];
-  for (const block of vtt
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)) {
-    const lines = block.split('\n');
-    const timing = lines.findIndex((l) => l.includes('-->'));
-    if (timing < 0 || timing > 1) continue;
-    const [from = '', rest = ''] = (lines[timing] as string).split('-->');
-    const start = seconds(from);
-    const end = seconds(rest.trim().split(/\s+/)[0] ?? '');
-    const text = plain(lines.slice(timing + 1));
-    if (start === undefined || end === undefined || end <= start || !text) continue;
-    cues.push({ start, end, text });
-  }
-  return cues.sort((a, b) => a.start - b.start);
+  return parseVtt(vtt)
+    .filter((c) => c.end > c.start)
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
