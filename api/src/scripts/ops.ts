@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createContainer } from '../container.ts';
 import { backup } from '../repositories/ops/backup.ts';
 import { restore } from '../repositories/ops/restore.ts';
+import { createSearchEngine } from '../search/create.ts';
 import { diagnose } from '../services/ops/doctor.ts';
 
 const USAGE = `usage:
@@ -60,7 +61,11 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'doctor': {
-      const findings = await diagnose(config, () => databaseSummary(config));
+      const findings = await diagnose(
+        config,
+        () => databaseSummary(config),
+        () => createSearchEngine(config).health(),
+      );
       for (const f of findings) {
         console.log(`${f.ok ? '✓' : '✗'} ${f.check.padEnd(11)} ${f.detail}${f.fix ? `\n  → ${f.fix}` : ''}`);
       }

@@ -15,9 +15,15 @@ const MIN_FREE_BYTES = 2 * 1024 ** 3;
 
 /**
  * Each check says what it found and, when something is wrong, what to do about it. `database` opens the
- * database and summarises it; a throw (no folder, no permission) is a finding too.
+ * database and summarises it; a throw (no folder, no permission) is a finding too. `searchReady` asks the
+ * configured engine as the app does (for Meilisearch: its key and its index's stats, not /health, which
+ * answers without a key and so calls a wrong key healthy).
  */
-export async function diagnose(config: Config, database: () => Promise<DatabaseSummary>): Promise<Finding[]> {
+export async function diagnose(
+  config: Config,
+  database: () => Promise<DatabaseSummary>,
+  searchReady: () => Promise<boolean>,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   try {
     const bins = ffmpegBinaries();
@@ -67,16 +73,15 @@ export async function diagnose(config: Config, database: () => Promise<DatabaseS
   }
 
   if (config.MEILI_URL) {
-    const ok = await fetch(new URL('/health', config.MEILI_URL), { signal: AbortSignal.timeout(3000) })
-      .then((r) => r.ok)
-      .catch(() => false);
+    const ok = await searchReady().catch(() => false);
     findings.push({
       check: 'search',
       ok,
-      detail: `Meilisearch at ${config.MEILI_URL} ${ok ? 'healthy' : 'unreachable'}`,
+      detail: `Meilisearch at ${config.MEILI_URL} ${ok ? 'ready' : 'unreachable, or refuses MEILI_MASTER_KEY'}`,
       fix: ok
         ? undefined
-        : 'start Meilisearch (docker compose up meilisearch) or unset MEILI_URL for the embedded engine',
+        : 'start Meilisearch (docker compose up meilisearch) and check MEILI_MASTER_KEY, or unset MEILI_URL ' +
+          'for the embedded engine',
     });
   } else {
     findings.push({

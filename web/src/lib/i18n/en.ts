@@ -319,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   'cues.heading': 'Fix caption words',
   'cues.track': 'Captions',
   'cues.open': 'Open',
+  'cues.play': 'Play the clip from {time}',
   'cues.save': 'Save cue {n}',
   'cues.saved': 'Saved cue {n}; the new version is ready in a few seconds.',
   'cues.hint': 'Only the words change; each cue keeps its timing.',

@@ -317,6 +317,7 @@ export const vi = {
   'cues.heading': 'Sửa lời phụ đề',
   'cues.track': 'Phụ đề',
   'cues.open': 'Mở',
+  'cues.play': 'Phát đoạn phim từ {time}',
   'cues.save': 'Lưu câu {n}',
   'cues.saved': 'Đã lưu câu {n}; phiên bản mới sẽ có trong vài giây.',
   'cues.hint': 'Chỉ sửa lời; thời gian của từng câu giữ nguyên.',

@@ -1,0 +1,38 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createSearchEngine } from '../src/search/create.ts';
+import { diagnose } from '../src/services/ops/doctor.ts';
+
+// A Meilisearch that is up but refuses the key it is given: /health needs no key and answers 200,
+// everything else is 403, as a real server does with a wrong MEILI_MASTER_KEY.
+const server = createServer((req, res) => {
+  res.setHeader('content-type', 'application/json');
+  if (req.url === '/health') return res.end('{"status":"available"}');
+  res.statusCode = 403;
+  res.end('{"message":"The provided API key is invalid.","code":"invalid_api_key","type":"auth"}');
+});
+let url = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('npm run doctor', () => {
+  it('calls a Meilisearch that refuses the key not ready, though its /health answers', async () => {
+    const config = loadConfig(
+      {},
+      { MEILI_URL: url, MEILI_MASTER_KEY: 'a-key-this-server-refuses-0123456789' },
+    );
+    const findings = await diagnose(
+      config,
+      async () => ({ integrity: 'ok', schemaVersion: 1, artifacts: 0, failedJobs: 0 }),
+      () => createSearchEngine(config).health(),
+    );
+    const search = findings.find((f) => f.check === 'search');
+    expect(search?.ok).toBe(false);
+    expect(search?.fix).toMatch(/MEILI_MASTER_KEY/);
+  });
+});
