@@ -2,7 +2,9 @@
 # Installs the system packages the app and its tests need, only when they are missing.
 #   scripts/system-deps.sh            ffmpeg (the app)
 #   scripts/system-deps.sh --browser  ffmpeg and chromium (the tests)
-#   scripts/system-deps.sh --bench    ffmpeg and wrk (`npm run bench -- http`); flags combine
+#   scripts/system-deps.sh --bench    ffmpeg and wrk (`npm run bench -- http`)
+#   scripts/system-deps.sh --servers  ffmpeg and the production engines the tests run for real: nginx, Caddy,
+#                                     Redis (the front server and the distributed queue); flags combine
 set -euo pipefail
 need=()
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || need+=(ffmpeg)
@@ -11,7 +13,12 @@ for flag in "$@"; do
     --browser) [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core) ;;
     # A load generator in its own process, in C: the server is what gets measured, not the client.
     --bench) command -v wrk >/dev/null || need+=(wrk) ;;
-    *) echo "Unknown option $flag: use --browser and/or --bench." >&2; exit 2 ;;
+    --servers)
+      command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+      command -v caddy >/dev/null || need+=(caddy)
+      command -v redis-server >/dev/null || need+=(redis-server)
+      ;;
+    *) echo "Unknown option $flag: use --browser, --bench and/or --servers." >&2; exit 2 ;;
   esac
 done
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
