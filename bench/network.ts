@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { fixturePath, loadArtifacts } from '../fixtures/catalogue.ts';
 import { type RunningSite, startSite } from '../web/test/support/app.ts';
+import { PHONE } from '../web/test/support/browser.ts';
 import {
   type RequestLog,
   recordRequests,
@@ -29,14 +30,8 @@ const PLAY_SEC = 30;
 const FULL_PLAY_CAP_MS = 60_000;
 const SHORT_PLAY_MS = 3_000;
 const FIRST_FRAME_TIMEOUT_MS = 120_000;
-/** iPhone 12–15 class: the viewport the visitors mostly have. */
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'vi-VN',
-};
+/** The tests' phone at the density of an iPhone 12–15 (3×): the player sizes its start rung by device pixels. */
+const PHONE_3X = { ...PHONE, deviceScaleFactor: 3, locale: 'vi-VN' };
 
 async function publishFixtureClip(site: RunningSite, slug: string): Promise<void> {
   const fixture = loadArtifacts().find((a) => a.slug === slug);
@@ -75,7 +70,7 @@ async function visit(
   profile: ThrottleProfile,
   mode: 'full' | 'short' | 'immediate',
 ): Promise<RunResult> {
-  const context = await browser.newContext(PHONE);
+  const context = await browser.newContext(PHONE_3X);
   try {
     const page = await context.newPage();
     await addPlaybackProbe(page);
@@ -135,7 +130,9 @@ export async function benchNetwork(): Promise<void> {
         `per profile. Runs 1–${FULL_PLAYS} play to the clip's end or ${PLAY_SEC} s (cut ${FULL_PLAY_CAP_MS / 1000} s ` +
         `after the first frame), the others stop ${SHORT_PLAY_MS / 1000} s after it. Before the tap the page ` +
         'settles: load, then ≥ 2 s and 0.5 s without requests (≤ 6 s). Stalls: `waiting` after the first frame. ' +
-        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included.',
+        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included. A segment fetched ' +
+        'twice is an up-switch: the muxed audio of a segment ends ~50 ms before its video (ffmpeg cuts in ' +
+        'decoding order, B-frames lag), and hls.js 1.7 picks the fragment holding the buffer end on the new rung.',
     );
     for (const clip of CLIPS) await benchClip(browser, site, clip);
   } finally {
