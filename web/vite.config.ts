@@ -1,10 +1,11 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { offlineAssets } from './offline-assets.ts';
 
 const api = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), offlineAssets()],
   build: {
     // WEB_OUT_DIR lets a test run the real `npm start` (which builds first) without emptying and rewriting
     // web/dist while other tests serve it to a browser.
@@ -18,7 +19,12 @@ export default defineConfig({
     // one name whichever build it is.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
-      output: { manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined) },
+      // The service worker is a second entry, built to /sw.js: its scope is the folder it is served from.
+      input: { index: 'index.html', sw: 'src/sw/sw.ts' },
+      output: {
+        manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
     },
   },
   server: {

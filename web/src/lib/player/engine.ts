@@ -1,4 +1,5 @@
 import type { PublicVideo } from '@artifact-stories/contracts/schemas';
+import { isSaved } from '../offline/store.ts';
 import type { DataChoice } from './data-saver.ts';
 import { signalBandwidth, signalFatal } from './health.ts';
 import { errorCodeOf } from './health-report.ts';
@@ -57,6 +58,9 @@ export async function attachEngine(
   events: EngineEvents,
   choice: DataChoice = 'auto',
 ): Promise<Engine> {
+  // A film saved on this device plays from its MP4, with the network or without: it costs no data at all.
+  if (video.progressive && (await isSaved(video.progressive.url)))
+    return attachNative(el, video.progressive.url);
   const source = choice === 'audio' && video.audioOnly ? video.audioOnly.url : video.hls;
   if (prefersHlsJs()) return attachHlsJs(el, source, events, choice === 'saver');
   if (el.canPlayType('application/vnd.apple.mpegurl')) return attachNative(el, source);
@@ -71,6 +75,7 @@ function showTrack(el: HTMLVideoElement, lang: string | null): void {
   }
 }
 
+/** The browser's own player: for HLS where there is no MSE, and for a saved MP4 (one file, from the cache). */
 function attachNative(el: HTMLVideoElement, source: string): Engine {
   el.src = source;
   return {
