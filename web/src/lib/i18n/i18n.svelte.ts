@@ -50,7 +50,11 @@ export function initLang(): void {
 export function setLang(lang: Lang, remember = true): void {
   locale.lang = lang;
   document.documentElement.lang = lang;
-  if (!remember) return;
+  if (remember) rememberLang(lang);
+}
+
+/** Keeps the visitor's choice for their next visit to a root page (lib/i18n/first-lang.ts). */
+export function rememberLang(lang: Lang): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
