@@ -3,7 +3,7 @@
 
 export const printing = $state({ on: false });
 
-/** Marks the parts only paper shows; the button waits for the images inside them. */
+/** Marks the parts only paper shows (each hides itself on screen); the button waits for their images. */
 export const PRINT_ONLY = 'print-only';
 
 /** Print-only images that have not finished loading (or failing). Lazy images elsewhere are not waited for. */
