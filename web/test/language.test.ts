@@ -1,35 +1,17 @@
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { collectProblems, openPage, PHONE } from './support/browser.ts';
+import { useSiteAndBrowser } from './support/session.ts';
 
 // Language follows the visitor: English pages under /en/, a first visit following the browser, a remembered
 // choice, links that keep the language. Each test runs alone: npx vitest run --project web test/language.test.ts -t "<name>".
 const SLUG = 'khen-hmong';
 
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const session = useSiteAndBrowser();
 
 /** A phone whose browser says `locale` first, like a tourist's (en-US) or a Vietnamese visitor's (vi-VN). */
 async function phone(locale: string): Promise<Page> {
-  context = await browser.newContext({ ...PHONE, locale });
-  return context.newPage();
+  return (await session.context({ ...PHONE, locale })).newPage();
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;
@@ -40,7 +22,7 @@ describe('language in the URL', () => {
   it('a first visit from an English browser lands on English, and the choice of Vietnamese sticks', async () => {
     const page = await phone('en-US');
     const problems = collectProblems(page);
-    await openPage(page, `${site.url}/artifacts/${SLUG}`);
+    await openPage(page, `${session.site.url}/artifacts/${SLUG}`);
     await expect.poll(() => path(page)).toBe(`/en/artifacts/${SLUG}`);
     expect(await htmlLang(page)).toBe('en');
     await expect.poll(() => heading(page)).toBe("H'Mông khèn (bamboo mouth organ)");
@@ -50,14 +32,14 @@ describe('language in the URL', () => {
     await expect.poll(() => path(page)).toBe(`/artifacts/${SLUG}`);
     await expect.poll(() => heading(page)).toBe("Khèn H'Mông");
     expect(await htmlLang(page)).toBe('vi');
-    await openPage(page, `${site.url}/`);
+    await openPage(page, `${session.site.url}/`);
     expect(path(page)).toBe('/');
     expect(await htmlLang(page)).toBe('vi');
 
     // And back: the English switch goes to the English twin of the page in view.
     await page.getByRole('link', { name: 'English' }).click();
     await expect.poll(() => path(page)).toBe('/en/');
-    await openPage(page, `${site.url}/groups/hmong`);
+    await openPage(page, `${session.site.url}/groups/hmong`);
     await expect.poll(() => path(page)).toBe('/en/groups/hmong');
     // Back goes to the page before, in the language it had.
     await page.goBack();
@@ -67,21 +49,21 @@ describe('language in the URL', () => {
 
   it('a Vietnamese browser stays at the root, and an English link stays English', async () => {
     const page = await phone('vi-VN');
-    await openPage(page, `${site.url}/`);
+    await openPage(page, `${session.site.url}/`);
     expect(path(page)).toBe('/');
     expect(await htmlLang(page)).toBe('vi');
     // A link someone shared in English opens in English, whatever the browser.
-    await openPage(page, `${site.url}/en/artifacts/${SLUG}?t=3`);
+    await openPage(page, `${session.site.url}/en/artifacts/${SLUG}?t=3`);
     await expect.poll(() => heading(page)).toBe("H'Mông khèn (bamboo mouth organ)");
-    expect(page.url()).toBe(`${site.url}/en/artifacts/${SLUG}?t=3`);
+    expect(page.url()).toBe(`${session.site.url}/en/artifacts/${SLUG}?t=3`);
     // The links of the time before /en/ (?lang=en) become the /en/ path, other parameters kept.
-    await openPage(page, `${site.url}/artifacts/${SLUG}?lang=en&t=3`);
-    await expect.poll(() => page.url()).toBe(`${site.url}/en/artifacts/${SLUG}?t=3`);
+    await openPage(page, `${session.site.url}/artifacts/${SLUG}?lang=en&t=3`);
+    await expect.poll(() => page.url()).toBe(`${session.site.url}/en/artifacts/${SLUG}?t=3`);
   });
 
   it('links inside English pages keep the language, those written without it too', async () => {
     const page = await phone('en-GB');
-    await openPage(page, `${site.url}/en/`);
+    await openPage(page, `${session.site.url}/en/`);
     await page.locator('main a[href*="/artifacts/"]').first().waitFor();
     const hrefs = await page
       .locator('a[href^="/"]:not([hreflang])')
@@ -108,12 +90,12 @@ describe('language in the URL', () => {
 
   it('staff pages keep no language in their URL: the switch changes and remembers it there', async () => {
     const page = await phone('en-US');
-    await openPage(page, `${site.url}/staff/login`);
+    await openPage(page, `${session.site.url}/staff/login`);
     expect(path(page)).toBe('/staff/login');
     await page.getByRole('button', { name: 'English' }).click();
     expect(path(page)).toBe('/staff/login');
     expect(await htmlLang(page)).toBe('en');
-    await openPage(page, `${site.url}/staff/login`);
+    await openPage(page, `${session.site.url}/staff/login`);
     expect(await htmlLang(page)).toBe('en');
   });
 });

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectProblems,
   expectAccessible,
@@ -12,6 +10,7 @@ import {
   videoState,
 } from './support/browser.ts';
 import { attachClip, createArtifact, siteClip } from './support/publish.ts';
+import { useSiteAndBrowser } from './support/session.ts';
 
 // Share and print an artifact, in a real browser against the real site. Each test runs alone:
 // npx vitest run --project web test/share-print.test.ts -t "<name>".
@@ -19,30 +18,14 @@ const SLUG = 'share-khen';
 const CLIP = { durationSec: 8, width: 640, height: 360, fps: 25, audio: true };
 const CAPTIONS = join(import.meta.dirname, '../../fixtures/captions');
 
-let site: RunningSite;
-let browser: Browser;
+const session = useSiteAndBrowser();
 let published: Promise<void> | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 /** One published clip with Vietnamese and English captions, made on first use. */
 const ready = () =>
   (published ??= (async () => {
-    const record = createArtifact(site, SLUG, { status: 'published' });
-    await attachClip(site, record.id, await siteClip(site, SLUG, CLIP), {
+    const record = createArtifact(session.site, SLUG, { status: 'published' });
+    await attachClip(session.site, record.id, await siteClip(session.site, SLUG, CLIP), {
       vi: join(CAPTIONS, 'khen-hmong.vi.vtt'),
       en: join(CAPTIONS, 'khen-hmong.en.vtt'),
     });
@@ -56,8 +39,8 @@ async function open(path: string, options: { share: 'none' | 'sheet'; phone?: bo
   await ready();
   // A Vietnamese browser: the root pages stay Vietnamese (language.test.ts covers the others).
   const device = options.phone ? PHONE : { viewport: { width: 1280, height: 900 } };
-  context = await browser.newContext({ ...device, locale: 'vi-VN' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  const context = await session.context({ ...device, locale: 'vi-VN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.site.url });
   await context.addInitScript((mode) => {
     const nav = Navigator.prototype as unknown as Record<string, unknown>;
     delete nav.share;
@@ -75,7 +58,7 @@ async function open(path: string, options: { share: 'none' | 'sheet'; phone?: bo
   }, options.share);
   const page = await context.newPage();
   const problems = collectProblems(page);
-  await openPage(page, new URL(path, site.url).href);
+  await openPage(page, new URL(path, session.site.url).href);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { page, problems };
 }
@@ -90,7 +73,7 @@ describe('share', () => {
     await expect.poll(() => status(page).textContent()).toBe('Link copied');
     expect(await status(page).isVisible()).toBe(true);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `${site.url}/en/artifacts/${SLUG}`,
+      `${session.site.url}/en/artifacts/${SLUG}`,
     );
 
     // Once the film has moved, "From 0:0x" shares the moment too.
@@ -104,7 +87,7 @@ describe('share', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`${site.url}/en/artifacts/${SLUG}?t=${second}`);
+      .toBe(`${session.site.url}/en/artifacts/${SLUG}?t=${second}`);
     expect(problems).toEqual([]);
   });
 
@@ -113,7 +96,9 @@ describe('share', () => {
     await page.getByRole('button', { name: 'Chia sẻ' }).click();
     const shared = await page.evaluate(() => (window as unknown as { shared?: ShareData[] }).shared);
     // The page's linked moment is not passed on unless the visitor asks for "from this time".
-    expect(shared).toEqual([{ title: "Khèn H'Mông (share-khen)", url: `${site.url}/artifacts/${SLUG}` }]);
+    expect(shared).toEqual([
+      { title: "Khèn H'Mông (share-khen)", url: `${session.site.url}/artifacts/${SLUG}` },
+    ]);
     expect(await status(page).textContent()).toBe('');
   });
 });
@@ -124,7 +109,6 @@ describe('artifact page', () => {
       const { page } = await open(path, { share: 'none', phone: true });
       await page.getByRole('button', { name: /^(Chia sẻ|Share)$/ }).waitFor();
       await expectAccessible(page);
-      await context?.close();
     }
   });
 });
