@@ -32,6 +32,7 @@ import searchRoutes from './routes/api/search/index.ts';
 import staff from './routes/api/staff/index.ts';
 import health from './routes/health.ts';
 import reach from './routes/reach/index.ts';
+import { withoutLangPrefix } from './routes/reach/page-lang.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 declare module 'fastify' {
@@ -57,6 +58,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Only the proxies named by address or hop count: X-Forwarded-For from anyone else is ignored.
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // English pages live under /en/ and are served by the same routes (routes/reach/page-lang.ts).
+    rewriteUrl: (req) => withoutLangPrefix(req.url ?? '/'),
     // A URL that does not even decode (%c0%ae...) names nothing we have: the same 404 as any missing path.
     frameworkErrors: (error, request, reply) => {
       const statusCode = error.code === 'FST_ERR_BAD_URL' ? 404 : 400;

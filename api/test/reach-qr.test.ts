@@ -102,6 +102,17 @@ describe('QR codes', () => {
     expect((await get(`/api/artifacts/${slug}/qr.png?size=20`)).statusCode).toBe(400);
   });
 
+  it('lang=en scans to the English page; without it, to the root page the phone picks a language for', async () => {
+    const [slug] = published;
+    const svg = await get(`/api/artifacts/${slug}/qr.svg?lang=en`);
+    expect(scanSvg(svg.body)).toBe(`${ORIGIN}/en/artifacts/${slug}`);
+    const png = await get(`/api/artifacts/${slug}/qr.png?lang=en&size=200`);
+    expect(scanPng(png.rawPayload).text).toBe(`${ORIGIN}/en/artifacts/${slug}`);
+    expect((await get(`/en/artifacts/${slug}`, { accept: 'text/html' })).statusCode).toBe(200);
+    expect((await get(`/api/artifacts/${slug}/qr.svg?lang=fr`)).statusCode).toBe(400);
+    expect((await get(`/api/artifacts/${draft}/qr.svg?lang=en`)).statusCode).toBe(404);
+  });
+
   it('uses PUBLIC_URL, not the internal host, when set', async () => {
     const before = t.app.config.PUBLIC_URL;
     t.app.config.PUBLIC_URL = 'https://stories.museum.example';
@@ -155,6 +166,7 @@ describe('GET /api/staff/labels', () => {
       expect(text('title-vi')).toBe(detail.title.vi);
       expect(text('title-en')).toBe(detail.title.en);
       expect(text('accession')).toBe(detail.accessionNumber);
+      expect(text('scan')).toBe('Quét để xem phim / Scan to watch');
       for (const g of detail.ethnicGroups) expect(text('groups')).toContain(g.name.vi);
       const svg = DomUtils.getOuterHTML(DomUtils.findOne((e) => e.name === 'svg', a.children) ?? [], {
         xmlMode: true,

@@ -137,9 +137,9 @@ describe('GET /oembed', () => {
 
   it('keeps a linked moment: the shared page, its share card and the oEmbed iframe all carry t', async () => {
     const page = head((await get(`/artifacts/${t.ready}?t=1:02,70&lang=en`)).body);
-    expect(page.meta('og:url')).toBe(`${ORIGIN}/artifacts/${t.ready}?lang=en&t=62,70`);
+    expect(page.meta('og:url')).toBe(`${ORIGIN}/en/artifacts/${t.ready}?t=62,70`);
     // The canonical page stays one page, whatever moment a link names.
-    expect(page.link('canonical')).toBe(`${ORIGIN}/artifacts/${t.ready}?lang=en`);
+    expect(page.link('canonical')).toBe(`${ORIGIN}/en/artifacts/${t.ready}`);
     const discovered = page.link('alternate', 'application/json+oembed') as string;
     const o = (await get(local(discovered))).json();
     const iframe = DomUtils.findOne((e) => e.name === 'iframe', parseDocument(o.html).children);
@@ -192,14 +192,15 @@ describe('GET /sitemap.xml', () => {
         n: number;
       }
     ).n;
-    expect(locs).toHaveLength(1 + groups.length + published);
+    // Each page in Vietnamese and in English (reach-languages.test.ts checks the pairs).
+    expect(locs).toHaveLength(2 * (1 + groups.length + published));
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
     expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);
     expect(locs).not.toContain(`${ORIGIN}/artifacts/${t.draft}`);
 
     const videos = DomUtils.findAll((e) => e.name === 'video:video', doc.children);
-    expect(videos).toHaveLength(1);
+    expect(videos).toHaveLength(2);
     const field = (name: string) =>
       DomUtils.textContent(DomUtils.findOne((e) => e.name === name, videos[0]?.children ?? []) ?? []);
     expect(field('video:player_loc')).toBe(`${ORIGIN}/embed/${t.ready}`);

@@ -293,9 +293,11 @@ describe('visitor', () => {
   it('switches the site to English, and remembers it', async () => {
     await open(page, `/artifacts/${slug}`);
     await page.getByRole('heading', { level: 1, name: TITLE_VI }).waitFor();
-    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'About the artifact' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The English twin of the page (language in the URL).
+    expect(new URL(page.url()).pathname).toBe(`/en/artifacts/${slug}`);
     // The English title is shown where it exists.
     await page.getByRole('heading', { level: 1, name: TITLE_EN }).waitFor();
     await page.reload();

@@ -214,7 +214,7 @@ describe('language of api requests', () => {
   it('asks for English once the site is in English', async () => {
     await withPage({ width: 1280, height: 900 }, async (page) => {
       await openPage(page, url(`/artifacts/${WIDE}`));
-      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByRole('link', { name: 'English' }).click();
       const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/search');
       await openPage(page, url('/search?q=zzzz'));
       expect((await request).headers()['accept-language']).toBe('en');

@@ -27,6 +27,9 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
       '--autoplay-policy=no-user-gesture-required',
+      // The museum's first audience: a Vietnamese browser, so a first visit stays on the Vietnamese pages
+      // (the site follows the browser's language). Tests of other languages set their context's locale.
+      '--accept-lang=vi-VN,vi',
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { stripLang } from '@artifact-stories/contracts/lang-path';
 import { describe, expect, it } from 'vitest';
 import { contentIn, contentLang } from './i18n/fallback.ts';
 import { formatClock } from './i18n/format.ts';
@@ -24,6 +25,15 @@ describe('routes', () => {
     ['/staff/playback', { name: 'staff-playback' }],
     ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
+
+  it('matches English pages once the router has taken their prefix off', () => {
+    expect(matchRoute(stripLang('/en/artifacts/khen-hmong'))).toEqual({
+      name: 'artifact',
+      slug: 'khen-hmong',
+    });
+    expect(matchRoute(stripLang('/en/'))).toEqual({ name: 'home' });
+    expect(matchRoute(stripLang('/en/groups/e-de/'))).toEqual({ name: 'group', slug: 'e-de' });
+  });
 
   it.each(['/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(
     '%s is not a page',

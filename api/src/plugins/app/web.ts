@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import artifactPages from '../../routes/reach/pages.ts';
+import sitePages from '../../routes/reach/pages.ts';
 
 /**
  * Serves the built Svelte app: its assets, and index.html for every page of the site so client-side routes
@@ -31,17 +31,13 @@ async function web(app: FastifyInstance) {
       );
     },
   });
-  // Artifact and embed pages: index.html with the artifact's metadata already in <head>.
-  await app.register(artifactPages, { indexFile: join(dist, 'index.html') });
-  // The other pages of the site answer 200 with the app, whatever the client's Accept header says (curl, uptime
-  // checks and crawlers send */*), and without the rate limit that guards real 404s.
+  // Public pages (home, search, groups, artifacts, embed; in both languages): index.html with their metadata
+  // already in <head>.
+  await app.register(sitePages, { indexFile: join(dist, 'index.html') });
+  // Staff pages answer 200 with the app, whatever the client's Accept header says (curl, uptime checks and
+  // crawlers send */*), and without the rate limit that guards real 404s.
   const page = (_request: unknown, reply: FastifyReply) => reply.sendFile('index.html');
-  for (const path of ['/', '/search', '/staff', '/staff/*']) app.get(path, page);
-  app.get<{ Params: { slug: string } }>('/groups/:slug', (request, reply) =>
-    app.catalogue.ethnicGroup(request.params.slug)
-      ? page(request, reply)
-      : reply.code(404).sendFile('index.html'),
-  );
+  for (const path of ['/staff', '/staff/*']) app.get(path, page);
   app.decorate('webIndexAvailable', true);
 }
 

@@ -1,4 +1,4 @@
-import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
+import type { ArtifactDetail, PublicVideo } from '@artifact-stories/contracts/schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { codeForStatus } from '../../errors/status-codes.ts';
 import { linkedAnswerHeaders, NAMES_A_FILM } from '../../services/reach/caching.ts';
@@ -14,10 +14,6 @@ export function linksFor(app: FastifyInstance, request: FastifyRequest): SiteLin
  */
 export function cacheLinked(app: FastifyInstance, reply: FastifyReply, policy = NAMES_A_FILM): FastifyReply {
   return reply.headers(linkedAnswerHeaders(app.config.PUBLIC_URL, policy));
-}
-
-export function langOf(value: unknown): Lang {
-  return value === 'en' ? 'en' : 'vi';
 }
 
 export type PlayableDetail = ArtifactDetail & { video: PublicVideo };

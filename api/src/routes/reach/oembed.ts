@@ -2,8 +2,8 @@ import { parseMoment } from '@artifact-stories/contracts/moment';
 import { ErrorResponse } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { buildOEmbed, slugFromUrl } from '../../services/reach/oembed.ts';
-import { cacheLinked, langOf, linksFor, playable, sendError } from './context.ts';
+import { buildOEmbed, pageFromUrl } from '../../services/reach/oembed.ts';
+import { cacheLinked, linksFor, playable, sendError } from './context.ts';
 
 const OEmbedQuery = Type.Object({
   url: Type.String({
@@ -57,8 +57,8 @@ const oembed: FastifyPluginAsyncTypebox = async (app) => {
         );
       }
       const links = linksFor(app, request);
-      const slug = slugFromUrl(url, links.base);
-      if (!slug) {
+      const page = pageFromUrl(url, links.base);
+      if (!page) {
         return sendError(
           reply,
           404,
@@ -66,10 +66,10 @@ const oembed: FastifyPluginAsyncTypebox = async (app) => {
           `${url} is not an artifact page of this site; expected ${links.base}/artifacts/<slug>.`,
         );
       }
-      const found = playable(app, slug);
+      const found = playable(app, page.slug);
       if ('status' in found) return sendError(reply, 404, 'Not Found', found.message);
+      const { lang } = page;
       const params = new URL(url).searchParams;
-      const lang = langOf(params.get('lang'));
       // A time that does not parse is dropped, as the pages drop it: the clip then starts at the beginning.
       const moment = parseMoment(params.get('t'));
       return cacheLinked(app, reply).send(

@@ -1,10 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseMoment } from '@artifact-stories/contracts/moment';
+import type { Lang } from '@artifact-stories/contracts/schemas';
 import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
+import { type PageMeta, sitePageMeta } from '../../services/reach/head.ts';
+import { inLang } from '../../services/reach/links.ts';
+import { SITE_DESCRIPTION } from '../../services/reach/museum.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
-import { cacheLinked, langOf, linksFor } from './context.ts';
+import { cacheLinked, linksFor } from './context.ts';
+import { pageLang } from './page-lang.ts';
 
 /** index.html read once and again only when a new web build replaces it. */
 function indexReader(file: string): () => string {
@@ -16,35 +21,75 @@ function indexReader(file: string): () => string {
   };
 }
 
+type PageRequest = FastifyRequest<{ Params: { slug?: string }; Querystring: { lang?: string; t?: string } }>;
+
 /**
- * /artifacts/<slug> and /embed/<slug> get the SPA's index.html with the artifact's title, Open Graph,
- * canonical link, oEmbed discovery and VideoObject JSON-LD already in <head>, so link previews and
- * crawlers that run no JavaScript see them. Anything not published gets the plain page with a 404.
+ * The public pages get the SPA's index.html with their metadata already in <head>, in the page's language
+ * (Vietnamese at the root, English under /en/, see ./page-lang.ts): title, description, canonical link and
+ * hreflang twins; artifact and embed pages add Open Graph video, oEmbed discovery and VideoObject JSON-LD.
+ * Link previews and crawlers that run no JavaScript see them. Anything not published gets the plain page
+ * with a 404.
  */
-export default async function artifactPages(app: FastifyInstance, opts: { indexFile: string }) {
+export default async function sitePages(app: FastifyInstance, opts: { indexFile: string }) {
   const readIndex = indexReader(opts.indexFile);
 
-  const render = async (
-    request: FastifyRequest<{ Params: { slug: string }; Querystring: { lang?: string; t?: string } }>,
-    reply: FastifyReply,
-  ) => {
-    reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    const { slug } = request.params;
-    const detail = SLUG_PATTERN.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
-    if (!detail) return reply.code(404).send(readIndex());
-    // Its og: and canonical links are absolute: never stored when they come from the Host header.
-    cacheLinked(app, reply, 'no-cache');
-    const meta = artifactPageMeta(
-      detail,
-      linksFor(app, request),
-      langOf(request.query.lang),
-      app.config.LICENSE_URI,
-      parseMoment(request.query.t),
-    );
-    return reply.send(injectHead(readIndex(), meta));
+  /** Sends index.html with `meta` for the page's language, or the plain page with a 404 when there is none. */
+  const serve = (build: (request: PageRequest, lang: Lang) => PageMeta | undefined) => {
+    return async (request: PageRequest, reply: FastifyReply) => {
+      reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+      const meta = build(request, pageLang(request));
+      if (!meta) return reply.code(404).send(readIndex());
+      // Its canonical and twin links are absolute: never stored when they come from the Host header.
+      cacheLinked(app, reply, 'no-cache');
+      return reply.send(injectHead(readIndex(), meta));
+    };
   };
 
-  app.get('/artifacts/:slug', render);
+  const artifact = serve((request, lang) => {
+    const slug = request.params.slug ?? '';
+    const detail = SLUG_PATTERN.test(slug) ? app.catalogue.publishedDetail(slug) : undefined;
+    if (!detail) return undefined;
+    const links = linksFor(app, request);
+    return artifactPageMeta(detail, links, lang, app.config.LICENSE_URI, parseMoment(request.query.t));
+  });
+  app.get('/artifacts/:slug', artifact);
   // The one page other sites may frame: the player oEmbed hands out.
-  app.get('/embed/:slug', FRAMEABLE, render);
+  app.get('/embed/:slug', FRAMEABLE, artifact);
+
+  app.get(
+    '/',
+    serve((request, lang) =>
+      sitePageMeta({ description: SITE_DESCRIPTION[lang] }, linksFor(app, request), '/', lang),
+    ),
+  );
+  app.get(
+    '/search',
+    serve((request, lang) =>
+      sitePageMeta(
+        { title: lang === 'vi' ? 'Tìm kiếm' : 'Search', description: SITE_DESCRIPTION[lang] },
+        linksFor(app, request),
+        '/search',
+        lang,
+      ),
+    ),
+  );
+  app.get(
+    '/groups/:slug',
+    serve((request, lang) => {
+      const group = app.catalogue.ethnicGroup(request.params.slug ?? '');
+      if (!group) return undefined;
+      const name = inLang(group.name, lang);
+      const family = inLang(group.languageFamily.name, lang);
+      const description =
+        lang === 'vi'
+          ? `Phim về hiện vật của dân tộc ${name} (nhóm ngôn ngữ ${family}) — ${SITE_DESCRIPTION.vi}`
+          : `Films about artifacts of the ${name} people (${family} language family) — ${SITE_DESCRIPTION.en}`;
+      return sitePageMeta(
+        { title: name, description },
+        linksFor(app, request),
+        `/groups/${group.slug}`,
+        lang,
+      );
+    }),
+  );
 }

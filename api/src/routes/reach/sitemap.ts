@@ -4,7 +4,7 @@ import { publicVideo } from '../../services/catalogue.service.ts';
 import { storyText } from '../../services/markdown.ts';
 import type { SiteLinks } from '../../services/reach/links.ts';
 import { inLang } from '../../services/reach/links.ts';
-import { buildSitemap, type SitemapEntry } from '../../services/reach/sitemap.ts';
+import { buildSitemap, inBothLanguages, type SitemapEntry } from '../../services/reach/sitemap.ts';
 import { cacheLinked, linksFor } from './context.ts';
 
 const PAGE = 500;
@@ -39,6 +39,7 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
               playerLoc: links.embed(r.slug),
               durationSec: video.durationSec,
               ...(r.publishedAt && { publicationDate: new Date(r.publishedAt).toISOString() }),
+              en: { title: inLang(r.title, 'en'), description: storyText(inLang(r.story, 'en')) },
             },
           }),
       });
@@ -47,12 +48,20 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
   return out;
 }
 
-/** /sitemap.xml: home, every ethnic group page, every published artifact with its clip. */
+/**
+ * /sitemap.xml: home, every ethnic group page, every published artifact with its clip; each in Vietnamese
+ * and in English, naming its twin.
+ */
 const sitemap: FastifyPluginAsync = async (app) => {
-  app.get('/sitemap.xml', { schema: { tags: ['Reach'], summary: 'Video sitemap' } }, async (request, reply) =>
-    cacheLinked(app, reply)
-      .header('Content-Type', 'application/xml; charset=utf-8')
-      .send(buildSitemap(entries(app, linksFor(app, request)))),
+  app.get(
+    '/sitemap.xml',
+    { schema: { tags: ['Reach'], summary: 'Video sitemap' } },
+    async (request, reply) => {
+      const links = linksFor(app, request);
+      return cacheLinked(app, reply)
+        .header('Content-Type', 'application/xml; charset=utf-8')
+        .send(buildSitemap(inBothLanguages(entries(app, links), links.base)));
+    },
   );
 };
 

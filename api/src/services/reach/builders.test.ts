@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeXml, jsonForScript } from './escape.ts';
 import { fakeDetail, fakeVideo, HOSTILE } from './fakes.ts';
 import { labelsPage } from './labels.ts';
-import { excerpt, pageQuery, siteBase, siteLinks } from './links.ts';
-import { buildOEmbed, fitWithin, slugFromUrl } from './oembed.ts';
+import { embedQuery, excerpt, momentQuery, siteBase, siteLinks } from './links.ts';
+import { buildOEmbed, fitWithin, pageFromUrl } from './oembed.ts';
 import { artifactPageMeta, injectHead, isoDuration } from './seo.ts';
 import { buildSitemap, SITEMAP_MAX_URLS } from './sitemap.ts';
+
+const slugFromUrl = (url: string, base: string) => pageFromUrl(url, base)?.slug;
 
 const links = siteLinks('https://stories.example.vn');
 const LICENSE = 'http://creativecommons.org/licenses/by-nc-sa/4.0/';
@@ -44,11 +46,18 @@ describe('links', () => {
     expect(links.abs('https://cdn.example/x.jpg')).toBe('https://cdn.example/x.jpg');
   });
 
-  it('carries the language and a linked moment in page links', () => {
-    expect(pageQuery('vi')).toBe('');
-    expect(pageQuery('en')).toBe('?lang=en');
-    expect(pageQuery('vi', { start: 42.7 })).toBe('?t=42');
-    expect(pageQuery('en', { start: 42, end: 70 })).toBe('?lang=en&t=42,70');
+  it('carries the language in the path of page links, and in ?lang= on embeds', () => {
+    expect(links.artifact('khen-hmong')).toBe('https://stories.example.vn/artifacts/khen-hmong');
+    expect(links.artifact('khen-hmong', 'en')).toBe('https://stories.example.vn/en/artifacts/khen-hmong');
+    expect(links.home('en')).toBe('https://stories.example.vn/en/');
+    expect(links.group('e-de', 'en')).toBe('https://stories.example.vn/en/groups/e-de');
+    expect(siteLinks('https://museum.vn/stories').artifact('a-b', 'en')).toBe(
+      'https://museum.vn/stories/en/artifacts/a-b',
+    );
+    expect(momentQuery({ start: 42.7 })).toBe('?t=42');
+    expect(embedQuery('vi')).toBe('');
+    expect(embedQuery('en')).toBe('?lang=en');
+    expect(embedQuery('en', { start: 42, end: 70 })).toBe('?lang=en&t=42,70');
     const o = buildOEmbed(playable(), links, { lang: 'vi', moment: { start: 62 } });
     expect(o.html).toContain('src="https://stories.example.vn/embed/khen-hmong?t=62"');
   });
@@ -86,6 +95,9 @@ describe('oEmbed builders', () => {
     expect(slugFromUrl(`${base}/artifacts/Khen`, base)).toBeUndefined();
     expect(slugFromUrl(`${base}/artifacts/../../etc`, base)).toBeUndefined();
     expect(slugFromUrl('not a url', base)).toBeUndefined();
+    expect(slugFromUrl(`${base}/en/artifacts/khen-hmong`, base)).toBe('khen-hmong');
+    expect(slugFromUrl(`${base}/en/groups/hmong`, base)).toBeUndefined();
+    expect(slugFromUrl(`${base}/fr/artifacts/khen-hmong`, base)).toBeUndefined();
     expect(slugFromUrl('https://museum.vn/stories/artifacts/a-b', 'https://museum.vn/stories')).toBe('a-b');
     expect(slugFromUrl('https://museum.vn/artifacts/a-b', 'https://museum.vn/stories')).toBeUndefined();
   });
@@ -197,7 +209,7 @@ describe('artifact page head', () => {
     const html = injectHead(INDEX, artifactPageMeta(fakeDetail(), links, 'en', LICENSE));
     const { doc, meta } = headOf(html);
     expect(meta('og:title')).toBe('Hmong khèn');
-    expect(meta('og:url')).toBe('https://stories.example.vn/artifacts/khen-hmong?lang=en');
+    expect(meta('og:url')).toBe('https://stories.example.vn/en/artifacts/khen-hmong');
     expect(DomUtils.findOne((e) => e.name === 'html', doc.children)?.attribs.lang).toBe('en');
   });
 
@@ -285,6 +297,12 @@ describe('labels page', () => {
     );
     const vi = DomUtils.findOne((e) => e.attribs.class === 'title-vi', doc.children);
     expect(vi && DomUtils.textContent(vi)).toBe(HOSTILE);
+    // Every QR code says what it is for, in both languages.
+    const scans = DomUtils.findAll((e) => e.attribs.class === 'scan', doc.children);
+    expect(scans.map((e) => DomUtils.textContent(e))).toEqual([
+      'Quét để xem phim / Scan to watch',
+      'Quét để xem phim / Scan to watch',
+    ]);
     expect(html).toMatch(/@page \{ size: A4/);
     expect(html).toMatch(/@media print/);
   });

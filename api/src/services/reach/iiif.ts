@@ -202,15 +202,14 @@ export function buildManifest(
         homepage: [{ id: links.home(), type: 'Text', label: langMap(SITE_NAME), format: 'text/html' }],
       },
     ],
-    homepage: [
-      {
-        id: links.artifact(detail.slug),
-        type: 'Text',
-        label: title,
-        format: 'text/html',
-        language: ['vi', 'en'],
-      },
-    ],
+    // The artifact's page in each language (the English one under /en/).
+    homepage: (['vi', 'en'] as const).map((lang) => ({
+      id: links.artifact(detail.slug, lang),
+      type: 'Text',
+      label: title,
+      format: 'text/html',
+      language: [lang],
+    })),
     ...(thumb && { thumbnail: [thumb] }),
     items: [canvas],
     ...(structures && { structures }),

@@ -26,6 +26,7 @@ const STYLE = `
   .qr { flex: 0 0 34mm; display: flex; flex-direction: column; align-items: center; }
   .qr svg { width: 34mm; height: 34mm; }
   .qr small { font-size: 6pt; color: #444; word-break: break-all; text-align: center; }
+  .qr .scan { margin: 0 0 .5mm; font-size: 7pt; font-weight: 700; text-align: center; line-height: 1.2; }
   .text { display: flex; flex-direction: column; min-width: 0; }
   .title-vi { font-size: 12pt; font-weight: 700; margin: 0 0 1mm; line-height: 1.15; }
   .title-en { font-size: 10pt; font-style: italic; margin: 0 0 2mm; line-height: 1.15; }
@@ -35,12 +36,18 @@ const STYLE = `
   @media print { .help { display: none; } .sheet { padding: 0; } }
 `;
 
+/**
+ * Said in both languages under every QR code the museum prints. The code itself links to the root page,
+ * which opens in the language of the phone that scans it (a tourist's reads English).
+ */
+const SCAN_LABEL = '<span lang="vi">Quét để xem phim</span> / <span lang="en">Scan to watch</span>';
+
 function labelHtml(l: GalleryLabel): string {
   const groupsVi = l.ethnicGroups.map((g) => inLang(g, 'vi')).join(', ');
   const groupsEn = l.ethnicGroups.map((g) => inLang(g, 'en')).join(', ');
   const svg = l.qrSvg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(`QR: ${l.url}`)}"`);
   return `<article class="label">
-      <div class="qr">${svg}<small>${escapeHtml(l.url)}</small></div>
+      <div class="qr">${svg}<p class="scan">${SCAN_LABEL}</p><small>${escapeHtml(l.url)}</small></div>
       <div class="text">
         <p class="title-vi" lang="vi">${escapeHtml(inLang(l.title, 'vi'))}</p>
         <p class="title-en" lang="en">${escapeHtml(inLang(l.title, 'en'))}</p>

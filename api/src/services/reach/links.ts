@@ -1,3 +1,4 @@
+import { hrefIn } from '@artifact-stories/contracts/lang-path';
 import { type Moment, momentParam } from '@artifact-stories/contracts/moment';
 import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 
@@ -5,10 +6,12 @@ import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 export interface SiteLinks {
   base: string;
   abs(path: string): string;
-  home(): string;
-  artifact(slug: string): string;
+  /** A public page in a language: Vietnamese at the root, English under /en/ (contracts/lang-path). */
+  page(path: string, lang?: Lang): string;
+  home(lang?: Lang): string;
+  artifact(slug: string, lang?: Lang): string;
   embed(slug: string): string;
-  group(slug: string): string;
+  group(slug: string, lang?: Lang): string;
   manifest(slug: string): string;
   oembed(pageUrl: string): string;
 }
@@ -29,20 +32,22 @@ export function siteLinks(base: string): SiteLinks {
   return {
     base,
     abs,
-    home: () => `${base}/`,
-    artifact: (slug) => `${base}/artifacts/${enc(slug)}`,
+    page: (path, lang = 'vi') => abs(hrefIn(path, lang)),
+    home: (lang = 'vi') => abs(hrefIn('/', lang)),
+    artifact: (slug, lang = 'vi') => abs(hrefIn(`/artifacts/${enc(slug)}`, lang)),
     embed: (slug) => `${base}/embed/${enc(slug)}`,
-    group: (slug) => `${base}/groups/${enc(slug)}`,
+    group: (slug, lang = 'vi') => abs(hrefIn(`/groups/${enc(slug)}`, lang)),
     manifest: (slug) => `${base}/iiif/artifacts/${enc(slug)}/manifest.json`,
     oembed: (pageUrl) => `${base}/oembed?format=json&url=${enc(pageUrl)}`,
   };
 }
 
 /**
- * What an artifact or embed link carries after its path: `lang=en` for English (Vietnamese is the default)
- * and `t=` for a linked moment, so a shared link, a share card and an oEmbed iframe open at the same time.
+ * What an embed link carries after its path: `lang=en` for English (the embed has no /en/ path, so the
+ * iframes already pasted elsewhere keep working) and `t=` for a linked moment, so a share card and an oEmbed
+ * iframe open at the same time. A page link names its language in the path and carries only `t=`.
  */
-export function pageQuery(lang: Lang, moment?: Moment): string {
+export function embedQuery(lang: Lang, moment?: Moment): string {
   const params = [...(lang === 'en' ? ['lang=en'] : []), ...(moment ? [`t=${momentParam(moment)}`] : [])];
   return params.length ? `?${params.join('&')}` : '';
 }
@@ -66,4 +71,9 @@ export function excerpt(text: string, max: number): string {
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** `?t=…` for a page link to a moment, or nothing. */
+export function momentQuery(moment?: Moment): string {
+  return moment ? `?t=${momentParam(moment)}` : '';
 }

@@ -3,20 +3,21 @@ import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contra
 import { SLUG_WORDS } from '@artifact-stories/contracts/slugs';
 import { TAKEDOWN_SECONDS } from './caching.ts';
 import { escapeHtml } from './escape.ts';
-import { inLang, pageQuery, type SiteLinks } from './links.ts';
+import { embedQuery, inLang, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
 
-/** An artifact's page or its embed, as a shared link names it. */
-const PAGE_PATH = new RegExp(`^/(?:artifacts|embed)/(${SLUG_WORDS})/?$`);
+/** An artifact's page (Vietnamese, or English under /en/) or its embed, as a shared link names it. */
+const PAGE_PATH = new RegExp(`^(/en)?/(?:artifacts|embed)/(${SLUG_WORDS})/?$`);
 
 /** Width of the player when the consumer sets no limit: a comfortable inline size, never upscaled. */
 const DEFAULT_EMBED_WIDTH = 640;
 
 /**
- * The artifact a page URL points at, if it is one of ours: /artifacts/<slug> or /embed/<slug> on the
- * site's own host and path, over http or https (query and fragment ignored). Undefined for anything else.
+ * The artifact a page URL points at, if it is one of ours: /artifacts/<slug>, /en/artifacts/<slug> or
+ * /embed/<slug> on the site's own host and path, over http or https, with the language it reads in (the
+ * /en/ path, or `?lang=en` on embeds and older links). Undefined for anything else.
  */
-export function slugFromUrl(url: string, base: string): string | undefined {
+export function pageFromUrl(url: string, base: string): { slug: string; lang: Lang } | undefined {
   let target: URL;
   let site: URL;
   try {
@@ -31,7 +32,8 @@ export function slugFromUrl(url: string, base: string): string | undefined {
   const prefix = site.pathname.replace(/\/$/, '');
   if (!target.pathname.startsWith(`${prefix}/`)) return undefined;
   const m = PAGE_PATH.exec(target.pathname.slice(prefix.length));
-  return m?.[1];
+  if (!m?.[2]) return undefined;
+  return { slug: m[2], lang: m[1] || target.searchParams.get('lang') === 'en' ? 'en' : 'vi' };
 }
 
 /** The largest size within the limits that keeps the aspect ratio; never larger than the source. */
@@ -81,7 +83,7 @@ export function buildOEmbed(
   );
   const title = inLang(detail.title, opts.lang);
   // The shared link's moment (?t=42 or 42,70) goes into the iframe: the embedded player starts there.
-  const src = `${links.embed(detail.slug)}${pageQuery(opts.lang, opts.moment)}`;
+  const src = `${links.embed(detail.slug)}${embedQuery(opts.lang, opts.moment)}`;
   const html =
     `<iframe src="${escapeHtml(src)}" width="${size.width}" height="${size.height}" title="${escapeHtml(title)}"` +
     ` style="border:0;max-width:100%" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen` +
@@ -94,9 +96,9 @@ export function buildOEmbed(
     type: 'video',
     title,
     provider_name: `${SITE_NAME[opts.lang]} — ${MUSEUM.name[opts.lang]}`,
-    provider_url: links.home(),
+    provider_url: links.home(opts.lang),
     author_name: MUSEUM.name[opts.lang],
-    author_url: links.home(),
+    author_url: links.home(opts.lang),
     html,
     width: size.width,
     height: size.height,

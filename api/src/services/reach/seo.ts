@@ -2,7 +2,8 @@ import type { Moment } from '@artifact-stories/contracts/moment';
 import type { ArtifactDetail, Lang, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { storyText } from '../markdown.ts';
 import { escapeHtml, jsonForScript } from './escape.ts';
-import { excerpt, inLang, pageQuery, type SiteLinks } from './links.ts';
+import { localeTags, meta, type PageMeta, twinTags } from './head.ts';
+import { excerpt, inLang, momentQuery, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
 
 /** Seconds as an ISO 8601 duration (PT1H2M3S), whole seconds, as schema.org and Open Graph expect. */
@@ -13,15 +14,6 @@ export function isoDuration(seconds: number): string {
   const s = total % 60;
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
 }
-
-export interface PageMeta {
-  title: string;
-  lang: Lang;
-  /** Tags for <head>, every value escaped. */
-  head: string;
-}
-
-const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
 
 function description(detail: ArtifactDetail, lang: Lang): string {
   const story = excerpt(storyText(inLang(detail.story, lang)), 300);
@@ -44,11 +36,11 @@ function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licen
     contentUrl: links.abs(video.hls),
     encodingFormat: 'application/vnd.apple.mpegurl',
     embedUrl: links.embed(detail.slug),
-    url: links.artifact(detail.slug),
+    url: links.artifact(detail.slug, lang),
     inLanguage: lang,
     keywords: detail.ethnicGroups.map((g) => inLang(g.name, lang)).join(', '),
     license: licenseUri,
-    publisher: { '@type': 'Organization', name: MUSEUM.name[lang], url: links.home() },
+    publisher: { '@type': 'Organization', name: MUSEUM.name[lang], url: links.home(lang) },
     caption: video.captions.map((c) => ({
       '@type': 'MediaObject',
       contentUrl: links.abs(c.url),
@@ -58,9 +50,6 @@ function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licen
     })),
   };
 }
-
-const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
-  `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 
 /**
  * og:video names a video file (ogp.me): the progressive MP4 when the version has one, which a link preview
@@ -92,10 +81,8 @@ export function artifactPageMeta(
 ): PageMeta {
   const name = inLang(detail.title, lang);
   const desc = description(detail, lang);
-  const page = links.artifact(detail.slug);
-  const canonical = `${page}${pageQuery(lang)}`;
-  // The link as shared, its moment kept (?t=): a share card opens the clip where the sharer meant.
-  const shared = `${page}${pageQuery(lang, moment)}`;
+  // The link as shared, its language and moment kept (?t=): a share card opens the clip where the sharer meant.
+  const shared = `${links.artifact(detail.slug, lang)}${momentQuery(moment)}`;
   const video = detail.video;
   const poster = video ? [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0] : undefined;
   const tags = [
@@ -103,14 +90,13 @@ export function artifactPageMeta(
     // on a slow link). Same URL, mode and credentials as the app's fetch, so the browser hands it over.
     `<link rel="preload" href="/api/artifacts/${encodeURIComponent(detail.slug)}" as="fetch" crossorigin="anonymous">`,
     meta('name', 'description', desc),
-    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    ...twinTags(links, `/artifacts/${encodeURIComponent(detail.slug)}`, lang),
     meta('property', 'og:site_name', SITE_NAME[lang]),
     meta('property', 'og:title', name),
     meta('property', 'og:description', desc),
     meta('property', 'og:url', shared),
     meta('property', 'og:type', video ? 'video.other' : 'website'),
-    meta('property', 'og:locale', LOCALE[lang]),
-    meta('property', 'og:locale:alternate', LOCALE[lang === 'vi' ? 'en' : 'vi']),
+    ...localeTags(lang),
   ];
   if (poster) {
     tags.push(
@@ -148,6 +134,6 @@ export function injectHead(indexHtml: string, page: PageMeta): string {
       ? tag.replace(/\blang="[^"]*"/i, `lang="${page.lang}"`)
       : tag.replace(/>$/, ` lang="${page.lang}">`),
   );
-  const block = `<!-- artifact metadata -->\n    ${page.head}\n  `;
+  const block = `<!-- page metadata -->\n    ${page.head}\n  `;
   return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${block}</head>`) : `${block}${html}`;
 }

@@ -1,3 +1,4 @@
+import { hrefIn, langOfPath } from '@artifact-stories/contracts/lang-path';
 import { escapeXml } from './escape.ts';
 import { excerpt } from './links.ts';
 
@@ -9,12 +10,49 @@ interface SitemapVideo {
   playerLoc: string;
   durationSec: number;
   publicationDate?: string;
+  /** Title and description for the English page; the Vietnamese ones serve when absent. */
+  en?: { title: string; description: string };
+}
+
+interface Alternate {
+  hreflang: 'vi' | 'en' | 'x-default';
+  href: string;
 }
 
 export interface SitemapEntry {
   loc: string;
   lastmod?: string;
   video?: SitemapVideo;
+  alternates?: Alternate[];
+}
+
+/**
+ * Every public page of the site twice, as Google asks for language versions: the Vietnamese page at its
+ * root URL and the English one under /en/, each naming both and x-default (the root page, whose script
+ * follows a first visitor's browser). Entries that are not public pages of `base` are kept as they are.
+ */
+export function inBothLanguages(entries: SitemapEntry[], base: string): SitemapEntry[] {
+  return entries.flatMap((entry) => {
+    const path = entry.loc.startsWith(`${base}/`) ? entry.loc.slice(base.length) : undefined;
+    if (!path || langOfPath(path) !== 'vi') return [entry];
+    const vi = `${base}${path}`;
+    const en = `${base}${hrefIn(path, 'en')}`;
+    const alternates: Alternate[] = [
+      { hreflang: 'vi', href: vi },
+      { hreflang: 'en', href: en },
+      { hreflang: 'x-default', href: vi },
+    ];
+    const { video } = entry;
+    const english = video && {
+      ...video,
+      title: video.en?.title || video.title,
+      description: video.en?.description || video.description,
+    };
+    return [
+      { ...entry, alternates },
+      { ...entry, loc: en, alternates, ...(english && { video: english }) },
+    ];
+  });
 }
 
 /** The sitemaps.org limit for one file; past it a sitemap index would be needed. */
@@ -47,6 +85,9 @@ export function buildSitemap(entries: SitemapEntry[]): string {
       '  <url>',
       `    ${tag('loc', e.loc)}`,
       ...(e.lastmod ? [`    ${tag('lastmod', e.lastmod)}`] : []),
+      ...(e.alternates ?? []).map(
+        (a) => `    <xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${escapeXml(a.href)}"/>`,
+      ),
       ...(e.video ? [videoXml(e.video)] : []),
       '  </url>',
     ].join('\n'),
@@ -54,7 +95,8 @@ export function buildSitemap(entries: SitemapEntry[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' +
-      ' xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">',
+      ' xmlns:video="http://www.google.com/schemas/sitemap-video/1.1"' +
+      ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ...urls,
     '</urlset>',
     '',

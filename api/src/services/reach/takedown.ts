@@ -17,20 +17,23 @@ export interface PurgeRequest {
 
 /**
  * Every address that names the film, so a CDN can drop it at once instead of within a minute: its pages,
- * IIIF Manifest, oEmbed answers, QR codes, the sitemap, and each of its videos' media folders.
+ * pages (both languages), IIIF Manifest, oEmbed answers, QR codes, the sitemap, and each of its videos' media folders.
  */
 export function purgeRequest(takedown: Takedown, links: SiteLinks): PurgeRequest {
   const { slug } = takedown;
   const page = links.artifact(slug);
+  const pageEn = links.artifact(slug, 'en');
   const embed = links.embed(slug);
   const api = `/api/artifacts/${encodeURIComponent(slug)}`;
   return {
     reason: takedown.reason,
     urls: [
       page,
+      pageEn,
       embed,
       links.manifest(slug),
       links.oembed(page),
+      links.oembed(pageEn),
       links.oembed(embed),
       links.abs(api),
       links.abs(`${api}/qr.svg`),

@@ -1,6 +1,8 @@
+import { hrefIn } from '@artifact-stories/contracts/lang-path';
 import type { Lang, Localized } from '@artifact-stories/contracts/schemas';
 import { en } from './en.ts';
 import { contentIn, contentLang } from './fallback.ts';
+import { decideLang, isRobot } from './first-lang.ts';
 import { fillMessage, longDate } from './message.ts';
 import { type MessageKey, vi } from './vi.ts';
 
@@ -9,29 +11,50 @@ export type { MessageKey };
 const STORAGE_KEY = 'lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
-function initialLang(): Lang {
-  // ?lang=en is how the oEmbed iframe asks for English (storage is often blocked inside iframes).
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (asked === 'en' || asked === 'vi') return asked;
+function remembered(): string | null {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+    return localStorage.getItem(STORAGE_KEY);
   } catch {
-    // Storage may be blocked (private mode, sandboxed iframes): Vietnamese is the default.
-    return 'vi';
+    // Storage may be blocked (private mode, sandboxed iframes): nothing was remembered.
+    return null;
   }
 }
 
 export const locale = $state<{ lang: Lang }>({ lang: 'vi' });
 
-/** Reads the remembered language and reflects it on <html lang>; call once at start. */
+/**
+ * Decides the language of the first page (lib/i18n/first-lang.ts) and reflects it on <html lang>; call once
+ * at start, before the router reads the URL. A root page whose visitor reads English is replaced by its
+ * /en/ twin in place (no reload, no history entry): the server never redirects, so crawlers keep both.
+ */
 export function initLang(): void {
-  setLang(initialLang(), false);
+  const { pathname, search, hash } = window.location;
+  const query = new URLSearchParams(search);
+  const { lang, toEnglishTwin } = decideLang({
+    pathname,
+    asked: query.get('lang'),
+    remembered: remembered(),
+    browser: navigator.languages ?? [navigator.language],
+    robot: isRobot(navigator.userAgent),
+  });
+  if (toEnglishTwin) {
+    // The old way of naming English (?lang=en) becomes the path; other parameters (?t=) stay.
+    query.delete('lang');
+    const rest = query.toString() ? `?${query}` : '';
+    history.replaceState(history.state, '', hrefIn(`${pathname}${rest}${hash}`, 'en'));
+  }
+  setLang(lang, false);
 }
 
+/** Sets the language; `remember` when the visitor chose it, so their next visit starts in it. */
 export function setLang(lang: Lang, remember = true): void {
   locale.lang = lang;
   document.documentElement.lang = lang;
-  if (!remember) return;
+  if (remember) rememberLang(lang);
+}
+
+/** Keeps the visitor's choice for their next visit to a root page (lib/i18n/first-lang.ts). */
+export function rememberLang(lang: Lang): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -63,4 +86,9 @@ export function formatNumber(n: number): string {
 
 export function formatDate(iso: string): string {
   return longDate(iso, locale.lang);
+}
+
+/** An in-site link in the current language: `/groups/e-de` reads `/en/groups/e-de` on English pages. */
+export function siteHref(path: string): string {
+  return hrefIn(path, locale.lang);
 }
