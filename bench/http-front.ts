@@ -24,7 +24,8 @@ async function startBareNginx(mediaDir: string, workDir: string): Promise<{ url:
   const temp = (name: string) => `${name}_temp_path ${join(workDir, name)};`;
   writeFileSync(
     conf,
-    `worker_processes auto;
+    // Run as root, nginx's workers would drop to nobody and not read the temp media folder: keep the user.
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes auto;
 pid ${join(workDir, 'nginx.pid')};
 events { worker_connections 1024; }
 http {
