@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { root } from './server-process.ts';
 import { waitFor } from './wait.ts';
@@ -36,10 +36,12 @@ export async function startCaddy(o: {
   publishedDir: string;
   webDist: string;
   workDir: string;
+  /** Serve https (HTTP/2 and HTTP/3) with a certificate from Caddy's own CA, as for a host name in production. */
+  tls?: boolean;
 }): Promise<FrontServer> {
   const home = join(o.workDir, 'caddy-home');
   mkdirSync(home, { recursive: true });
-  const url = `http://127.0.0.1:${o.port}`;
+  const url = `${o.tls ? 'https' : 'http'}://127.0.0.1:${o.port}`;
   const child = spawn('caddy', ['run', '--config', CADDYFILE, '--adapter', 'caddyfile'], {
     env: {
       PATH: process.env.PATH,
@@ -51,6 +53,11 @@ export async function startCaddy(o: {
       PUBLISHED_DIR: o.publishedDir,
       WEB_DIST: o.webDist,
       CADDY_ADMIN: 'off',
+      // With TLS, where Caddy redirects http from is a free port, never the machine's port 80; without, no
+      // https port is opened at all.
+      ...(o.tls
+        ? { HTTPS_PORT: String(o.port), HTTP_PORT: String(await freePort()) }
+        : { HTTP_PORT: String(o.port) }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +70,7 @@ export async function startCaddy(o: {
     'Caddy to listen',
     async () => {
       if (exited) throw new Error(`caddy exited before listening:\n${log}`);
-      return fetch(`${url}/healthz`).then(
+      return (o.tls ? tcpOpen(o.port) : fetch(`${url}/healthz`)).then(
         () => true,
         () => false,
       );
@@ -81,4 +88,14 @@ export async function startCaddy(o: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+function tcpOpen(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
 }

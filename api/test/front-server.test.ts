@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FrontServer, freePort, startCaddy } from './front-process.ts';
 import { attachFakeVideo, makeTestApp, type TestApp } from './helpers.ts';
 import { addStaff, artifactInput, PASSWORD } from './staff-helpers.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * The front server as compose runs it (front/Caddyfile, Debian's Caddy) in front of the real app on a real
@@ -180,6 +182,56 @@ describe('the front server (Caddy) in front of the app', () => {
     expect(appHits).toEqual([]);
   });
 });
+
+describe('the front server over TLS, as for a public host name', () => {
+  let tls: FrontServer;
+  beforeAll(async () => {
+    const appPort = (t.app.server.address() as { port: number }).port;
+    tls = await startCaddy({
+      port: await freePort(),
+      upstream: `127.0.0.1:${appPort}`,
+      publishedDir: t.config.publishedDir,
+      webDist: join(t.dataDir, 'web-dist'),
+      workDir: mkdtempSync(join(tmpdir(), 'front-tls-')),
+      tls: true,
+    });
+  }, 60_000);
+  afterAll(() => tls?.stop());
+
+  it('speaks HTTP/2 and offers HTTP/3, for media from disk and for the api', async () => {
+    const segmentRes = await waitFor('the certificate to be issued', () =>
+      http2Get(tls.url, media(shownId, '360p/seg_00001.m4s')).catch(() => undefined),
+    );
+    expect(segmentRes.status).toBe(200);
+    expect(segmentRes.body.equals(segment)).toBe(true);
+    expect(segmentRes.headers['alt-svc']).toMatch(/h3=":\d+"/);
+    const api = await http2Get(tls.url, '/api/categories');
+    expect(api.status).toBe(200);
+    expect(JSON.parse(api.body.toString()).length).toBeGreaterThan(0);
+  });
+});
+
+/** One GET over HTTP/2 (TLS, Caddy's own CA not trusted here, hence no verification). */
+function http2Get(
+  origin: string,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const session = connect(origin, { rejectUnauthorized: false });
+    session.once('error', reject);
+    const req = session.request({ ':path': path });
+    const chunks: Buffer[] = [];
+    let headers: Record<string, string> = {};
+    req.on('response', (h) => (headers = h as Record<string, string>));
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      session.close();
+      resolve({ status: Number(headers[':status']), headers, body: Buffer.concat(chunks) });
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
 
 /** The body as sent, still compressed (fetch would decode it). */
 async function rawGet(url: string): Promise<Buffer> {

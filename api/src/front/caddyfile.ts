@@ -15,6 +15,7 @@ import { MEDIA_CONTENT_TYPES, MEDIA_CORS_HEADERS, MEDIA_SEGMENT } from '../servi
  *   (../../media/<video>/<version>), so the media folder is mounted beside it, named media, as in DATA_DIR.
  * - WEB_DIST: the built web (web/dist).
  * - CADDY_ADMIN: Caddy's admin endpoint (`localhost:2019` for `caddy reload`), or `off`.
+ * - HTTP_PORT, HTTPS_PORT: the ports Caddy redirects from and serves TLS on (80 and 443).
  */
 export function renderCaddyfile(): string {
   const seg = MEDIA_SEGMENT;
@@ -28,6 +29,10 @@ export function renderCaddyfile(): string {
 # everything else to the app. Settings come from the environment: see api/src/front/caddyfile.ts.
 {
 \tadmin {$CADDY_ADMIN:localhost:2019}
+\thttp_port {$HTTP_PORT:80}
+\thttps_port {$HTTPS_PORT:443}
+\t# Caddy's own CA (used only for localhost or an IP address) never goes into the system's trust store.
+\tskip_install_trust
 }
 
 {$SITE_ADDRESS} {
