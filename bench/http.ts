@@ -16,6 +16,7 @@ import type { CatalogueRepositories } from '../api/src/repositories/index.ts';
 import { seedArtifacts, seedReference } from '../api/src/services/seed.service.ts';
 import { fakeManifest } from '../api/test/helpers.ts';
 import { loadArtifacts } from '../fixtures/catalogue.ts';
+import { benchFront } from './http-front.ts';
 import { assertWrk, type WrkResult, wrk } from './wrk.ts';
 
 const DURATION_SEC = 5;
@@ -189,4 +190,6 @@ export async function benchHttp(): Promise<void> {
   console.log(
     `\nsegment p99 while ${CLASS_CONNECTIONS} connections search / segment p99 alone: ${ratio}; errors: ${errors}`,
   );
+  // Then the same kind of segment through the front server that compose puts before the app (issue 14).
+  await benchFront();
 }

@@ -15,6 +15,7 @@ import database from './plugins/app/database.ts';
 import jsonBody from './plugins/app/json-body.ts';
 import media from './plugins/app/media.ts';
 import notFoundEarly from './plugins/app/not-found-early.ts';
+import publishedTree from './plugins/app/published-tree.ts';
 import search from './plugins/app/search.ts';
 import session from './plugins/app/session.ts';
 import web from './plugins/app/web.ts';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auth, { container });
   await app.register(search, { container });
   await app.register(media);
+  await app.register(publishedTree, { container });
   await app.register(worker, { container });
 
   await app.register(artifacts, { prefix: '/api/artifacts' });

@@ -61,6 +61,8 @@ export interface Config extends RawConfig {
   dbFile: string;
   mediaDir: string;
   uploadDir: string;
+  /** Links to the versions on show, for the front server (services/published-tree.service.ts). */
+  publishedDir: string;
   webDist: string;
   /** TRUST_PROXY parsed: what Fastify trusts (false, a hop count, or addresses). */
   trustProxy: TrustProxy;
@@ -125,6 +127,7 @@ export function loadConfig(
     dbFile: resolve(dataDir, 'catalogue.sqlite'),
     mediaDir: resolve(dataDir, 'media'),
     uploadDir: resolve(dataDir, 'uploads'),
+    publishedDir: resolve(dataDir, 'published'),
     webDist: resolve(import.meta.dirname, '../../web/dist'),
     trustProxy: 'trust' in proxy ? proxy.trust : false,
   };

@@ -13,10 +13,12 @@ import {
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
+import { prepareDataFolders } from './repositories/ops/data-folders.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
+import { PublishedTree } from './services/published-tree.service.ts';
 import { createPurger } from './services/reach/purge.ts';
 import { SearchService } from './services/search.service.ts';
 import { SearchDocuments } from './services/search-documents.ts';
@@ -60,6 +62,8 @@ type SearchParts = ReturnType<typeof searchParts>;
 export function createContainer(config: Config, { log = silent }: { log?: Logger } = {}) {
   // Probing uploads, seeding, /readyz and the worker all run the binaries the configuration names.
   useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
+  // Before the database opens: a folder it cannot write is named with its fix, not met mid-transcode.
+  prepareDataFolders(config);
   const db = openDatabase(config.dbFile);
   const repos = createRepositories(db, config);
   const queue = new JobQueue(db);
@@ -67,6 +71,10 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
   const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
   const playbackHealth = new PlaybackHealthService(repos.playback);
+  const publishedTree = new PublishedTree({
+    shown: () => repos.videos.publicVersions(),
+    links: repos.publishedTree,
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -97,6 +105,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     catalogue,
     /** Players' reports in, staff's dashboard out. */
     playbackHealth,
+    /** What the front server may serve from disk (plugins/app/published-tree.ts keeps it in step). */
+    publishedTree,
     get search(): SearchParts {
       searchBuilt = true;
       return search();
@@ -114,7 +124,12 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
       new Worker({
         queue,
         handlers: videoJobs.handlers,
-        onJobEnd: videoJobs.onJobEnd,
+        // A job that ends may have put a new version or a new film on show: the front server's tree follows
+        // (this worker shares DATA_DIR with the app, as `npm run worker` and compose's workers do).
+        onJobEnd: (job, error) => {
+          videoJobs.onJobEnd(job, error);
+          publishedTree.sync();
+        },
         sweep: videoJobs.sweep,
         log: jobLog,
       }),

@@ -52,6 +52,46 @@ describe('docker-compose.yml', () => {
     for (const key of env) expect(configKeys, `${key} is not in ConfigSchema`).toContain(key);
   });
 
+  it('gives every service a restart policy, a health check and resource limits', () => {
+    const services = compose.services as Record<string, Record<string, unknown>>;
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.restart, name).toBe('unless-stopped');
+      expect((service.healthcheck as { test?: unknown })?.test, `${name} health check`).toBeDefined();
+      const limits = (service.deploy as { resources?: { limits?: Record<string, string> } })?.resources
+        ?.limits;
+      expect(limits?.cpus, `${name} cpus`).toBeDefined();
+      expect(limits?.memory, `${name} memory`).toBeDefined();
+    }
+  });
+
+  it('scales workers (`--scale worker=N`): no fixed name or host port, the same settings and data as the app', () => {
+    const services = compose.services as Record<string, Record<string, unknown>>;
+    for (const [name, service] of Object.entries(services))
+      expect(service.container_name, name).toBeUndefined();
+    const { worker, app } = services as Record<string, Record<string, unknown>>;
+    expect(worker?.ports).toBeUndefined();
+    expect(worker?.command).toEqual(['node', '--import', 'tsx', 'api/src/scripts/worker.ts']);
+    expect(worker?.environment).toEqual(app?.environment);
+    expect(worker?.volumes).toEqual(app?.volumes);
+    expect((app?.environment as Record<string, string> | undefined)?.WORKER).toBe('off');
+  });
+
+  it('puts the front server in front: only it publishes ports; the app trusts one proxy', () => {
+    const services = compose.services as Record<string, Record<string, unknown>>;
+    expect(services.front?.ports).toEqual(['80:80', '443:443', '443:443/udp']);
+    expect(services.app?.ports).toBeUndefined();
+    expect((services.app?.environment as Record<string, string> | undefined)?.TRUST_PROXY).toBe('1');
+    expect(services.front?.depends_on).toEqual({ app: { condition: 'service_healthy' } });
+  });
+
+  it('keeps Redis and an S3 store optional, each under its own profile', () => {
+    const services = compose.services as Record<string, { profiles?: string[] }>;
+    expect(services.redis?.profiles).toEqual(['queue']);
+    expect(services.minio?.profiles).toEqual(['s3']);
+    for (const name of ['front', 'app', 'worker', 'meilisearch'])
+      expect(services[name]?.profiles).toBeUndefined();
+  });
+
   it('pins a Meilisearch image of v1.10 or newer (localizedAttributes) and gives it its own volume', () => {
     const meili = compose.services.meilisearch as { image: string; volumes: string[] };
     expect(meili.image).toMatch(/^getmeili\/meilisearch:v1\.(1\d|[2-9]\d)\.\d+$/);

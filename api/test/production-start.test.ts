@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -11,12 +11,13 @@ import type {
 import { makeClip } from '@artifact-stories/media-pipeline/testing';
 import * as tus from 'tus-js-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listeningUrl, root, spawnServer } from './server-process.ts';
+import { asImageUser, listeningUrl, prepareVolumes, root, spawnServer } from './server-process.ts';
 import { waitFor } from './wait.ts';
 
 /**
- * The way a museum goes live: the real server (`tsx api/src/server.ts`, as the Docker image runs it) on an
- * empty data folder with SEED=none, the first admin from the CLI, then everything over HTTP.
+ * The way a museum goes live: the real server (`tsx api/src/server.ts`, as the Docker image runs it, as its
+ * unprivileged user) on empty data folders prepared as Docker prepares the image's volumes, with SEED=none,
+ * the first admin from the CLI, then everything over HTTP, down to the transcoded film.
  */
 const PUBLIC_URL = 'http://museum.test';
 const PASSWORD = 'Nhà rông Ba Na giữa làng 2026';
@@ -27,7 +28,7 @@ afterAll(() => {
 
 /** Starts the server and resolves with its base URL once it prints the address it listens on. */
 function startServer(dataDir: string): Promise<string> {
-  const child = spawnServer(dataDir, { PUBLIC_URL });
+  const child = spawnServer(dataDir, { PUBLIC_URL }, { imageUser: true });
   children.push(child);
   return listeningUrl(child);
 }
@@ -38,7 +39,12 @@ function addAdmin(dataDir: string, email: string): Promise<{ code: number | null
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(root, 'api/src/scripts/staff.ts'), 'add', email, '--role', 'admin'],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        ...asImageUser(),
+      },
     );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -66,6 +72,7 @@ function tusUpload(base: string, cookie: string, data: Buffer, metadata: Record<
 describe('production start (empty DATA_DIR, SEED=none)', () => {
   it('item 0: reference data is there at once; an admin from the CLI creates, uploads, publishes, and the public sees it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'production-start-'));
+    prepareVolumes(dataDir);
     const base = await startServer(dataDir);
 
     // Reference data comes with the schema, not with the sample catalogue.
@@ -143,6 +150,13 @@ describe('production start (empty DATA_DIR, SEED=none)', () => {
     const master = await fetch(`${base}${detail.video?.hls}`);
     expect(master.status).toBe(200);
     expect(await master.text()).toMatch(/^#EXTM3U[\s\S]*#EXT-X-STREAM-INF/);
+    // Written by the image's user into the volume Docker gave it.
+    const [videoId] = readdirSync(join(dataDir, 'media'));
+    expect(statSync(join(dataDir, 'media', videoId as string)).uid).toBe(
+      asImageUser().uid ?? process.getuid?.(),
+    );
+    // Published: linked for the front server to serve from disk.
+    expect(readdirSync(join(dataDir, 'published'))).toEqual([videoId]);
   });
 
   it('item 0: the Docker image ships the reference files the server loads at start', () => {

@@ -5,6 +5,7 @@ import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
+import { PublishedTreeRepository } from './published-tree.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
 import { StaffRepository } from './staff.repository.ts';
@@ -12,8 +13,11 @@ import { StaffFilesRepository } from './staff-files.repository.ts';
 import { StaffViewsRepository } from './staff-views.repository.ts';
 import { VideosRepository } from './videos.repository.ts';
 
-/** Every repository on one database and one pair of folders; built once, by the container. */
-export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: string }) {
+/** Every repository on one database and its folders; built once, by the container. */
+export function createRepositories(
+  db: Db,
+  dirs: { uploadDir: string; mediaDir: string; publishedDir: string },
+) {
   return {
     catalogue: new CatalogueRepository(db),
     artifacts: new ArtifactsRepository(db),
@@ -27,6 +31,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
     playback: new PlaybackRepository(db),
+    publishedTree: new PublishedTreeRepository(dirs),
   };
 }
 

@@ -193,6 +193,20 @@ export class VideosRepository {
     );
   }
 
+  /**
+   * The version of each video that is on show now: the current version of the current video of every published
+   * artifact. What the front server may serve from disk (services/published-tree.service.ts); a subset of
+   * isPublicVersion, which also lets the app answer for the version a playing film started on.
+   */
+  publicVersions(): { videoId: string; version: string }[] {
+    return this.db
+      .prepare(
+        `SELECT v.id AS videoId, v.media_version AS version FROM videos v JOIN artifacts a ON a.current_video_id = v.id
+         WHERE v.media_version IS NOT NULL AND v.status != 'failed' AND a.status = 'published'`,
+      )
+      .all() as { videoId: string; version: string }[];
+  }
+
   /** The newest video of an artifact, whatever its state (what staff see). */
   latestForArtifact(artifactId: number): VideoRecord | undefined {
     const row = this.db

@@ -4,17 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MEDIA_PREFIX } from '../../services/catalogue.service.ts';
 import { mediaCacheControl } from '../../services/reach/caching.ts';
+import { MEDIA_CONTENT_TYPES, MEDIA_CORS_HEADERS, MEDIA_SEGMENT } from '../../services/reach/media-files.ts';
 
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const CONTENT_TYPES: Record<string, string> = {
-  m3u8: 'application/vnd.apple.mpegurl',
-  m4s: 'video/iso.segment',
-  mp4: 'video/mp4',
-  vtt: 'text/vtt; charset=utf-8',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  json: 'application/json',
-};
+const SEGMENT = new RegExp(`^${MEDIA_SEGMENT}$`);
 
 /**
  * Serves the pipeline's output under /media/<videoId>/<version>/... Only finished versions of the current
@@ -77,10 +69,9 @@ export default async function media(app: FastifyInstance) {
     cacheControl: false,
     allowedPath: (pathName, _root, request) => allowed(pathName, request),
     setHeaders: (res, path) => {
-      const type = CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
+      const type = MEDIA_CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
       if (type) res.header('Content-Type', type);
-      res.header('Access-Control-Allow-Origin', '*');
-      res.header('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
+      for (const [name, value] of Object.entries(MEDIA_CORS_HEADERS)) res.header(name, value);
       // Version folders never change once renamed into place, but a takedown must still reach caches: what
       // names the film (playlists, captions, posters) lives a minute, segments for good (services/reach/caching.ts).
       res.header('Cache-Control', mediaCacheControl(path));

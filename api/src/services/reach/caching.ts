@@ -8,10 +8,10 @@
  */
 export const TAKEDOWN_SECONDS = 60;
 export const NAMES_A_FILM = `public, max-age=${TAKEDOWN_SECONDS}, must-revalidate`;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Media files that are only bytes of a version (segments, rungs' init segments): safe to keep for good. */
-const VERSIONED_BYTES = /(\.m4s|\/init\.mp4)$/i;
+export const VERSIONED_BYTES = /(\.m4s|\/init\.mp4)$/i;
 
 export function mediaCacheControl(file: string): string {
   return VERSIONED_BYTES.test(file) ? IMMUTABLE : NAMES_A_FILM;

@@ -1,0 +1,23 @@
+/**
+ * What a media path may look like and how each file is typed: one list for the app's media route
+ * (plugins/app/media.ts) and the front server's configuration (front/caddyfile.ts), so both answer alike.
+ */
+
+/** One path segment under /media: no dot first (temp folders, `..`), no slash, nothing encoded. */
+export const MEDIA_SEGMENT = '[A-Za-z0-9][A-Za-z0-9._-]*';
+
+export const MEDIA_CONTENT_TYPES: Record<string, string> = {
+  m3u8: 'application/vnd.apple.mpegurl',
+  m4s: 'video/iso.segment',
+  mp4: 'video/mp4',
+  vtt: 'text/vtt; charset=utf-8',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  json: 'application/json',
+};
+
+/** Media answers may be fetched by players on other sites (embeds, IIIF viewers). */
+export const MEDIA_CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Range',
+};
