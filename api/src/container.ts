@@ -15,6 +15,8 @@ import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
+import { lessonFilms } from './services/lesson-films.ts';
+import { LessonsService, randomEditToken, randomLessonCode } from './services/lessons.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { createPurger } from './services/reach/purge.ts';
@@ -67,6 +69,14 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
   const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
   const playbackHealth = new PlaybackHealthService(repos.playback);
+  const lessons = new LessonsService({
+    lessons: repos.lessons,
+    films: lessonFilms(repos, catalogue),
+    // Read at each call (not Date.now itself), so a test that moves the clock moves it for lessons too.
+    now: () => Date.now(),
+    newCode: randomLessonCode,
+    newToken: randomEditToken,
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -97,6 +107,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     catalogue,
     /** Players' reports in, staff's dashboard out. */
     playbackHealth,
+    /** Teachers' lessons: made and edited without accounts, opened by pupils by code, taken down by staff. */
+    lessons,
     get search(): SearchParts {
       searchBuilt = true;
       return search();

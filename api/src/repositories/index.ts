@@ -4,6 +4,7 @@ import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { LessonsRepository } from './lessons.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
@@ -27,6 +28,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
     playback: new PlaybackRepository(db),
+    lessons: new LessonsRepository(db),
   };
 }
 

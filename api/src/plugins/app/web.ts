@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import lessonPages from '../../routes/reach/lesson-pages.ts';
 import artifactPages from '../../routes/reach/pages.ts';
 
 /**
@@ -33,6 +34,8 @@ async function web(app: FastifyInstance) {
   });
   // Artifact and embed pages: index.html with the artifact's metadata already in <head>.
   await app.register(artifactPages, { indexFile: join(dist, 'index.html') });
+  // Lesson pages: index.html marked noindex; a class page names its lesson for link previews.
+  await app.register(lessonPages, { indexFile: join(dist, 'index.html') });
   // The other pages of the site answer 200 with the app, whatever the client's Accept header says (curl, uptime
   // checks and crawlers send */*), and without the rate limit that guards real 404s.
   const page = (_request: unknown, reply: FastifyReply) => reply.sendFile('index.html');

@@ -7,7 +7,7 @@ import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
 import { cacheLinked, langOf, linksFor } from './context.ts';
 
 /** index.html read once and again only when a new web build replaces it. */
-function indexReader(file: string): () => string {
+export function indexReader(file: string): () => string {
   let cached: { mtimeMs: number; html: string } | undefined;
   return () => {
     const { mtimeMs } = statSync(file);
