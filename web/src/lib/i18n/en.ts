@@ -1,3 +1,4 @@
+import { lessonsEn } from './lessons.en.ts';
 import type { MessageKey } from './vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -323,4 +324,5 @@ export const en: Record<MessageKey, string> = {
   'cues.save': 'Save cue {n}',
   'cues.saved': 'Saved cue {n}; the new version is ready in a few seconds.',
   'cues.hint': 'Only the words change; each cue keeps its timing.',
+  ...lessonsEn,
 };

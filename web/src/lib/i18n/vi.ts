@@ -1,4 +1,6 @@
 // Vietnamese is the site's first language; this dictionary defines the keys, en.ts must have them all.
+import { lessonsVi } from './lessons.vi.ts';
+
 export const vi = {
   'site.name': 'Câu chuyện hiện vật',
   'site.museum': 'Bảo tàng Văn hóa các dân tộc Việt Nam',
@@ -321,6 +323,7 @@ export const vi = {
   'cues.save': 'Lưu câu {n}',
   'cues.saved': 'Đã lưu câu {n}; phiên bản mới sẽ có trong vài giây.',
   'cues.hint': 'Chỉ sửa lời; thời gian của từng câu giữ nguyên.',
+  ...lessonsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
