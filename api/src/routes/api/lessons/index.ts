@@ -41,6 +41,13 @@ function bearer(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+const QR_RESPONSES = {
+  200: Type.Unknown({ description: 'image/svg+xml' }),
+  404: ErrorResponse,
+  410: ErrorResponse,
+};
+const OPENS = { rateLimit: { max: OPENS_PER_10_MIN, timeWindow: 600_000 } };
+
 const NoItem = (position: number) =>
   new LocalizedError(404, {
     en: `This lesson has no film ${position}.`,
@@ -75,7 +82,7 @@ const lessons: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:code',
     {
-      config: { rateLimit: { max: OPENS_PER_10_MIN, timeWindow: 600_000 } },
+      config: OPENS,
       schema: {
         ...codeTag,
         summary: 'A lesson as pupils see it, by its class code (any case, dashes allowed)',
@@ -122,16 +129,12 @@ const lessons: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:code/qr.svg',
     {
-      config: { rateLimit: { max: OPENS_PER_10_MIN, timeWindow: 600_000 } },
+      config: OPENS,
       schema: {
         ...codeTag,
         summary: "QR code (SVG) of the lesson's class link, to project or print",
         params: LessonCodeParams,
-        response: {
-          200: Type.Unknown({ description: 'image/svg+xml' }),
-          404: ErrorResponse,
-          410: ErrorResponse,
-        },
+        response: QR_RESPONSES,
       },
     },
     async (request, reply) => {
@@ -143,16 +146,12 @@ const lessons: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:code/items/:position/qr.svg',
     {
-      config: { rateLimit: { max: OPENS_PER_10_MIN, timeWindow: 600_000 } },
+      config: OPENS,
       schema: {
         ...codeTag,
         summary: "QR code (SVG) of one item's film at its excerpt, for the printed lesson",
         params: LessonItemParams,
-        response: {
-          200: Type.Unknown({ description: 'image/svg+xml' }),
-          404: ErrorResponse,
-          410: ErrorResponse,
-        },
+        response: QR_RESPONSES,
       },
     },
     async (request, reply) => {
