@@ -1,4 +1,3 @@
-import { lessonsEn } from './lessons.en.ts';
 import type { MessageKey } from './vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -7,6 +6,8 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.search': 'Search',
+  'nav.join': 'Join a lesson',
+  'staffLessons.nav': 'Lessons',
   'nav.skip': 'Skip to main content',
   'lang.switchTo': 'Switch to Vietnamese (Tiếng Việt)',
   'footer.museum': 'Museum of Cultures of Vietnamese Ethnic Groups · Thái Nguyên',
@@ -324,5 +325,4 @@ export const en: Record<MessageKey, string> = {
   'cues.save': 'Save cue {n}',
   'cues.saved': 'Saved cue {n}; the new version is ready in a few seconds.',
   'cues.hint': 'Only the words change; each cue keeps its timing.',
-  ...lessonsEn,
 };

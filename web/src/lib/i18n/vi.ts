@@ -1,12 +1,12 @@
 // Vietnamese is the site's first language; this dictionary defines the keys, en.ts must have them all.
-import { lessonsVi } from './lessons.vi.ts';
-
 export const vi = {
   'site.name': 'Câu chuyện hiện vật',
   'site.museum': 'Bảo tàng Văn hóa các dân tộc Việt Nam',
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Trang chủ',
   'nav.search': 'Tìm kiếm',
+  'nav.join': 'Vào bài học',
+  'staffLessons.nav': 'Bài học',
   'nav.skip': 'Bỏ qua, đến nội dung chính',
   'lang.switchTo': 'Chuyển sang tiếng Anh (English)',
   'footer.museum': 'Bảo tàng Văn hóa các dân tộc Việt Nam · Thái Nguyên',
@@ -323,7 +323,6 @@ export const vi = {
   'cues.save': 'Lưu câu {n}',
   'cues.saved': 'Đã lưu câu {n}; phiên bản mới sẽ có trong vài giây.',
   'cues.hint': 'Chỉ sửa lời; thời gian của từng câu giữ nguyên.',
-  ...lessonsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

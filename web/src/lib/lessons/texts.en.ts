@@ -1,8 +1,6 @@
-import type { lessonsVi } from './lessons.vi.ts';
+import type { lessonsVi } from './texts.vi.ts';
 
 export const lessonsEn: Record<keyof typeof lessonsVi, string> = {
-  'nav.join': 'Join a lesson',
-
   'join.title': 'Join a lesson',
   'join.lead': 'Type the class code your teacher gave you: 6 letters and digits, like BCD-234.',
   'join.label': 'Class code',
@@ -76,7 +74,6 @@ export const lessonsEn: Record<keyof typeof lessonsVi, string> = {
   'saved.expiry': 'A lesson nobody opens for {days} days is deleted.',
 
   'staffLessons.title': 'Teachers’ lessons',
-  'staffLessons.nav': 'Lessons',
   'staffLessons.lead':
     'Find a lesson by its class code (from a complaint, say), read what its teacher wrote, and take it down if it is not suitable.',
   'staffLessons.code': 'Class code',

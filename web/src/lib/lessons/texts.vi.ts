@@ -1,7 +1,6 @@
-// Texts of the teachers' lessons (builder, class page, join, print, staff takedown); vi.ts spreads them in.
+// Texts of the teachers' lessons (builder, class page, join, print, staff takedown). Apart from the site's
+// dictionary (i18n/vi.ts) so that only the lesson pages' chunks carry them: the first page load stays light.
 export const lessonsVi = {
-  'nav.join': 'Vào bài học',
-
   'join.title': 'Vào bài học',
   'join.lead': 'Nhập mã lớp mà giáo viên cho em: 6 chữ và số, ví dụ BCD-234.',
   'join.label': 'Mã lớp',
@@ -75,7 +74,6 @@ export const lessonsVi = {
   'saved.expiry': 'Bài học không ai mở trong {days} ngày sẽ tự động bị xoá.',
 
   'staffLessons.title': 'Bài học của giáo viên',
-  'staffLessons.nav': 'Bài học',
   'staffLessons.lead':
     'Tìm bài học theo mã lớp (ví dụ từ một phản ánh), đọc nội dung giáo viên viết và gỡ nếu không phù hợp.',
   'staffLessons.code': 'Mã lớp',
