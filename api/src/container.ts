@@ -16,6 +16,8 @@ import { createRepositories, type Repositories } from './repositories/index.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
+import { lessonFilms } from './services/lesson-films.ts';
+import { LessonsService, randomEditToken, randomLessonCode } from './services/lessons.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { PublishedTree } from './services/published-tree.service.ts';
@@ -75,6 +77,14 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     shown: () => repos.videos.publicVersions(),
     links: repos.publishedTree,
   });
+  const lessons = new LessonsService({
+    lessons: repos.lessons,
+    films: lessonFilms(repos, catalogue),
+    // Read at each call (not Date.now itself), so a test that moves the clock moves it for lessons too.
+    now: () => Date.now(),
+    newCode: randomLessonCode,
+    newToken: randomEditToken,
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -107,6 +117,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     playbackHealth,
     /** What the front server may serve from disk (plugins/app/published-tree.ts keeps it in step). */
     publishedTree,
+    /** Teachers' lessons: made and edited without accounts, opened by pupils by code, taken down by staff. */
+    lessons,
     get search(): SearchParts {
       searchBuilt = true;
       return search();

@@ -65,6 +65,7 @@ function fill(url: string): string {
     if (name === 'index') return '0';
     if (name === 'uploadId') return '0123456789abcdef0123456789abcdef';
     if (name === 'slug') return 'x';
+    if (name === 'code') return 'BCD234';
     throw new Error(`No test value for :${name} in ${url}: add one to fill() in auth-routes.test.ts`);
   });
 }

@@ -58,3 +58,14 @@ export const REPORT_MAX_BYTES = 4096;
 // Chapters of a clip (contracts/src/chapters.ts): a few marks a visitor can scan in a menu.
 export const CHAPTERS_MAX = 30;
 export const CHAPTER_TITLE_MAX_LENGTH = 120;
+
+// A teacher's lesson (contracts/src/schemas/lessons.ts): made without an account, so every size is bounded and
+// the api refuses past it with words; the builder shows the same numbers before sending.
+/** Items in one lesson: a class period holds a handful of films, not a catalogue. */
+export const LESSON_ITEMS_MAX = 30;
+export const LESSON_TITLE_MAX_LENGTH = 120;
+export const LESSON_TEACHER_MAX_LENGTH = 80;
+/** A teacher's question or note under one item. */
+export const LESSON_NOTE_MAX_LENGTH = 1000;
+/** A lesson nobody has opened for this many days is deleted (its code then names nothing). */
+export const LESSON_EXPIRY_DAYS = 180;

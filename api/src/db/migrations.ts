@@ -165,6 +165,34 @@ export const MIGRATIONS: Migration[] = [
     );
   `),
   addCaptionKinds,
+  // Teachers' lessons (lessons.repository.ts): no account, so the row holds only a hash of the edit token. An
+  // item goes with its artifact (deleted with it; left out on read while unpublished). `opened_at` drives expiry.
+  (db) =>
+    db.exec(`
+    CREATE TABLE lessons (
+      id INTEGER PRIMARY KEY,
+      code TEXT NOT NULL UNIQUE,
+      edit_token_hash TEXT NOT NULL,
+      title TEXT NOT NULL,
+      teacher_name TEXT NOT NULL DEFAULT '',
+      lang TEXT NOT NULL CHECK (lang IN ('vi', 'en')),
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      opened_at INTEGER NOT NULL,
+      taken_down_at INTEGER
+    );
+    CREATE INDEX lessons_opened_at ON lessons(opened_at);
+    CREATE TABLE lesson_items (
+      lesson_id INTEGER NOT NULL REFERENCES lessons(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      start_sec REAL,
+      end_sec REAL,
+      note TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (lesson_id, position)
+    );
+    CREATE INDEX lesson_items_artifact ON lesson_items(artifact_id);
+  `),
 ];
 
 /**

@@ -4,6 +4,7 @@ import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { LessonsRepository } from './lessons.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { PublishedTreeRepository } from './published-tree.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
@@ -32,6 +33,7 @@ export function createRepositories(
     status: new DatabaseStatusRepository(db),
     playback: new PlaybackRepository(db),
     publishedTree: new PublishedTreeRepository(dirs),
+    lessons: new LessonsRepository(db),
   };
 }
 

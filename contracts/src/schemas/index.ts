@@ -4,6 +4,7 @@ export * from './chapters.ts';
 export * from './common.ts';
 export * from './ethnic-groups.ts';
 export * from './jobs.ts';
+export * from './lessons.ts';
 export * from './playback.ts';
 export * from './search.ts';
 export * from './staff.ts';

@@ -24,6 +24,12 @@ describe('routes', () => {
     ['/staff/labels', { name: 'staff-labels' }],
     ['/staff/playback', { name: 'staff-playback' }],
     ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
+    ['/staff/lessons', { name: 'staff-lessons' }],
+    ['/join', { name: 'join' }],
+    ['/l/BCD234', { name: 'lesson', code: 'BCD234' }],
+    ['/l/bcd-234/print', { name: 'lesson-print', code: 'bcd-234' }],
+    ['/lessons/new', { name: 'lesson-new' }],
+    ['/lessons/BCD234/edit', { name: 'lesson-edit', code: 'BCD234' }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
 
   it('matches English pages once the router has taken their prefix off', () => {
@@ -35,7 +41,7 @@ describe('routes', () => {
     expect(matchRoute(stripLang('/en/groups/e-de/'))).toEqual({ name: 'group', slug: 'e-de' });
   });
 
-  it.each(['/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(
+  it.each(['/l/<x>', '/l/', '/lessons/BCD234', '/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(
     '%s is not a page',
     (path) => expect(matchRoute(path)).toEqual({ name: 'not-found' }),
   );

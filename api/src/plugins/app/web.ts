@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import lessonPages from '../../routes/reach/lesson-pages.ts';
 import sitePages from '../../routes/reach/pages.ts';
 
 /**
@@ -34,6 +35,8 @@ async function web(app: FastifyInstance) {
   // Public pages (home, search, groups, artifacts, embed; in both languages): index.html with their metadata
   // already in <head>.
   await app.register(sitePages, { indexFile: join(dist, 'index.html') });
+  // Lesson pages: index.html marked noindex; a class page names its lesson for link previews.
+  await app.register(lessonPages, { indexFile: join(dist, 'index.html') });
   // Staff pages answer 200 with the app, whatever the client's Accept header says (curl, uptime checks and
   // crawlers send */*), and without the rate limit that guards real 404s.
   const page = (_request: unknown, reply: FastifyReply) => reply.sendFile('index.html');

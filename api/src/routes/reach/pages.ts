@@ -12,7 +12,7 @@ import { cacheLinked, linksFor } from './context.ts';
 import { pageLang } from './page-lang.ts';
 
 /** index.html read once and again only when a new web build replaces it. */
-function indexReader(file: string): () => string {
+export function indexReader(file: string): () => string {
   let cached: { mtimeMs: number; html: string } | undefined;
   return () => {
     const { mtimeMs } = statSync(file);

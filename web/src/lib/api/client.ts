@@ -33,6 +33,8 @@ export interface RequestOptions {
   /** Sent as is (text/plain) instead of JSON. */
   text?: string;
   signal?: AbortSignal;
+  /** Sent besides accept and accept-language (a lesson's `authorization: Bearer <edit token>`). */
+  headers?: Record<string, string>;
 }
 
 /** The UI language, so the api's messages (errors, refusals) come in the language on screen. */
@@ -42,7 +44,11 @@ export function languageHeader(): { 'accept-language': string } {
 
 /** One request to the api. Network failures and error answers both end as ApiError (status 0 = offline). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...languageHeader(),
+    ...options.headers,
+  };
   let body: string | undefined;
   if (options.text !== undefined) {
     headers['content-type'] = 'text/plain; charset=utf-8';

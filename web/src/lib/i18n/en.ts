@@ -6,6 +6,8 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.search': 'Search',
+  'nav.join': 'Join a lesson',
+  'staffLessons.nav': 'Lessons',
   'nav.skip': 'Skip to main content',
   'lang.switchTo': 'Switch to Vietnamese (Tiếng Việt)',
   'footer.museum': 'Museum of Cultures of Vietnamese Ethnic Groups · Thái Nguyên',

@@ -5,6 +5,8 @@ export const vi = {
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Trang chủ',
   'nav.search': 'Tìm kiếm',
+  'nav.join': 'Vào bài học',
+  'staffLessons.nav': 'Bài học',
   'nav.skip': 'Bỏ qua, đến nội dung chính',
   'lang.switchTo': 'Chuyển sang tiếng Anh (English)',
   'footer.museum': 'Bảo tàng Văn hóa các dân tộc Việt Nam · Thái Nguyên',

@@ -13,9 +13,17 @@ export type Route =
   | { name: 'staff-labels' }
   | { name: 'staff-playback' }
   | { name: 'staff-edit'; id: number }
+  | { name: 'staff-lessons' }
+  | { name: 'join' }
+  | { name: 'lesson'; code: string }
+  | { name: 'lesson-print'; code: string }
+  | { name: 'lesson-new' }
+  | { name: 'lesson-edit'; code: string }
   | { name: 'not-found' };
 
 const SLUG = `(${SLUG_WORDS})`;
+/** A class code as it may appear in a link: the api normalises case and dashes and says when it names nothing. */
+const CODE = '([A-Za-z0-9-]{1,20})';
 
 const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/$/, () => ({ name: 'home' })],
@@ -29,6 +37,12 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/staff\/labels$/, () => ({ name: 'staff-labels' })],
   [/^\/staff\/playback$/, () => ({ name: 'staff-playback' })],
   [/^\/staff\/artifacts\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-edit', id: Number(m[1]) })],
+  [/^\/staff\/lessons$/, () => ({ name: 'staff-lessons' })],
+  [/^\/join$/, () => ({ name: 'join' })],
+  [new RegExp(`^/l/${CODE}$`), (m) => ({ name: 'lesson', code: m[1] as string })],
+  [new RegExp(`^/l/${CODE}/print$`), (m) => ({ name: 'lesson-print', code: m[1] as string })],
+  [/^\/lessons\/new$/, () => ({ name: 'lesson-new' })],
+  [new RegExp(`^/lessons/${CODE}/edit$`), (m) => ({ name: 'lesson-edit', code: m[1] as string })],
 ];
 
 export function matchRoute(pathname: string): Route {

@@ -3,6 +3,7 @@ import type { StaffServices } from '../../../container.ts';
 import artifacts from './artifacts/index.ts';
 import jobs from './jobs/index.ts';
 import labels from './labels.ts';
+import lessons from './lessons.ts';
 import login from './login.ts';
 import playback from './playback.ts';
 import session from './session.ts';
@@ -30,6 +31,7 @@ export default async function staff(app: FastifyInstance, { services }: { servic
     await signedIn.register(session);
     await signedIn.register(users);
     await signedIn.register(labels);
+    await signedIn.register(lessons);
     await signedIn.register(playback, { services });
     await signedIn.register(artifacts, { prefix: '/artifacts', services });
     await signedIn.register(jobs, { prefix: '/jobs', services });
