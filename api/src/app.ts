@@ -27,6 +27,7 @@ import swagger from './plugins/external/swagger.ts';
 import artifacts from './routes/api/artifacts/index.ts';
 import categories from './routes/api/categories/index.ts';
 import ethnicGroups from './routes/api/ethnic-groups/index.ts';
+import films from './routes/api/films/index.ts';
 import playbackReports from './routes/api/playback-reports/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
 import staff from './routes/api/staff/index.ts';
@@ -109,14 +110,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(worker, { container });
 
   await app.register(artifacts, { prefix: '/api/artifacts' });
-  await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
+  await app.register(ethnicGroups, { prefix: '/api/ethnic-groups', groupPages: container.groupPages });
+  await app.register(films, { prefix: '/api/films', films: container.films });
   await app.register(categories, { prefix: '/api/categories' });
   await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(playbackReports, { prefix: '/api/playback-reports', health: container.playbackHealth });
   await app.register(staff, { prefix: '/api/staff', services: container.staff });
   await app.register(reach);
   await app.register(health);
-  await app.register(web);
+  await app.register(web, { groupPages: container.groupPages });
 
   app.setNotFoundHandler(
     // Rate-limited, and answered before any body is read, in onRequest: see not-found-early.ts.

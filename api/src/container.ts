@@ -15,6 +15,8 @@ import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
+import { FilmsService } from './services/films.service.ts';
+import { GroupPagesService } from './services/group-pages.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { createPurger } from './services/reach/purge.ts';
@@ -65,8 +67,24 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
-  const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
+  const catalogue = new CatalogueService(
+    repos.catalogue,
+    repos.artifacts,
+    repos.videos,
+    repos.chapters,
+    repos.films,
+  );
   const playbackHealth = new PlaybackHealthService(repos.playback);
+  const films = new FilmsService({
+    films: repos.films,
+    summaries: (ids) => catalogue.summariesOf(ids),
+    names: () => catalogue.names(),
+  });
+  const groupPages = new GroupPagesService({
+    group: (slug) => catalogue.ethnicGroup(slug),
+    regions: repos.catalogue,
+    descriptions: repos.groupDescriptions,
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -82,6 +100,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
       (id) => videoJobs.enqueueCaptions(id),
       log,
       playbackHealth,
+      groupPages,
     ),
   );
   const staffAccounts = once(
@@ -97,6 +116,10 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     catalogue,
     /** Players' reports in, staff's dashboard out. */
     playbackHealth,
+    /** The "all films" listing. */
+    films,
+    /** Group pages, and their description staff write. */
+    groupPages,
     get search(): SearchParts {
       searchBuilt = true;
       return search();
@@ -149,11 +172,13 @@ function staffServices(
   enqueueCaptions: VideoJobs['enqueueCaptions'],
   log: Logger,
   playback: PlaybackHealthService,
+  groupPages: GroupPagesService,
 ) {
   const { staffViews: views, staffFiles: files } = repos;
   const slots = new UploadSlots({ perStaff: UPLOADS_PER_STAFF, idleMs: UPLOAD_IDLE_MS });
   return {
     playback,
+    groupPages,
     slots,
     admission: new UploadAdmission({ freeBytes: () => files.freeBytes(), slots }),
     files,

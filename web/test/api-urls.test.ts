@@ -30,6 +30,8 @@ const uses: Record<string, () => unknown> = {
   listEthnicGroups: () => publicApi.listEthnicGroups(),
   getEthnicGroup: () => publicApi.getEthnicGroup('ba-na'),
   listCategories: () => publicApi.listCategories(),
+  listFilms: () => publicApi.listFilms({ order: 'shortest', duration: 'short' }),
+  putGroupDescription: () => staffApi.putGroupDescription('ba-na', { description: { vi: 'x', en: '' } }),
   search: () => publicApi.search({ q: 'khen' }),
   login: () => staffApi.login('a@b.test', 'x'),
   logout: () => staffApi.logout(),
