@@ -175,7 +175,7 @@ describe('GET /oembed', () => {
 });
 
 describe('GET /sitemap.xml', () => {
-  it('lists home, every group page and every published artifact, with video entries for ready clips', async () => {
+  it('lists home, every group page, the films and family pages and every published artifact, with video entries for ready clips', async () => {
     const res = await get('/sitemap.xml');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/xml/);
@@ -192,7 +192,11 @@ describe('GET /sitemap.xml', () => {
         n: number;
       }
     ).n;
-    expect(locs).toHaveLength(1 + groups.length + published);
+    // The films listing and the family of the one ready clip (browse-groups.test.ts tests them further).
+    const families = t.app.catalogue.publishedDetail(t.ready)?.languageFamilies.map((f) => f.slug) ?? [];
+    const browse = [`${ORIGIN}/films`, ...families.map((f) => `${ORIGIN}/families/${f}`)];
+    expect(locs.filter((l) => /\/(films|families\/.*)$/.test(l))).toEqual(browse);
+    expect(locs).toHaveLength(1 + groups.length + browse.length + published);
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
     expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);
