@@ -1,4 +1,5 @@
 import type { ErrorResponse, FilmsPage } from '@artifact-stories/contracts/schemas';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DRAFT_WITH_FILM, FILMS, useBrowseApp } from './browse-fixtures.ts';
 
@@ -142,5 +143,27 @@ describe('GET /api/films', () => {
     expect(en.status).toBe(400);
     expect(en.body.message).not.toBe(vi.body.message);
     expect(en.body.message).toContain(field);
+  });
+
+  it('drops a film unpublished by another process from the very next answer, counts included', async () => {
+    const before = (await films()).body;
+    expect(slugs(before)).toContain('khen-hmong');
+    // As the worker or a script would: another connection to the same file.
+    const other = new Database(app.t.config.dbFile);
+    try {
+      other.prepare(`UPDATE artifacts SET status = 'draft' WHERE slug = 'khen-hmong'`).run();
+      const after = (await films()).body;
+      expect(slugs(after)).not.toContain('khen-hmong');
+      expect(after.total).toBe(before.total - 1);
+      expect(after.facets.duration.find((d) => d.slug === 'medium')?.count).toBe(1);
+      // And back through the app's own connection.
+      app.t.app.repos.artifacts.setStatus(
+        app.t.app.repos.artifacts.bySlug('khen-hmong')?.id ?? 0,
+        'published',
+      );
+      expect(slugs((await films()).body)).toContain('khen-hmong');
+    } finally {
+      other.close();
+    }
   });
 });

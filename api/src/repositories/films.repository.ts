@@ -46,11 +46,33 @@ const FILMS = `SELECT a.id, a.slug, a.title_vi, a.title_en, COALESCE(a.published
   WHERE a.status = 'published' AND v.manifest IS NOT NULL AND v.media_version IS NOT NULL
     AND v.status != 'failed'`;
 
-/** Published artifacts whose film visitors can play: the rows the films listing and film counts work on. */
+/**
+ * Published artifacts whose film visitors can play: the rows the films listing and film counts work on.
+ *
+ * Reading them all costs about a millisecond per 25 films (json_extract over each manifest; `npm run bench --
+ * films`), so they are kept until the database changes: `data_version` moves when another connection (the
+ * worker, a script) commits, `total_changes()` when this one writes. Any write at all, so an unpublished
+ * film leaves the very next answer, counts included.
+ */
 export class FilmsRepository {
+  private cached?: { version: string; rows: readonly FilmRow[] };
+
   constructor(private readonly db: Db) {}
 
-  films(): FilmRow[] {
+  private version(): string {
+    const other = this.db.pragma('data_version', { simple: true }) as number;
+    const own = (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return `${other}:${own}`;
+  }
+
+  /** Shared between callers until the next change: read, never modify. */
+  films(): readonly FilmRow[] {
+    const version = this.version();
+    if (this.cached?.version !== version) this.cached = { version, rows: this.read() };
+    return this.cached.rows;
+  }
+
+  private read(): FilmRow[] {
     return (this.db.prepare(FILMS).all() as Row[]).map((r) => ({
       id: r.id,
       slug: r.slug,

@@ -70,8 +70,16 @@ export class FilmsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? ARTIFACTS_PAGE.default;
     const lang = query.lang ?? 'vi';
-    const films = this.deps.films.films();
-    const matching = films.filter((f) => DIMENSIONS.every((d) => passes(f, query, d)));
+    // One pass: a film passing every filter is listed and counted in every facet; one failing a single
+    // filter is counted in that filter's facet only (what choosing another value there would give).
+    const matching: FilmRow[] = [];
+    const tally = new Tally();
+    for (const film of this.deps.films.films()) {
+      const failed = DIMENSIONS.filter((d) => !passes(film, query, d));
+      if (failed.length > 1) continue;
+      if (failed.length === 0) matching.push(film);
+      tally.add(film, failed[0]);
+    }
     matching.sort(comparator(query.order ?? 'newest', lang));
     const ids = matching.slice((page - 1) * pageSize, page * pageSize).map((f) => f.id);
     return {
@@ -79,36 +87,48 @@ export class FilmsService {
       total: matching.length,
       page,
       pageSize,
-      facets: this.facets(films, query, lang),
+      facets: this.facets(tally, query, lang),
     };
   }
 
-  /** Each filter's counts over the films that pass every other filter: what choosing a value would give. */
-  private facets(films: FilmRow[], query: FilmsQuery, lang: keyof Localized): FilmsPage['facets'] {
-    const without = (dim: Dimension) =>
-      films.filter((f) => DIMENSIONS.every((d) => d === dim || passes(f, query, d)));
+  private facets(tally: Tally, query: FilmsQuery, lang: keyof Localized): FilmsPage['facets'] {
     const names = this.deps.names();
-    const count = (dim: 'ethnicGroup' | 'languageFamily' | 'category', values: (f: FilmRow) => string[]) => {
-      const counts = new Map<string, number>();
-      for (const f of without(dim)) for (const v of values(f)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const facet = (dim: 'ethnicGroup' | 'languageFamily' | 'category') => {
+      const counts = tally.values[dim];
       const chosen = query[dim];
       if (chosen && !counts.has(chosen)) counts.set(chosen, 0);
       return named(counts, names[dim], lang);
     };
-    const byBand = new Map<string, number>();
-    for (const f of without('duration')) {
-      const band = durationBand(f.durationSec);
-      byBand.set(band, (byBand.get(band) ?? 0) + 1);
-    }
     return {
-      duration: DURATION_BANDS.map((b) => ({ slug: b.slug, count: byBand.get(b.slug) ?? 0 })).filter(
+      duration: DURATION_BANDS.map((b) => ({ slug: b.slug, count: tally.bands.get(b.slug) ?? 0 })).filter(
         (b) => b.count > 0 || b.slug === query.duration,
       ),
-      ethnicGroup: count('ethnicGroup', (f) => f.ethnicGroups),
-      languageFamily: count('languageFamily', (f) => f.languageFamilies),
-      category: count('category', (f) => [f.category]),
-      hasCaptions: without('hasCaptions').filter((f) => f.hasCaptions).length,
+      ethnicGroup: facet('ethnicGroup'),
+      languageFamily: facet('languageFamily'),
+      category: facet('category'),
+      hasCaptions: tally.captions,
     };
+  }
+}
+
+/** Facet counts: each film counted in every facet, or only in the one facet whose filter it fails. */
+class Tally {
+  readonly bands = new Map<string, number>();
+  readonly values = {
+    ethnicGroup: new Map<string, number>(),
+    languageFamily: new Map<string, number>(),
+    category: new Map<string, number>(),
+  };
+  captions = 0;
+
+  add(film: FilmRow, onlyIn: Dimension | undefined): void {
+    const counts = (dim: Dimension) => onlyIn === undefined || onlyIn === dim;
+    const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    if (counts('duration')) bump(this.bands, durationBand(film.durationSec));
+    if (counts('hasCaptions') && film.hasCaptions) this.captions += 1;
+    if (counts('ethnicGroup')) for (const g of film.ethnicGroups) bump(this.values.ethnicGroup, g);
+    if (counts('languageFamily')) for (const f of film.languageFamilies) bump(this.values.languageFamily, f);
+    if (counts('category')) bump(this.values.category, film.category);
   }
 }
 
