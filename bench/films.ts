@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FilmsQuery } from '@artifact-stories/contracts/schemas';
-import { openDatabase } from '../api/src/db/database.ts';
-import { createRepositories } from '../api/src/repositories/index.ts';
-import { CatalogueService } from '../api/src/services/catalogue.service.ts';
-import { FilmsService } from '../api/src/services/films.service.ts';
+import { loadConfig } from '../api/src/config.ts';
+import { createContainer } from '../api/src/container.ts';
 import { syncReference } from '../api/src/services/reference.service.ts';
 import { fakeManifest } from '../api/test/helpers.ts';
 import { loadArtifacts } from '../fixtures/catalogue.ts';
@@ -27,8 +25,9 @@ const QUERIES: [string, FilmsQuery][] = [
 ];
 
 function fill(dir: string, count: number) {
-  const db = openDatabase(join(dir, 'bench.db'));
-  const repos = createRepositories(db, { uploadDir: join(dir, 'u'), mediaDir: join(dir, 'm') });
+  // The app's own wiring (container.ts) on a fresh folder.
+  const container = createContainer(loadConfig({}, { DATA_DIR: dir, SEED: 'none', WORKER: 'off' }));
+  const { db, repos } = container;
   syncReference(repos.catalogue);
   const groups = repos.catalogue.groups().map((g) => g.slug);
   const fixtures = loadArtifacts();
@@ -61,19 +60,8 @@ function fill(dir: string, count: number) {
       video.run(`v${i}`, i, JSON.stringify(m));
     }
   })();
-  const catalogue = new CatalogueService(
-    repos.catalogue,
-    repos.artifacts,
-    repos.videos,
-    repos.chapters,
-    repos.films,
-  );
-  const films = new FilmsService({
-    films: repos.films,
-    summaries: (ids) => catalogue.summariesOf(ids),
-    names: () => catalogue.names(),
-  });
-  return { db, films };
+  container.catalogue.refreshReference();
+  return { db, films: container.films, close: () => container.close() };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -83,7 +71,7 @@ export async function benchFilms(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-films-'));
-    const { db, films } = fill(dir, size);
+    const { db, films, close } = fill(dir, size);
     try {
       // After any write the rows are read again (films.repository.ts): the cost of the first answer.
       const touch = db.prepare('UPDATE artifacts SET featured = featured WHERE id = 1');
@@ -118,7 +106,7 @@ export async function benchFilms(): Promise<void> {
         });
       }
     } finally {
-      db.close();
+      await close();
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -3,12 +3,7 @@ import { storyText } from '../markdown.ts';
 import { escapeHtml } from './escape.ts';
 import { excerpt, inLang, pageQuery } from './links.ts';
 import { SITE_NAME } from './museum.ts';
-import type { PageMeta } from './seo.ts';
-
-const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
-
-const meta = (attr: 'name' | 'property', key: string, value: string) =>
-  `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
+import { LOCALE, meta, type PageMeta } from './seo.ts';
 
 /** Title, description, canonical link and Open Graph of a listing page (no video of its own). */
 function listingMeta(name: string, description: string, url: string, lang: Lang): PageMeta {
