@@ -150,7 +150,7 @@ describe('a group page', () => {
       await page.getByRole('link', { name: 'Xem trang dân tộc' }).click();
       await page.waitForURL(url('/groups/hmong'));
       await page.locator('.about strong', { hasText: 'Mông' }).waitFor();
-      const head = page.locator('.group-head');
+      const head = page.locator('.named-head');
       expect(await head.textContent()).toMatch(/Mèo/);
       expect(await head.textContent()).toMatch(/Hà Giang, Lào Cai/);
       await head.getByRole('link', { name: 'Mông–Dao' }).last().click();
