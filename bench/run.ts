@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after another, each printing its own table.
 import { benchCaptions } from './captions.ts';
+import { benchFilms } from './films.ts';
 import { benchHttp } from './http.ts';
 import { benchNetwork } from './network.ts';
 import { benchPipeline } from './pipeline.ts';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['pipeline', benchPipeline],
   ['captions', benchCaptions],
   ['search', benchSearch],
+  ['films', benchFilms],
   ['http', benchHttp],
   ['web', benchWeb],
   ['network', benchNetwork],

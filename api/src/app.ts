@@ -29,6 +29,7 @@ import swagger from './plugins/external/swagger.ts';
 import artifacts from './routes/api/artifacts/index.ts';
 import categories from './routes/api/categories/index.ts';
 import ethnicGroups from './routes/api/ethnic-groups/index.ts';
+import films from './routes/api/films/index.ts';
 import lessons from './routes/api/lessons/index.ts';
 import playbackReports from './routes/api/playback-reports/index.ts';
 import searchRoutes from './routes/api/search/index.ts';
@@ -117,7 +118,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(worker, { container });
 
   await app.register(artifacts, { prefix: '/api/artifacts' });
-  await app.register(ethnicGroups, { prefix: '/api/ethnic-groups' });
+  await app.register(ethnicGroups, { prefix: '/api/ethnic-groups', groupPages: container.groupPages });
+  await app.register(films, { prefix: '/api/films', films: container.films });
   await app.register(categories, { prefix: '/api/categories' });
   await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(lessons, { prefix: '/api/lessons' });
@@ -125,7 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staff, { prefix: '/api/staff', services: container.staff });
   await app.register(reach);
   await app.register(health);
-  await app.register(web);
+  await app.register(web, { groupPages: container.groupPages });
 
   app.setNotFoundHandler(
     // Rate-limited, and answered before any body is read, in onRequest: see not-found-early.ts.

@@ -16,6 +16,8 @@ import { createRepositories, type Repositories } from './repositories/index.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
+import { FilmsService } from './services/films.service.ts';
+import { GroupPagesService } from './services/group-pages.service.ts';
 import { lessonFilms } from './services/lesson-films.ts';
 import { LessonsService, randomEditToken, randomLessonCode } from './services/lessons.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
@@ -71,7 +73,13 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
-  const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
+  const catalogue = new CatalogueService(
+    repos.catalogue,
+    repos.artifacts,
+    repos.videos,
+    repos.chapters,
+    repos.films,
+  );
   const playbackHealth = new PlaybackHealthService(repos.playback);
   const publishedTree = new PublishedTree({
     shown: () => repos.videos.publicVersions(),
@@ -84,6 +92,16 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     now: () => Date.now(),
     newCode: randomLessonCode,
     newToken: randomEditToken,
+  });
+  const films = new FilmsService({
+    films: repos.films,
+    summaries: (ids) => catalogue.summariesOf(ids),
+    names: () => catalogue.names(),
+  });
+  const groupPages = new GroupPagesService({
+    group: (slug) => catalogue.ethnicGroup(slug),
+    regions: repos.catalogue,
+    descriptions: repos.groupDescriptions,
   });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
@@ -100,6 +118,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
       (id) => videoJobs.enqueueCaptions(id),
       log,
       playbackHealth,
+      groupPages,
     ),
   );
   const staffAccounts = once(
@@ -119,6 +138,10 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     publishedTree,
     /** Teachers' lessons: made and edited without accounts, opened by pupils by code, taken down by staff. */
     lessons,
+    /** The "all films" listing. */
+    films,
+    /** Group pages, and their description staff write. */
+    groupPages,
     get search(): SearchParts {
       searchBuilt = true;
       return search();
@@ -176,11 +199,13 @@ function staffServices(
   enqueueCaptions: VideoJobs['enqueueCaptions'],
   log: Logger,
   playback: PlaybackHealthService,
+  groupPages: GroupPagesService,
 ) {
   const { staffViews: views, staffFiles: files } = repos;
   const slots = new UploadSlots({ perStaff: UPLOADS_PER_STAFF, idleMs: UPLOAD_IDLE_MS });
   return {
     playback,
+    groupPages,
     slots,
     admission: new UploadAdmission({ freeBytes: () => files.freeBytes(), slots }),
     files,

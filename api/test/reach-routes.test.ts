@@ -175,7 +175,7 @@ describe('GET /oembed', () => {
 });
 
 describe('GET /sitemap.xml', () => {
-  it('lists home, every group page and every published artifact, with video entries for ready clips', async () => {
+  it('lists home, every group page, the films and family pages and every published artifact, with video entries for ready clips', async () => {
     const res = await get('/sitemap.xml');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/xml/);
@@ -192,8 +192,13 @@ describe('GET /sitemap.xml', () => {
         n: number;
       }
     ).n;
+    // The films listing and the family of the one ready clip (browse-groups.test.ts tests them further).
+    const families = t.app.catalogue.publishedDetail(t.ready)?.languageFamilies.map((f) => f.slug) ?? [];
+    const browse = ['/films', ...families.map((f) => `/families/${f}`)];
+    const twins = browse.flatMap((path) => [`${ORIGIN}${path}`, `${ORIGIN}/en${path}`]);
+    expect(locs.filter((l) => /\/(films|families\/.*)$/.test(l)).sort()).toEqual(twins.sort());
     // Each page in Vietnamese and in English (reach-languages.test.ts checks the pairs).
-    expect(locs).toHaveLength(2 * (1 + groups.length + published));
+    expect(locs).toHaveLength(2 * (1 + groups.length + browse.length + published));
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
     expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);

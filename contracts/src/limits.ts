@@ -11,6 +11,8 @@ export const ACCESSION_NUMBER_MAX_LENGTH = 60;
 export const STORY_MAX_LENGTH = 20_000;
 /** Material and region. */
 export const SHORT_TEXT_MAX_LENGTH = 200;
+/** An ethnic group's description on its page, per language: a few paragraphs. */
+export const GROUP_DESCRIPTION_MAX_LENGTH = 5000;
 /** A search or a staff list's filter. */
 export const QUERY_MAX_LENGTH = 200;
 

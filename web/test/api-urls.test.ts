@@ -31,6 +31,8 @@ const uses: Record<string, () => unknown> = {
   listEthnicGroups: () => publicApi.listEthnicGroups(),
   getEthnicGroup: () => publicApi.getEthnicGroup('ba-na'),
   listCategories: () => publicApi.listCategories(),
+  listFilms: () => publicApi.listFilms({ order: 'shortest', duration: 'short' }),
+  putGroupDescription: () => staffApi.putGroupDescription('ba-na', { description: { vi: 'x', en: '' } }),
   search: () => publicApi.search({ q: 'khen' }),
   createLesson: () => lessonsApi.createLesson({} as never),
   getLesson: () => lessonsApi.getLesson('BCD234'),

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { DIST, hlsChunks, initialScripts, sum } from './support/bundle.ts';
 
 describe('web build', () => {
-  it('keeps the initial JavaScript under 64 KB gzip', () => {
+  it('keeps the initial JavaScript under 67 KB gzip', () => {
     const initial = initialScripts();
     expect(initial.length).toBeGreaterThan(0);
     // 60 KB until the player gained its data saver, end screen, chapters and links to a moment (62.8 KB); the
-    // transcript is already its own chunk. Next: the staff-only messages out of the public dictionary.
-    expect(sum(initial, 'gzipBytes')).toBeLessThan(64 * 1024);
+    // transcript is already its own chunk. 64 KB until browsing (issue 11: films and family pages, their
+    // texts) made 66.2 KB: the pages are lazy chunks, but the components they share with the first page
+    // (card grid, poster, status) became chunks of their own (~2.4 KB of gzip overhead), the texts ~0.8 KB.
+    // Next: the staff-only messages out of the public dictionary.
+    expect(sum(initial, 'gzipBytes')).toBeLessThan(67 * 1024);
   });
 
   it('puts hls.js in its own chunk that the first page load does not fetch', () => {

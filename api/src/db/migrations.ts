@@ -193,6 +193,18 @@ export const MIGRATIONS: Migration[] = [
     );
     CREATE INDEX lesson_items_artifact ON lesson_items(artifact_id);
   `),
+  // A museum's own words about an ethnic group, per language (group-descriptions.repository.ts). Its own table:
+  // the groups' rows are rewritten from the fixtures at every start, the description is staff's.
+  (db) =>
+    db.exec(`
+    CREATE TABLE ethnic_group_descriptions (
+      ethnic_group TEXT PRIMARY KEY REFERENCES ethnic_groups(slug) ON DELETE CASCADE,
+      description_vi TEXT NOT NULL DEFAULT '',
+      description_en TEXT NOT NULL DEFAULT '',
+      updated_at INTEGER NOT NULL,
+      updated_by INTEGER REFERENCES staff(id) ON DELETE SET NULL
+    );
+  `),
 ];
 
 /**

@@ -155,6 +155,18 @@ export class CatalogueRepository {
     return new Map(rows.map((r) => [r.slug, r.n]));
   }
 
+  /** Regions of a group's published artifacts, each pair once (a region written but once is still one). */
+  publishedRegionsOfGroup(group: string): Localized[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT a.region_vi AS vi, a.region_en AS en FROM artifacts a
+         JOIN artifact_ethnic_groups x ON x.artifact_id = a.id
+         WHERE x.ethnic_group = ? AND a.status = 'published' AND (a.region_vi != '' OR a.region_en != '')`,
+      )
+      .all(group) as Localized[];
+    return rows.map((r) => ({ vi: r.vi, en: r.en }));
+  }
+
   /** Titles and materials of the published artifacts, both languages: the names search prefers. */
   publishedLabels(): string[] {
     const rows = this.db

@@ -4,6 +4,8 @@ import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { FilmsRepository } from './films.repository.ts';
+import { GroupDescriptionsRepository } from './group-descriptions.repository.ts';
 import { LessonsRepository } from './lessons.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { PublishedTreeRepository } from './published-tree.repository.ts';
@@ -24,6 +26,8 @@ export function createRepositories(
     artifacts: new ArtifactsRepository(db),
     videos: new VideosRepository(db),
     chapters: new ChaptersRepository(db),
+    films: new FilmsRepository(db),
+    groupDescriptions: new GroupDescriptionsRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),

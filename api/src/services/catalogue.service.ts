@@ -10,6 +10,7 @@ import type {
   ChapterInput,
   EthnicGroup,
   EthnicGroupList,
+  Localized,
   Named,
   Poster,
   PublicVideo,
@@ -21,6 +22,7 @@ import type {
 } from '../repositories/artifacts.repository.ts';
 import type { CatalogueRepository } from '../repositories/catalogue.repository.ts';
 import type { ChaptersRepository } from '../repositories/chapters.repository.ts';
+import type { FilmsRepository } from '../repositories/films.repository.ts';
 import type { MediaManifest, VideoRecord, VideosRepository } from '../repositories/videos.repository.ts';
 import { renderStory } from './markdown.ts';
 
@@ -107,6 +109,7 @@ export class CatalogueService {
     private readonly artifacts: ArtifactsRepository,
     private readonly videos: VideosRepository,
     private readonly chapters: Pick<ChaptersRepository, 'forArtifact'>,
+    private readonly films: Pick<FilmsRepository, 'films'>,
   ) {}
 
   refreshReference(): void {
@@ -153,6 +156,38 @@ export class CatalogueService {
       durationSec: pub?.durationSec ?? null,
       hasCaptions: (pub?.captions.length ?? 0) > 0,
     };
+  }
+
+  /** The cards of these artifacts in this order; an id no longer there is left out. */
+  summariesOf(ids: number[]): ArtifactSummary[] {
+    return this.summarizeAll(ids.map((id) => this.artifacts.byId(id)).filter((r) => r !== undefined));
+  }
+
+  /** Names of groups, families and categories by slug, for facet values. */
+  names(): {
+    ethnicGroup: Map<string, Localized>;
+    languageFamily: Map<string, Localized>;
+    category: Map<string, Localized>;
+  } {
+    const ref = this.reference();
+    const byName = (map: Map<string, Named>) => new Map([...map].map(([slug, n]) => [slug, n.name]));
+    return {
+      ethnicGroup: byName(ref.groups),
+      languageFamily: byName(ref.families),
+      category: byName(ref.categories),
+    };
+  }
+
+  /** Published artifacts with a ready film, per group and per family (an artifact counts once in each). */
+  private filmCounts(): { byGroup: Map<string, number>; byFamily: Map<string, number> } {
+    const byGroup = new Map<string, number>();
+    const byFamily = new Map<string, number>();
+    const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const film of this.films.films()) {
+      for (const g of new Set(film.ethnicGroups)) add(byGroup, g);
+      for (const f of film.languageFamilies) add(byFamily, f);
+    }
+    return { byGroup, byFamily };
   }
 
   private summarizeAll(records: ArtifactRecord[]): ArtifactSummary[] {
@@ -208,24 +243,29 @@ export class CatalogueService {
     const ref = this.reference();
     const byGroup = this.catalogue.publishedCountsByGroup();
     const byFamily = this.catalogue.publishedCountsByFamily();
-    const groups = this.catalogue.groups().map((g) => this.toGroup(g, byGroup, ref.families));
+    const films = this.filmCounts();
+    const groups = this.catalogue.groups().map((g) => this.toGroup(g, byGroup, films.byGroup, ref.families));
     const families = this.catalogue.families().map((f) => ({
       slug: f.slug,
       name: f.name,
       groupCount: groups.filter((g) => g.languageFamily.slug === f.slug).length,
       artifactCount: byFamily.get(f.slug) ?? 0,
+      filmCount: films.byFamily.get(f.slug) ?? 0,
     }));
     return { families, groups };
   }
 
   ethnicGroup(slug: string): EthnicGroup | undefined {
     const g = this.catalogue.group(slug);
-    return g && this.toGroup(g, this.catalogue.publishedCountsByGroup(), this.reference().families);
+    if (!g) return undefined;
+    const films = this.filmCounts().byGroup;
+    return this.toGroup(g, this.catalogue.publishedCountsByGroup(), films, this.reference().families);
   }
 
   private toGroup(
     g: ReturnType<CatalogueRepository['groups']>[number],
     counts: Map<string, number>,
+    films: Map<string, number>,
     families: Map<string, Named>,
   ): EthnicGroup {
     return {
@@ -235,6 +275,7 @@ export class CatalogueService {
       languageFamily: this.named(families, g.languageFamily),
       otherNames: g.otherNames,
       artifactCount: counts.get(g.slug) ?? 0,
+      filmCount: films.get(g.slug) ?? 0,
     };
   }
 

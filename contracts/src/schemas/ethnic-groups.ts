@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { GROUP_DESCRIPTION_MAX_LENGTH } from '../limits.ts';
 import { Localized, Named } from './common.ts';
 
 export const LanguageFamily = Type.Object({
@@ -6,6 +7,7 @@ export const LanguageFamily = Type.Object({
   name: Localized,
   groupCount: Type.Integer(),
   artifactCount: Type.Integer({ description: 'Published artifacts of its groups' }),
+  filmCount: Type.Integer({ description: 'Published artifacts of its groups with a ready film' }),
 });
 export type LanguageFamily = Static<typeof LanguageFamily>;
 
@@ -16,8 +18,37 @@ export const EthnicGroup = Type.Object({
   languageFamily: Named,
   otherNames: Type.Array(Type.String(), { description: 'Alternative and historical names' }),
   artifactCount: Type.Integer({ description: 'Published artifacts' }),
+  filmCount: Type.Integer({ description: 'Published artifacts with a ready film: 0 shows "no films yet"' }),
 });
 export type EthnicGroup = Static<typeof EthnicGroup>;
+
+/** One group's page: the list's facts, the museum's description and where its artifacts come from. */
+export const EthnicGroupDetail = Type.Intersect([
+  EthnicGroup,
+  Type.Object({
+    description: Type.Object(
+      { vi: Type.String(), en: Type.String() },
+      { description: "Staff's Markdown, empty until written" },
+    ),
+    descriptionHtml: Type.Object(
+      { vi: Type.String(), en: Type.String() },
+      { description: 'The description rendered to sanitised HTML, as stories are' },
+    ),
+    regions: Type.Array(Localized, {
+      description: 'Regions and provinces of its published artifacts, each once, in Vietnamese order',
+    }),
+  }),
+]);
+export type EthnicGroupDetail = Static<typeof EthnicGroupDetail>;
+
+const DescriptionText = Type.String({ maxLength: GROUP_DESCRIPTION_MAX_LENGTH });
+
+/** What staff send to change a group's description: both languages at once (either may be empty). */
+export const GroupDescriptionInput = Type.Object(
+  { description: Type.Object({ vi: DescriptionText, en: DescriptionText }, { additionalProperties: false }) },
+  { additionalProperties: false },
+);
+export type GroupDescriptionInput = Static<typeof GroupDescriptionInput>;
 
 export const EthnicGroupList = Type.Object({
   families: Type.Array(LanguageFamily),

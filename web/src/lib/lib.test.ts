@@ -41,10 +41,16 @@ describe('routes', () => {
     expect(matchRoute(stripLang('/en/groups/e-de/'))).toEqual({ name: 'group', slug: 'e-de' });
   });
 
-  it.each(['/l/<x>', '/l/', '/lessons/BCD234', '/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(
-    '%s is not a page',
-    (path) => expect(matchRoute(path)).toEqual({ name: 'not-found' }),
-  );
+  it.each([
+    '/l/<x>',
+    '/l/',
+    '/lessons/BCD234',
+    '/artifacts/Bad_Slug',
+    '/artifacts/',
+    '/staff/artifacts/0',
+    '/staff/artifacts/x',
+    '/nowhere',
+  ])('%s is not a page', (path) => expect(matchRoute(path)).toEqual({ name: 'not-found' }));
 });
 
 describe('storyboard', () => {

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import browsePages from '../../routes/reach/browse-pages.ts';
 import lessonPages from '../../routes/reach/lesson-pages.ts';
 import sitePages from '../../routes/reach/pages.ts';
+import type { GroupPagesService } from '../../services/group-pages.service.ts';
 
 /**
  * Serves the built Svelte app: its assets, and index.html for every page of the site so client-side routes
  * (/artifacts/<slug>, /groups/<slug>...) load directly. Unknown page paths get it from the not-found handler,
  * with a 404 status.
  */
-async function web(app: FastifyInstance) {
+async function web(app: FastifyInstance, { groupPages }: { groupPages: GroupPagesService }) {
   const dist = app.config.webDist;
   if (!existsSync(join(dist, 'index.html'))) {
     app.log.warn(`No web build at ${dist}: run \`npm run build -w web\` (npm start does it).`);
@@ -41,6 +43,8 @@ async function web(app: FastifyInstance) {
   // crawlers send */*), and without the rate limit that guards real 404s.
   const page = (_request: unknown, reply: FastifyReply) => reply.sendFile('index.html');
   for (const path of ['/staff', '/staff/*']) app.get(path, page);
+  // The films listing, family and group pages: index.html with their title and description in <head>.
+  await app.register(browsePages, { indexFile: join(dist, 'index.html'), groupPages });
   app.decorate('webIndexAvailable', true);
 }
 

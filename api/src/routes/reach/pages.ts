@@ -5,7 +5,6 @@ import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
 import { type PageMeta, sitePageMeta } from '../../services/reach/head.ts';
-import { inLang } from '../../services/reach/links.ts';
 import { SITE_DESCRIPTION } from '../../services/reach/museum.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
 import { cacheLinked, linksFor } from './context.ts';
@@ -21,20 +20,18 @@ export function indexReader(file: string): () => string {
   };
 }
 
-type PageRequest = FastifyRequest<{ Params: { slug?: string }; Querystring: { lang?: string; t?: string } }>;
+export type PageRequest = FastifyRequest<{
+  Params: { slug?: string };
+  Querystring: { lang?: string; t?: string };
+}>;
 
 /**
- * The public pages get the SPA's index.html with their metadata already in <head>, in the page's language
- * (Vietnamese at the root, English under /en/, see ./page-lang.ts): title, description, canonical link and
- * hreflang twins; artifact and embed pages add Open Graph video, oEmbed discovery and VideoObject JSON-LD.
- * Link previews and crawlers that run no JavaScript see them. Anything not published gets the plain page
- * with a 404.
+ * A page route: index.html with `build`'s metadata for the page's language (its /en/ path, see ./page-lang.ts),
+ * or the plain page with a 404 when there is none.
  */
-export default async function sitePages(app: FastifyInstance, opts: { indexFile: string }) {
-  const readIndex = indexReader(opts.indexFile);
-
-  /** Sends index.html with `meta` for the page's language, or the plain page with a 404 when there is none. */
-  const serve = (build: (request: PageRequest, lang: Lang) => PageMeta | undefined) => {
+export function pageServer(app: FastifyInstance, indexFile: string) {
+  const readIndex = indexReader(indexFile);
+  return (build: (request: PageRequest, lang: Lang) => PageMeta | undefined) => {
     return async (request: PageRequest, reply: FastifyReply) => {
       reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
       const meta = build(request, pageLang(request));
@@ -44,6 +41,17 @@ export default async function sitePages(app: FastifyInstance, opts: { indexFile:
       return reply.send(injectHead(readIndex(), meta));
     };
   };
+}
+
+/**
+ * The public pages get the SPA's index.html with their metadata already in <head>, in the page's language
+ * (Vietnamese at the root, English under /en/, see ./page-lang.ts): title, description, canonical link and
+ * hreflang twins; artifact and embed pages add Open Graph video, oEmbed discovery and VideoObject JSON-LD.
+ * Link previews and crawlers that run no JavaScript see them. Anything not published gets the plain page
+ * with a 404.
+ */
+export default async function sitePages(app: FastifyInstance, opts: { indexFile: string }) {
+  const serve = pageServer(app, opts.indexFile);
 
   const artifact = serve((request, lang) => {
     const slug = request.params.slug ?? '';
@@ -72,24 +80,5 @@ export default async function sitePages(app: FastifyInstance, opts: { indexFile:
         lang,
       ),
     ),
-  );
-  app.get(
-    '/groups/:slug',
-    serve((request, lang) => {
-      const group = app.catalogue.ethnicGroup(request.params.slug ?? '');
-      if (!group) return undefined;
-      const name = inLang(group.name, lang);
-      const family = inLang(group.languageFamily.name, lang);
-      const description =
-        lang === 'vi'
-          ? `Phim về hiện vật của dân tộc ${name} (nhóm ngôn ngữ ${family}) — ${SITE_DESCRIPTION.vi}`
-          : `Films about artifacts of the ${name} people (${family} language family) — ${SITE_DESCRIPTION.en}`;
-      return sitePageMeta(
-        { title: name, description },
-        linksFor(app, request),
-        `/groups/${group.slug}`,
-        lang,
-      );
-    }),
   );
 }

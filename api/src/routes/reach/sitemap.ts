@@ -20,7 +20,11 @@ function* publishedArtifacts(app: FastifyInstance): Generator<ArtifactRecord[]> 
 
 function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
   const out: SitemapEntry[] = [{ loc: links.home() }];
-  for (const g of app.catalogue.ethnicGroups().groups) out.push({ loc: links.group(g.slug) });
+  const { groups, families } = app.catalogue.ethnicGroups();
+  for (const g of groups) out.push({ loc: links.group(g.slug) });
+  // The films listing and the family pages, where they list a film: an empty listing is no page to find.
+  if (families.some((f) => f.filmCount > 0)) out.push({ loc: links.abs('/films') });
+  for (const f of families) if (f.filmCount > 0) out.push({ loc: links.abs(`/families/${f.slug}`) });
   for (const batch of publishedArtifacts(app)) {
     const videos = app.repos.videos.byIds(batch.map((r) => r.currentVideoId).filter((v): v is string => !!v));
     for (const r of batch) {
@@ -49,8 +53,8 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
 }
 
 /**
- * /sitemap.xml: home, every ethnic group page, every published artifact with its clip; each in Vietnamese
- * and in English, naming its twin.
+ * /sitemap.xml: home, every ethnic group page, the films and family pages, every published artifact with its clip;
+ * each in Vietnamese and in English, naming its twin.
  */
 const sitemap: FastifyPluginAsync = async (app) => {
   app.get(

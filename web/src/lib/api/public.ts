@@ -3,8 +3,10 @@ import type {
   ArtifactListQuery,
   ArtifactPage,
   Category,
-  EthnicGroup,
+  EthnicGroupDetail,
   EthnicGroupList,
+  FilmsPage,
+  FilmsQuery,
   SearchQuery,
   SearchResponse,
 } from '@artifact-stories/contracts/schemas';
@@ -19,7 +21,10 @@ export const getArtifact = (slug: string) =>
 export const listEthnicGroups = () => request<EthnicGroupList>('/api/ethnic-groups');
 
 export const getEthnicGroup = (slug: string) =>
-  request<EthnicGroup>(`/api/ethnic-groups/${encodeURIComponent(slug)}`);
+  request<EthnicGroupDetail>(`/api/ethnic-groups/${encodeURIComponent(slug)}`);
+
+export const listFilms = (query: FilmsQuery = {}, signal?: AbortSignal) =>
+  request<FilmsPage>(withQuery('/api/films', query), { signal });
 
 export const listCategories = () => request<Category[]>('/api/categories');
 

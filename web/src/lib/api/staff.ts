@@ -5,6 +5,8 @@ import type {
   ArtifactPatch,
   CaptionCues,
   ChapterInput,
+  EthnicGroupDetail,
+  GroupDescriptionInput,
   JobPage,
   JobView,
   PlaybackHealth,
@@ -25,6 +27,12 @@ export const login = (email: string, password: string) =>
   request<StaffUser>(`${base}/login`, { method: 'POST', body: { email, password } });
 export const logout = () => request<void>(`${base}/logout`, { method: 'POST', body: {} });
 export const me = () => request<StaffUser>(`${base}/me`);
+
+export const putGroupDescription = (slug: string, input: GroupDescriptionInput) =>
+  request<EthnicGroupDetail>(`${base}/ethnic-groups/${encodeURIComponent(slug)}/description`, {
+    method: 'PUT',
+    body: input,
+  });
 
 export const listStaffArtifacts = (query: StaffArtifactListQuery = {}) =>
   request<StaffArtifactPage>(withQuery(`${base}/artifacts`, query));

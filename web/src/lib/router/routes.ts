@@ -6,6 +6,9 @@ export type Route =
   | { name: 'search' }
   | { name: 'artifact'; slug: string }
   | { name: 'group'; slug: string }
+  | { name: 'films' }
+  | { name: 'family'; slug: string }
+  | { name: 'staff-groups' }
   | { name: 'embed'; slug: string }
   | { name: 'staff-login' }
   | { name: 'staff-dashboard' }
@@ -30,6 +33,9 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/search$/, () => ({ name: 'search' })],
   [new RegExp(`^/artifacts/${SLUG}$`), (m) => ({ name: 'artifact', slug: m[1] as string })],
   [new RegExp(`^/groups/${SLUG}$`), (m) => ({ name: 'group', slug: m[1] as string })],
+  [/^\/films$/, () => ({ name: 'films' })],
+  [new RegExp(`^/families/${SLUG}$`), (m) => ({ name: 'family', slug: m[1] as string })],
+  [/^\/staff\/groups$/, () => ({ name: 'staff-groups' })],
   [new RegExp(`^/embed/${SLUG}$`), (m) => ({ name: 'embed', slug: m[1] as string })],
   [/^\/staff\/login$/, () => ({ name: 'staff-login' })],
   [/^\/staff$/, () => ({ name: 'staff-dashboard' })],

@@ -1,8 +1,17 @@
-import { ErrorResponse, EthnicGroup, EthnicGroupList, SlugParams } from '@artifact-stories/contracts/schemas';
+import {
+  ErrorResponse,
+  EthnicGroupDetail,
+  EthnicGroupList,
+  SlugParams,
+} from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalizedError } from '../../../errors/localized.ts';
+import { type GroupPagesService, noGroup } from '../../../services/group-pages.service.ts';
 
-const ethnicGroups: FastifyPluginAsyncTypebox = async (app) => {
+const ethnicGroups: FastifyPluginAsyncTypebox<{ groupPages: GroupPagesService }> = async (
+  app,
+  { groupPages },
+) => {
   app.get(
     '/',
     {
@@ -20,19 +29,14 @@ const ethnicGroups: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['Ethnic groups'],
-        summary: 'One ethnic group',
+        summary: "One ethnic group: its names, family, film count, the museum's description, its regions",
         params: SlugParams,
-        response: { 200: EthnicGroup, 404: ErrorResponse },
+        response: { 200: EthnicGroupDetail, 404: ErrorResponse },
       },
     },
     async (request) => {
-      const group = app.catalogue.ethnicGroup(request.params.slug);
-      if (!group) {
-        throw new LocalizedError(404, {
-          en: `No ethnic group has the slug "${request.params.slug}".`,
-          vi: `Không tìm thấy dân tộc nào với đường dẫn «${request.params.slug}».`,
-        });
-      }
+      const group = groupPages.detail(request.params.slug);
+      if (!group) throw new LocalizedError(404, noGroup(request.params.slug));
       return group;
     },
   );

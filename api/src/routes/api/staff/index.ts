@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StaffServices } from '../../../container.ts';
 import artifacts from './artifacts/index.ts';
+import ethnicGroups from './ethnic-groups.ts';
 import jobs from './jobs/index.ts';
 import labels from './labels.ts';
 import lessons from './lessons.ts';
@@ -33,6 +34,7 @@ export default async function staff(app: FastifyInstance, { services }: { servic
     await signedIn.register(labels);
     await signedIn.register(lessons);
     await signedIn.register(playback, { services });
+    await signedIn.register(ethnicGroups, { services });
     await signedIn.register(artifacts, { prefix: '/artifacts', services });
     await signedIn.register(jobs, { prefix: '/jobs', services });
     await signedIn.register(uploads, { prefix: '/uploads', services });
