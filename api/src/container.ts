@@ -15,6 +15,8 @@ import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
+import { ExhibitionsService } from './services/learning/exhibitions.service.ts';
+import { StaffExhibitionsService } from './services/learning/staff-exhibitions.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { createPurger } from './services/reach/purge.ts';
@@ -67,6 +69,10 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
   const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
   const playbackHealth = new PlaybackHealthService(repos.playback);
+  const exhibitions = new ExhibitionsService({
+    ...repos,
+    summarize: (record, video) => catalogue.summarize(record, video),
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -95,6 +101,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     queue,
     videoJobs,
     catalogue,
+    exhibitions,
     /** Players' reports in, staff's dashboard out. */
     playbackHealth,
     get search(): SearchParts {
@@ -190,6 +197,7 @@ function staffServices(
       enqueueCaptions,
     }),
     chapters: new StaffChaptersService(repos),
+    exhibitions: new StaffExhibitionsService(repos),
     jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
     /** One per open job stream: it remembers what that stream was sent. */
     jobFeed: () => new JobChangeFeed((since) => views.jobsChangedSince(since)),

@@ -192,7 +192,9 @@ describe('GET /sitemap.xml', () => {
         n: number;
       }
     ).n;
-    expect(locs).toHaveLength(1 + groups.length + published);
+    // Exhibitions with something to watch have pages too (exhibitions.test.ts checks which).
+    const exhibitions = t.app.exhibitions.listPublished().items.length;
+    expect(locs).toHaveLength(1 + groups.length + exhibitions + published);
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
     expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);

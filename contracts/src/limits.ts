@@ -58,3 +58,8 @@ export const REPORT_MAX_BYTES = 4096;
 // Chapters of a clip (contracts/src/chapters.ts): a few marks a visitor can scan in a menu.
 export const CHAPTERS_MAX = 30;
 export const CHAPTER_TITLE_MAX_LENGTH = 120;
+
+// Exhibitions (contracts/src/schemas/exhibitions.ts): a visit of a few minutes, not a catalogue dump.
+export const EXHIBITION_ITEMS_MAX = 40;
+/** What staff write beside one item of an exhibition. */
+export const EXHIBITION_ITEM_TEXT_MAX_LENGTH = 2000;

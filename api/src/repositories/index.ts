@@ -4,6 +4,7 @@ import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { ExhibitionsRepository } from './exhibitions.repository.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     artifacts: new ArtifactsRepository(db),
     videos: new VideosRepository(db),
     chapters: new ChaptersRepository(db),
+    exhibitions: new ExhibitionsRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),

@@ -3,6 +3,7 @@ import { parseMoment } from '@artifact-stories/contracts/moment';
 import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
+import { exhibitionPageMeta } from '../../services/reach/exhibition-seo.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
 import { cacheLinked, langOf, linksFor } from './context.ts';
 
@@ -43,6 +44,21 @@ export default async function artifactPages(app: FastifyInstance, opts: { indexF
     );
     return reply.send(injectHead(readIndex(), meta));
   };
+
+  app.get(
+    '/exhibitions/:slug',
+    async (request: FastifyRequest<{ Params: { slug: string }; Querystring: { lang?: string } }>, reply) => {
+      reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+      const { slug } = request.params;
+      // A draft or an exhibition with nothing to watch is not there: the plain page with a 404, as a draft artifact.
+      const detail = SLUG_PATTERN.test(slug) ? app.exhibitions.publishedDetail(slug) : undefined;
+      if (!detail) return reply.code(404).send(readIndex());
+      cacheLinked(app, reply, 'no-cache');
+      const lang = langOf(request.query.lang);
+      const meta = exhibitionPageMeta(detail, linksFor(app, request), lang, app.config.LICENSE_URI);
+      return reply.send(injectHead(readIndex(), meta));
+    },
+  );
 
   app.get('/artifacts/:slug', render);
   // The one page other sites may frame: the player oEmbed hands out.

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ArtifactRecord } from '../../repositories/artifacts.repository.ts';
 import { publicVideo } from '../../services/catalogue.service.ts';
 import { storyText } from '../../services/markdown.ts';
+import { exhibitionPage } from '../../services/reach/exhibition-links.ts';
 import type { SiteLinks } from '../../services/reach/links.ts';
 import { inLang } from '../../services/reach/links.ts';
 import { buildSitemap, type SitemapEntry } from '../../services/reach/sitemap.ts';
@@ -21,6 +22,8 @@ function* publishedArtifacts(app: FastifyInstance): Generator<ArtifactRecord[]> 
 function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
   const out: SitemapEntry[] = [{ loc: links.home() }];
   for (const g of app.catalogue.ethnicGroups().groups) out.push({ loc: links.group(g.slug) });
+  // Only what has a page: published exhibitions with something to watch (the same rule as the page).
+  for (const e of app.exhibitions.listPublished().items) out.push({ loc: exhibitionPage(links, e.slug) });
   for (const batch of publishedArtifacts(app)) {
     const videos = app.repos.videos.byIds(batch.map((r) => r.currentVideoId).filter((v): v is string => !!v));
     for (const r of batch) {
@@ -47,7 +50,7 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
   return out;
 }
 
-/** /sitemap.xml: home, every ethnic group page, every published artifact with its clip. */
+/** /sitemap.xml: home, every ethnic group page, every published exhibition, every published artifact with its clip. */
 const sitemap: FastifyPluginAsync = async (app) => {
   app.get('/sitemap.xml', { schema: { tags: ['Reach'], summary: 'Video sitemap' } }, async (request, reply) =>
     cacheLinked(app, reply)

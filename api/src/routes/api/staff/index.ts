@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StaffServices } from '../../../container.ts';
 import artifacts from './artifacts/index.ts';
+import exhibitions from './exhibitions.ts';
 import jobs from './jobs/index.ts';
 import labels from './labels.ts';
 import login from './login.ts';
@@ -32,6 +33,7 @@ export default async function staff(app: FastifyInstance, { services }: { servic
     await signedIn.register(labels);
     await signedIn.register(playback, { services });
     await signedIn.register(artifacts, { prefix: '/artifacts', services });
+    await signedIn.register(exhibitions, { services });
     await signedIn.register(jobs, { prefix: '/jobs', services });
     await signedIn.register(uploads, { prefix: '/uploads', services });
   });

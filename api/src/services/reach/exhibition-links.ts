@@ -1,0 +1,14 @@
+import type { SiteLinks } from './links.ts';
+
+// An exhibition's addresses, beside the site's own (links.ts) rather than in it: one module per kind of page.
+export const exhibitionPage = (links: SiteLinks, slug: string) =>
+  `${links.base}/exhibitions/${encodeURIComponent(slug)}`;
+
+export const exhibitionCollection = (links: SiteLinks, slug: string) =>
+  `${links.base}/iiif/exhibitions/${encodeURIComponent(slug)}/collection`;
+
+/** "1:05" for 65 seconds: how an excerpt's range reads in a label. */
+export function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
