@@ -31,6 +31,17 @@ const uses: Record<string, () => unknown> = {
   getEthnicGroup: () => publicApi.getEthnicGroup('ba-na'),
   listCategories: () => publicApi.listCategories(),
   search: () => publicApi.search({ q: 'khen' }),
+  listExhibitions: () => publicApi.listExhibitions(),
+  getExhibition: () => publicApi.getExhibition('song-cung-cay-lua'),
+  listStaffExhibitions: () => staffApi.listStaffExhibitions(),
+  getStaffExhibition: () => staffApi.getStaffExhibition(4),
+  createExhibition: () => staffApi.createExhibition({} as never),
+  saveExhibition: () => staffApi.saveExhibition(4, {} as never),
+  setExhibitionPublished: async () => {
+    await staffApi.setExhibitionPublished(4, true);
+    await staffApi.setExhibitionPublished(4, false);
+  },
+  deleteExhibition: () => staffApi.deleteExhibition(4),
   login: () => staffApi.login('a@b.test', 'x'),
   logout: () => staffApi.logout(),
   me: () => staffApi.me(),

@@ -23,6 +23,10 @@ describe('routes', () => {
     ['/staff/labels', { name: 'staff-labels' }],
     ['/staff/playback', { name: 'staff-playback' }],
     ['/staff/artifacts/12', { name: 'staff-edit', id: 12 }],
+    ['/exhibitions/song-cung-cay-lua', { name: 'exhibition', slug: 'song-cung-cay-lua' }],
+    ['/staff/exhibitions', { name: 'staff-exhibitions' }],
+    ['/staff/exhibitions/new', { name: 'staff-exhibition', id: null }],
+    ['/staff/exhibitions/3', { name: 'staff-exhibition', id: 3 }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
 
   it.each(['/artifacts/Bad_Slug', '/artifacts/', '/staff/artifacts/0', '/staff/artifacts/x', '/nowhere'])(

@@ -5,6 +5,8 @@ import type {
   Category,
   EthnicGroup,
   EthnicGroupList,
+  ExhibitionDetail,
+  ExhibitionList,
   SearchQuery,
   SearchResponse,
 } from '@artifact-stories/contracts/schemas';
@@ -25,3 +27,8 @@ export const listCategories = () => request<Category[]>('/api/categories');
 
 export const search = (query: SearchQuery, signal?: AbortSignal) =>
   request<SearchResponse>(withQuery('/api/search', query), { signal });
+
+export const listExhibitions = () => request<ExhibitionList>('/api/exhibitions');
+
+export const getExhibition = (slug: string) =>
+  request<ExhibitionDetail>(`/api/exhibitions/${encodeURIComponent(slug)}`);

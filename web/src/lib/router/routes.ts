@@ -6,6 +6,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'artifact'; slug: string }
   | { name: 'group'; slug: string }
+  | { name: 'exhibition'; slug: string }
   | { name: 'embed'; slug: string }
   | { name: 'staff-login' }
   | { name: 'staff-dashboard' }
@@ -13,6 +14,8 @@ export type Route =
   | { name: 'staff-labels' }
   | { name: 'staff-playback' }
   | { name: 'staff-edit'; id: number }
+  | { name: 'staff-exhibitions' }
+  | { name: 'staff-exhibition'; id: number | null }
   | { name: 'not-found' };
 
 const SLUG = `(${SLUG_WORDS})`;
@@ -22,6 +25,7 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/search$/, () => ({ name: 'search' })],
   [new RegExp(`^/artifacts/${SLUG}$`), (m) => ({ name: 'artifact', slug: m[1] as string })],
   [new RegExp(`^/groups/${SLUG}$`), (m) => ({ name: 'group', slug: m[1] as string })],
+  [new RegExp(`^/exhibitions/${SLUG}$`), (m) => ({ name: 'exhibition', slug: m[1] as string })],
   [new RegExp(`^/embed/${SLUG}$`), (m) => ({ name: 'embed', slug: m[1] as string })],
   [/^\/staff\/login$/, () => ({ name: 'staff-login' })],
   [/^\/staff$/, () => ({ name: 'staff-dashboard' })],
@@ -29,6 +33,9 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/staff\/labels$/, () => ({ name: 'staff-labels' })],
   [/^\/staff\/playback$/, () => ({ name: 'staff-playback' })],
   [/^\/staff\/artifacts\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-edit', id: Number(m[1]) })],
+  [/^\/staff\/exhibitions$/, () => ({ name: 'staff-exhibitions' })],
+  [/^\/staff\/exhibitions\/new$/, () => ({ name: 'staff-exhibition', id: null })],
+  [/^\/staff\/exhibitions\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-exhibition', id: Number(m[1]) })],
 ];
 
 export function matchRoute(pathname: string): Route {
