@@ -9,12 +9,13 @@ describe('exhibition form', () => {
     expect(moved(['a', 'b'], 1, 1)).toEqual(['a', 'b']);
   });
 
-  it('sends times as typed (comma decimals too), empty ones as a whole film, and a slug from the title', () => {
+  it('sends times as typed (numbers, comma decimals), empty ones as a whole film, and a slug from the title', () => {
     const form = emptyForm();
     form.title.vi = 'Sống cùng cây lúa';
     const a = newItem({ slug: 'xe-quet', title: { vi: 'Xe', en: 'Sledge' } });
     const b = { ...newItem({ slug: 'che', title: { vi: 'Ché', en: 'Jar' } }), start: '2,5', end: '9' };
-    form.items = [a, b];
+    const c = { ...newItem({ slug: 'trong', title: { vi: 'Trống', en: 'Drum' } }), start: 3, end: null };
+    form.items = [a, b, c];
     form.cover = 'gone';
     expect(inputOf(form)).toEqual({
       slug: 'song-cung-cay-lua',
@@ -24,6 +25,7 @@ describe('exhibition form', () => {
       items: [
         { artifact: 'xe-quet', text: { vi: '', en: '' } },
         { artifact: 'che', startSec: 2.5, endSec: 9, text: { vi: '', en: '' } },
+        { artifact: 'trong', startSec: 3, text: { vi: '', en: '' } },
       ],
     });
   });

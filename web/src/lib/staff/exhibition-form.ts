@@ -11,8 +11,9 @@ export interface EditItem {
   durationSec: number | null;
   /** What the api said at the last load or save; null for an item added since. */
   shown: boolean | null;
-  start: string;
-  end: string;
+  /** As the number field gives it: a number, or empty (null or '') for "from the start" / "to the end". */
+  start: number | string | null;
+  end: number | string | null;
   text: Localized;
 }
 
@@ -72,7 +73,11 @@ export function moved<T>(list: readonly T[], index: number, by: 1 | -1): T[] {
   return out;
 }
 
-const seconds = (typed: string) => (typed.trim() === '' ? undefined : Number(typed.replace(',', '.')));
+function seconds(typed: number | string | null): number | undefined {
+  if (typeof typed === 'number') return typed;
+  if (typed === null || typed.trim() === '') return undefined;
+  return Number(typed.replace(',', '.'));
+}
 
 /** What the api receives; a missing slug is proposed from the Vietnamese title. */
 export function inputOf(form: ExhibitionForm): ExhibitionInput {
