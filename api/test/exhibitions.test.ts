@@ -1,6 +1,6 @@
 import type { ExhibitionDetail, ExhibitionInput, StaffExhibition } from '@artifact-stories/contracts/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from './helpers.ts';
+import { makeTestApp, type TestApp } from './helpers.ts';
 import { attachReadyVideo, makeReachApp, ORIGIN } from './reach-fixtures.ts';
 import { presentation3Problems } from './reach-iiif-rules.ts';
 import { staffCookie } from './staff-helpers.ts';
@@ -40,6 +40,18 @@ function input(overrides: Partial<ExhibitionInput> = {}): ExhibitionInput {
 }
 
 describe('fixture exhibitions', () => {
+  it('are not there with SEED=none: an empty catalogue has no exhibitions', async () => {
+    const empty = await makeTestApp();
+    try {
+      expect(empty.app.repos.exhibitions.count()).toBe(0);
+      expect((await empty.app.inject({ method: 'GET', url: '/api/exhibitions' })).json()).toEqual({
+        items: [],
+      });
+    } finally {
+      await empty.app.close();
+    }
+  });
+
   it('are seeded, but nothing is listed before their films are ready', async () => {
     expect(t.app.repos.exhibitions.count()).toBe(3);
     const res = await get('/api/exhibitions');

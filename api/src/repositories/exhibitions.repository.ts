@@ -54,6 +54,10 @@ interface ItemRow {
   text_en: string;
 }
 
+/** The exhibition's own columns, in the order the INSERT and the UPDATE name them. */
+const columns = (e: ExhibitionWrite) =>
+  [e.slug, e.title.vi, e.title.en, e.intro.vi, e.intro.en, e.coverArtifactId] as const;
+
 const toSec = (ms: number | null) => (ms === null ? null : ms / 1000);
 const toMs = (sec: number | null) => (sec === null ? null : Math.round(sec * 1000));
 
@@ -140,18 +144,7 @@ export class ExhibitionsRepository {
           `INSERT INTO exhibitions (slug, title_vi, title_en, intro_vi, intro_en, cover_artifact_id, status,
              created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          input.slug,
-          input.title.vi,
-          input.title.en,
-          input.intro.vi,
-          input.intro.en,
-          input.coverArtifactId,
-          status,
-          t,
-          t,
-          status === 'published' ? t : null,
-        );
+        .run(...columns(input), status, t, t, status === 'published' ? t : null);
       const id = Number(lastInsertRowid);
       this.writeItems(id, input.items);
       return this.byId(id) as ExhibitionRecord;
@@ -166,16 +159,7 @@ export class ExhibitionsRepository {
           `UPDATE exhibitions SET slug = ?, title_vi = ?, title_en = ?, intro_vi = ?, intro_en = ?,
              cover_artifact_id = ?, updated_at = MAX(?, updated_at + 1) WHERE id = ?`,
         )
-        .run(
-          input.slug,
-          input.title.vi,
-          input.title.en,
-          input.intro.vi,
-          input.intro.en,
-          input.coverArtifactId,
-          this.now(),
-          id,
-        );
+        .run(...columns(input), this.now(), id);
       if (!changes) return undefined;
       this.writeItems(id, input.items);
       return this.byId(id);

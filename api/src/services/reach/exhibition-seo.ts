@@ -3,9 +3,7 @@ import { escapeHtml, jsonForScript } from './escape.ts';
 import { exhibitionCollection, exhibitionPage } from './exhibition-links.ts';
 import { excerpt, inLang, pageQuery, type SiteLinks } from './links.ts';
 import { MUSEUM, SITE_NAME } from './museum.ts';
-import { isoDuration, type PageMeta } from './seo.ts';
-
-const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
+import { isoDuration, LOCALE, meta, type PageMeta } from './seo.ts';
 
 const largest = (item: { jpeg: { width: number; height: number; url: string }[] } | null) =>
   item ? [...item.jpeg].sort((a, b) => b.width - a.width)[0] : undefined;
@@ -49,9 +47,6 @@ function collection(detail: ExhibitionDetail, links: SiteLinks, lang: Lang, lice
     })),
   };
 }
-
-const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
-  `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 
 /** An exhibition page's <head>: description, canonical link, Open Graph, the IIIF Collection and the JSON-LD. */
 export function exhibitionPageMeta(

@@ -1,13 +1,7 @@
-import type { ExhibitionDetail, ExhibitionItem, Localized } from '@artifact-stories/contracts/schemas';
+import type { ExhibitionDetail, ExhibitionItem } from '@artifact-stories/contracts/schemas';
 import { clock, exhibitionCollection, exhibitionPage } from './exhibition-links.ts';
-import { IIIF_CONTEXT } from './iiif.ts';
+import { attribution, IIIF_CONTEXT, langMap, plain } from './iiif.ts';
 import { bothLangs, type SiteLinks } from './links.ts';
-import { MUSEUM, museumCredit, SITE_NAME } from './museum.ts';
-
-type LanguageMap = Record<string, string[]>;
-const langMap = (text: Localized): LanguageMap => ({ vi: [text.vi], en: [text.en] });
-/** As in iiif.ts: text that looks like an HTML tag stays text with a trailing space (Presentation 3 §4.5). */
-const plain = (text: string) => (text.startsWith('<') && text.endsWith('>') ? `${text} ` : text);
 
 function thumbnail(poster: ExhibitionItem['video']['poster'] | null, links: SiteLinks) {
   const largest = poster && [...poster.jpeg].sort((a, b) => b.width - a.width)[0];
@@ -28,7 +22,7 @@ function thumbnail(poster: ExhibitionItem['video']['poster'] | null, links: Site
  * A Collection item may only reference a Manifest (§5.2), so an excerpt is said in its label ("… (0:02–0:09)"):
  * the Manifest is the artifact's whole film, and the exhibition page plays the range.
  */
-function itemLabel(item: ExhibitionItem): LanguageMap {
+function itemLabel(item: ExhibitionItem): Record<string, string[]> {
   const title = bothLangs(item.artifact.title) ?? { vi: item.artifact.slug, en: item.artifact.slug };
   const whole = item.startSec === 0 && item.endSec === null;
   const range = whole ? '' : ` (${clock(item.startSec)}–${clock(item.endSec ?? item.video.durationSec)})`;
@@ -53,19 +47,7 @@ export function buildExhibitionCollection(
     type: 'Collection',
     label: title,
     ...(summary && { summary: { vi: [plain(summary.vi)], en: [plain(summary.en)] } }),
-    requiredStatement: {
-      label: langMap({ vi: 'Ghi công', en: 'Attribution' }),
-      value: langMap({ vi: museumCredit('vi'), en: museumCredit('en') }),
-    },
-    rights: licenseUri,
-    provider: [
-      {
-        id: links.home(),
-        type: 'Agent',
-        label: langMap(MUSEUM.name),
-        homepage: [{ id: links.home(), type: 'Text', label: langMap(SITE_NAME), format: 'text/html' }],
-      },
-    ],
+    ...attribution(links, licenseUri),
     homepage: [
       {
         id: exhibitionPage(links, detail.slug),

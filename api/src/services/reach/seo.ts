@@ -21,7 +21,7 @@ export interface PageMeta {
   head: string;
 }
 
-const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
+export const LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
 
 function description(detail: ArtifactDetail, lang: Lang): string {
   const story = excerpt(storyText(inLang(detail.story, lang)), 300);
@@ -59,7 +59,7 @@ function videoObject(detail: ArtifactDetail, links: SiteLinks, lang: Lang, licen
   };
 }
 
-const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
+export const meta = (attr: 'name' | 'property', key: string, value: string | number) =>
   `<meta ${attr}="${key}" content="${escapeHtml(value)}">`;
 
 /**
