@@ -18,6 +18,8 @@ import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { FilmsService } from './services/films.service.ts';
 import { GroupPagesService } from './services/group-pages.service.ts';
+import { ExhibitionsService } from './services/learning/exhibitions.service.ts';
+import { StaffExhibitionsService } from './services/learning/staff-exhibitions.service.ts';
 import { lessonFilms } from './services/lesson-films.ts';
 import { LessonsService, randomEditToken, randomLessonCode } from './services/lessons.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
@@ -103,6 +105,10 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     regions: repos.catalogue,
     descriptions: repos.groupDescriptions,
   });
+  const exhibitions = new ExhibitionsService({
+    ...repos,
+    summarize: (record, video) => catalogue.summarize(record, video),
+  });
   const once = <T>(build: () => T) => {
     let built: T | undefined;
     return () => (built ??= build());
@@ -132,6 +138,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     queue,
     videoJobs,
     catalogue,
+    exhibitions,
     /** Players' reports in, staff's dashboard out. */
     playbackHealth,
     /** What the front server may serve from disk (plugins/app/published-tree.ts keeps it in step). */
@@ -242,6 +249,7 @@ function staffServices(
       enqueueCaptions,
     }),
     chapters: new StaffChaptersService(repos),
+    exhibitions: new StaffExhibitionsService(repos),
     jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
     /** One per open job stream: it remembers what that stream was sent. */
     jobFeed: () => new JobChangeFeed((since) => views.jobsChangedSince(since)),

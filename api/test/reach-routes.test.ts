@@ -197,8 +197,10 @@ describe('GET /sitemap.xml', () => {
     const browse = ['/films', ...families.map((f) => `/families/${f}`)];
     const twins = browse.flatMap((path) => [`${ORIGIN}${path}`, `${ORIGIN}/en${path}`]);
     expect(locs.filter((l) => /\/(films|families\/.*)$/.test(l)).sort()).toEqual(twins.sort());
+    // Exhibitions with something to watch have pages too (exhibitions.test.ts checks which).
+    const exhibitions = t.app.exhibitions.listPublished().items.length;
     // Each page in Vietnamese and in English (reach-languages.test.ts checks the pairs).
-    expect(locs).toHaveLength(2 * (1 + groups.length + browse.length + published));
+    expect(locs).toHaveLength(2 * (1 + groups.length + browse.length + exhibitions + published));
     expect(locs).toContain(`${ORIGIN}/`);
     expect(locs).toContain(`${ORIGIN}/groups/${groups[0]}`);
     expect(locs).toContain(`${ORIGIN}/artifacts/${t.bare}`);

@@ -71,3 +71,7 @@ export const LESSON_TEACHER_MAX_LENGTH = 80;
 export const LESSON_NOTE_MAX_LENGTH = 1000;
 /** A lesson nobody has opened for this many days is deleted (its code then names nothing). */
 export const LESSON_EXPIRY_DAYS = 180;
+// Exhibitions (contracts/src/schemas/exhibitions.ts): a visit of a few minutes, not a catalogue dump.
+export const EXHIBITION_ITEMS_MAX = 40;
+/** What staff write beside one item of an exhibition. */
+export const EXHIBITION_ITEM_TEXT_MAX_LENGTH = 2000;

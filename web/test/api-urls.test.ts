@@ -45,6 +45,17 @@ const uses: Record<string, () => unknown> = {
     await lessonsApi.setLessonTakenDown('BCD234', true);
     await lessonsApi.setLessonTakenDown('BCD234', false);
   },
+  listExhibitions: () => publicApi.listExhibitions(),
+  getExhibition: () => publicApi.getExhibition('song-cung-cay-lua'),
+  listStaffExhibitions: () => staffApi.listStaffExhibitions(),
+  getStaffExhibition: () => staffApi.getStaffExhibition(4),
+  createExhibition: () => staffApi.createExhibition({} as never),
+  saveExhibition: () => staffApi.saveExhibition(4, {} as never),
+  setExhibitionPublished: async () => {
+    await staffApi.setExhibitionPublished(4, true);
+    await staffApi.setExhibitionPublished(4, false);
+  },
+  deleteExhibition: () => staffApi.deleteExhibition(4),
   login: () => staffApi.login('a@b.test', 'x'),
   logout: () => staffApi.logout(),
   me: () => staffApi.me(),

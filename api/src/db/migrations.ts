@@ -205,6 +205,37 @@ export const MIGRATIONS: Migration[] = [
       updated_by INTEGER REFERENCES staff(id) ON DELETE SET NULL
     );
   `),
+  // Online exhibitions made by staff (exhibitions.repository.ts): ordered items, each an artifact's film or an
+  // excerpt of it (milliseconds, null for "from the start" / "to the end"). Deleting an artifact takes its items
+  // with it; the cover names an item's artifact and falls back to the first item when that one goes.
+  (db) =>
+    db.exec(`
+    CREATE TABLE exhibitions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      slug TEXT NOT NULL UNIQUE,
+      title_vi TEXT NOT NULL,
+      title_en TEXT NOT NULL DEFAULT '',
+      intro_vi TEXT NOT NULL DEFAULT '',
+      intro_en TEXT NOT NULL DEFAULT '',
+      cover_artifact_id INTEGER REFERENCES artifacts(id) ON DELETE SET NULL,
+      status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      published_at INTEGER
+    );
+    CREATE INDEX exhibitions_status ON exhibitions(status, published_at);
+    CREATE TABLE exhibition_items (
+      exhibition_id INTEGER NOT NULL REFERENCES exhibitions(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+      start_ms INTEGER CHECK (start_ms >= 0),
+      end_ms INTEGER CHECK (end_ms >= 0),
+      text_vi TEXT NOT NULL DEFAULT '',
+      text_en TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (exhibition_id, position)
+    );
+    CREATE INDEX exhibition_items_artifact ON exhibition_items(artifact_id);
+  `),
 ];
 
 /**

@@ -4,6 +4,7 @@ import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import { ExhibitionsRepository } from './exhibitions.repository.ts';
 import { FilmsRepository } from './films.repository.ts';
 import { GroupDescriptionsRepository } from './group-descriptions.repository.ts';
 import { LessonsRepository } from './lessons.repository.ts';
@@ -28,6 +29,7 @@ export function createRepositories(
     chapters: new ChaptersRepository(db),
     films: new FilmsRepository(db),
     groupDescriptions: new GroupDescriptionsRepository(db),
+    exhibitions: new ExhibitionsRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
     staffFiles: new StaffFilesRepository(dirs),

@@ -1,8 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeClip } from '@artifact-stories/media-pipeline';
-import { type ArtifactFixture, fixturePath, loadArtifacts } from '../../../fixtures/catalogue.ts';
-import type { CatalogueRepositories } from '../repositories/index.ts';
+import {
+  type ArtifactFixture,
+  fixturePath,
+  loadArtifacts,
+  loadExhibitions,
+} from '../../../fixtures/catalogue.ts';
+import type { CatalogueRepositories, Repositories } from '../repositories/index.ts';
 import { captionLabel, defaultKind } from './caption-language.ts';
 import { syncReference } from './reference.service.ts';
 import type { VideoJobs } from './video-jobs.ts';
@@ -15,10 +20,10 @@ export function seedReference(repos: CatalogueRepositories): void {
 }
 
 /**
- * Fixture artifacts go into an empty catalogue only, so restarting (or staff deleting one) never brings
- * back or duplicates anything. Returns how many were created.
+ * Fixture artifacts, and the exhibitions made of them, go into an empty catalogue only, so restarting (or staff
+ * deleting one) never brings back or duplicates anything. Returns how many artifacts were created.
  */
-export function seedArtifacts(repos: CatalogueRepositories): number {
+export function seedArtifacts(repos: CatalogueRepositories & Pick<Repositories, 'exhibitions'>): number {
   if (repos.artifacts.count() > 0) return 0;
   const fixtures = loadArtifacts();
   for (const a of fixtures) {
@@ -37,7 +42,34 @@ export function seedArtifacts(repos: CatalogueRepositories): number {
       a.status,
     );
   }
+  seedExhibitions(repos);
   return fixtures.length;
+}
+
+/** The sample exhibitions, their items pointing at the artifacts just created. */
+function seedExhibitions(repos: Pick<Repositories, 'artifacts' | 'exhibitions'>): void {
+  const idOf = (slug: string) => {
+    const record = repos.artifacts.bySlug(slug);
+    if (!record) throw new Error(`Fixture exhibition item "${slug}" names no artifact`);
+    return record.id;
+  };
+  for (const e of loadExhibitions()) {
+    repos.exhibitions.create(
+      {
+        slug: e.slug,
+        title: e.title,
+        intro: e.intro,
+        coverArtifactId: idOf(e.cover),
+        items: e.items.map((item) => ({
+          artifactId: idOf(item.artifact),
+          startSec: item.startSec ?? null,
+          endSec: item.endSec ?? null,
+          text: item.text,
+        })),
+      },
+      e.status,
+    );
+  }
 }
 
 /** Copies WebVTT files into the upload folder and records them as the video's captions, before its transcode. */

@@ -18,6 +18,7 @@ describe('the database accepts exactly the states of the contracts', () => {
     ['jobs', 'state', JOB_STATES],
     ['videos', 'status', VIDEO_STATUSES],
     ['artifacts', 'status', ARTIFACT_STATUSES],
+    ['exhibitions', 'status', ARTIFACT_STATUSES],
   ] as const)('%s.%s', (table, column, states) => {
     expect(tableSql(table)).toContain(`CHECK (${column} ${inList(states)})`);
   });

@@ -3,6 +3,7 @@ export * from './artifacts.ts';
 export * from './chapters.ts';
 export * from './common.ts';
 export * from './ethnic-groups.ts';
+export * from './exhibitions.ts';
 export * from './films.ts';
 export * from './jobs.ts';
 export * from './lessons.ts';

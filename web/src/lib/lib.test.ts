@@ -30,6 +30,10 @@ describe('routes', () => {
     ['/l/bcd-234/print', { name: 'lesson-print', code: 'bcd-234' }],
     ['/lessons/new', { name: 'lesson-new' }],
     ['/lessons/BCD234/edit', { name: 'lesson-edit', code: 'BCD234' }],
+    ['/exhibitions/song-cung-cay-lua', { name: 'exhibition', slug: 'song-cung-cay-lua' }],
+    ['/staff/exhibitions', { name: 'staff-exhibitions' }],
+    ['/staff/exhibitions/new', { name: 'staff-exhibition', id: null }],
+    ['/staff/exhibitions/3', { name: 'staff-exhibition', id: 3 }],
   ])('%s', (path, route) => expect(matchRoute(path)).toEqual(route));
 
   it('matches English pages once the router has taken their prefix off', () => {

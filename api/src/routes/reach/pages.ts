@@ -4,6 +4,7 @@ import type { Lang } from '@artifact-stories/contracts/schemas';
 import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
+import { exhibitionPageMeta } from '../../services/reach/exhibition-seo.ts';
 import { type PageMeta, sitePageMeta } from '../../services/reach/head.ts';
 import { SITE_DESCRIPTION } from '../../services/reach/museum.ts';
 import { artifactPageMeta, injectHead } from '../../services/reach/seo.ts';
@@ -61,6 +62,15 @@ export default async function sitePages(app: FastifyInstance, opts: { indexFile:
     return artifactPageMeta(detail, links, lang, app.config.LICENSE_URI, parseMoment(request.query.t));
   });
   app.get('/artifacts/:slug', artifact);
+  app.get(
+    '/exhibitions/:slug',
+    serve((request, lang) => {
+      const slug = request.params.slug ?? '';
+      // A draft or an exhibition with nothing to watch is not there: the plain page with a 404, as a draft artifact.
+      const detail = SLUG_PATTERN.test(slug) ? app.exhibitions.publishedDetail(slug) : undefined;
+      return detail && exhibitionPageMeta(detail, linksFor(app, request), lang, app.config.LICENSE_URI);
+    }),
+  );
   // The one page other sites may frame: the player oEmbed hands out.
   app.get('/embed/:slug', FRAMEABLE, artifact);
 

@@ -25,6 +25,9 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
   // The films listing and the family pages, where they list a film: an empty listing is no page to find.
   if (families.some((f) => f.filmCount > 0)) out.push({ loc: links.abs('/films') });
   for (const f of families) if (f.filmCount > 0) out.push({ loc: links.abs(`/families/${f.slug}`) });
+  // Only what has a page: published exhibitions with something to watch (the same rule as the page).
+  for (const e of app.exhibitions.listPublished().items)
+    out.push({ loc: links.page(`/exhibitions/${e.slug}`) });
   for (const batch of publishedArtifacts(app)) {
     const videos = app.repos.videos.byIds(batch.map((r) => r.currentVideoId).filter((v): v is string => !!v));
     for (const r of batch) {
@@ -53,8 +56,8 @@ function entries(app: FastifyInstance, links: SiteLinks): SitemapEntry[] {
 }
 
 /**
- * /sitemap.xml: home, every ethnic group page, the films and family pages, every published artifact with its clip;
- * each in Vietnamese and in English, naming its twin.
+ * /sitemap.xml: home, every ethnic group page, the films and family pages, every published exhibition, every
+ * published artifact with its clip; each in Vietnamese and in English, naming its twin.
  */
 const sitemap: FastifyPluginAsync = async (app) => {
   app.get(

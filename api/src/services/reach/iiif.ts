@@ -15,13 +15,13 @@ interface LabelValue {
   value: LanguageMap;
 }
 
-const langMap = (text: Localized): LanguageMap => ({ vi: [text.vi], en: [text.en] });
+export const langMap = (text: Localized): LanguageMap => ({ vi: [text.vi], en: [text.en] });
 
 /**
  * Plain text that happens to start with `<` and end with `>` would be read as HTML by IIIF clients
  * (Presentation 3 §4.5); a trailing space keeps it text, as the specification recommends.
  */
-const plain = (text: string) => (text.startsWith('<') && text.endsWith('>') ? `${text} ` : text);
+export const plain = (text: string) => (text.startsWith('<') && text.endsWith('>') ? `${text} ` : text);
 const plainMap = (text: Localized): LanguageMap => ({ vi: [plain(text.vi)], en: [plain(text.en)] });
 
 function metadata(detail: ArtifactDetail): LabelValue[] {
@@ -120,6 +120,25 @@ function placeholderCanvas(canvasId: string, image: ReturnType<typeof poster>) {
   };
 }
 
+/** Who to credit, under which licence, and who publishes: the same on every Manifest and Collection. */
+export function attribution(links: SiteLinks, licenseUri: string) {
+  return {
+    requiredStatement: {
+      label: langMap({ vi: 'Ghi công', en: 'Attribution' }),
+      value: langMap({ vi: museumCredit('vi'), en: museumCredit('en') }),
+    },
+    rights: licenseUri,
+    provider: [
+      {
+        id: links.home(),
+        type: 'Agent',
+        label: langMap(MUSEUM.name),
+        homepage: [{ id: links.home(), type: 'Text', label: langMap(SITE_NAME), format: 'text/html' }],
+      },
+    ],
+  };
+}
+
 /**
  * An IIIF Presentation 3.0 Manifest for one published artifact: one Canvas the size and length of the
  * clip, painted by the video (MP4 or HLS, see videoBody), with the poster as its placeholder and one
@@ -137,7 +156,6 @@ export function buildManifest(
   const thumb = poster(video, links);
   const placeholder = placeholderCanvas(canvasId, thumb);
   const summary = bothLangs({ vi: storyText(detail.story.vi), en: storyText(detail.story.en) });
-  const museum = langMap({ vi: museumCredit('vi'), en: museumCredit('en') });
   const title = langMap(bothLangs(detail.title) ?? { vi: detail.slug, en: detail.slug });
 
   const captions = video.captions.map((c) => ({
@@ -192,16 +210,7 @@ export function buildManifest(
     label: title,
     ...(summary && { summary: plainMap({ vi: excerpt(summary.vi, 500), en: excerpt(summary.en, 500) }) }),
     metadata: metadata(detail),
-    requiredStatement: { label: langMap({ vi: 'Ghi công', en: 'Attribution' }), value: museum },
-    rights: licenseUri,
-    provider: [
-      {
-        id: links.home(),
-        type: 'Agent',
-        label: langMap(MUSEUM.name),
-        homepage: [{ id: links.home(), type: 'Text', label: langMap(SITE_NAME), format: 'text/html' }],
-      },
-    ],
+    ...attribution(links, licenseUri),
     // The artifact's page in each language (the English one under /en/).
     homepage: (['vi', 'en'] as const).map((lang) => ({
       id: links.artifact(detail.slug, lang),

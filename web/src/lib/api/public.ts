@@ -5,6 +5,8 @@ import type {
   Category,
   EthnicGroupDetail,
   EthnicGroupList,
+  ExhibitionDetail,
+  ExhibitionList,
   FilmsPage,
   FilmsQuery,
   SearchQuery,
@@ -30,3 +32,8 @@ export const listCategories = () => request<Category[]>('/api/categories');
 
 export const search = (query: SearchQuery, signal?: AbortSignal) =>
   request<SearchResponse>(withQuery('/api/search', query), { signal });
+
+export const listExhibitions = () => request<ExhibitionList>('/api/exhibitions');
+
+export const getExhibition = (slug: string) =>
+  request<ExhibitionDetail>(`/api/exhibitions/${encodeURIComponent(slug)}`);

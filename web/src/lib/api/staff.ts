@@ -6,6 +6,7 @@ import type {
   CaptionCues,
   ChapterInput,
   EthnicGroupDetail,
+  ExhibitionInput,
   GroupDescriptionInput,
   JobPage,
   JobView,
@@ -17,6 +18,8 @@ import type {
   StaffArtifactPage,
   StaffArtifactSummary,
   StaffChapters,
+  StaffExhibition,
+  StaffExhibitionList,
   StaffUser,
 } from '@artifact-stories/contracts/schemas';
 import { request, withQuery } from './client.ts';
@@ -111,3 +114,18 @@ export const getPlaybackHealth = (query: PlaybackQuery = {}) =>
   request<PlaybackHealth>(withQuery(`${base}/playback`, query));
 
 export const UPLOAD_ENDPOINT = `${base}/uploads`;
+
+export const listStaffExhibitions = () => request<StaffExhibitionList>(`${base}/exhibitions`);
+export const getStaffExhibition = (id: number) => request<StaffExhibition>(`${base}/exhibitions/${id}`);
+export const createExhibition = (input: ExhibitionInput) =>
+  request<StaffExhibition>(`${base}/exhibitions`, { method: 'POST', body: input });
+/** The whole exhibition at once: texts, cover and items in their new order. */
+export const saveExhibition = (id: number, input: ExhibitionInput) =>
+  request<StaffExhibition>(`${base}/exhibitions/${id}`, { method: 'PUT', body: input });
+export const setExhibitionPublished = (id: number, published: boolean) =>
+  request<StaffExhibition>(`${base}/exhibitions/${id}/${published ? 'publish' : 'unpublish'}`, {
+    method: 'POST',
+    body: {},
+  });
+export const deleteExhibition = (id: number) =>
+  request<void>(`${base}/exhibitions/${id}`, { method: 'DELETE' });

@@ -1,6 +1,8 @@
+import { enExhibitions } from './exhibitions.en.ts';
 import type { MessageKey } from './vi.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...enExhibitions,
   'site.name': 'Artifact Stories',
   'site.museum': 'Museum of Cultures of Vietnamese Ethnic Groups',
   'nav.label': 'Main navigation',

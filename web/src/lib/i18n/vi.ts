@@ -1,5 +1,8 @@
 // Vietnamese is the site's first language; this dictionary defines the keys, en.ts must have them all.
+import { viExhibitions } from './exhibitions.vi.ts';
+
 export const vi = {
+  ...viExhibitions,
   'site.name': 'Câu chuyện hiện vật',
   'site.museum': 'Bảo tàng Văn hóa các dân tộc Việt Nam',
   'nav.label': 'Điều hướng chính',

@@ -8,7 +8,7 @@ export class Playhead {
   time = $state(0);
   paused = $state(true);
   captions = $state<string | null>(null);
-  private player: ((seconds: number) => void) | undefined;
+  private player: ((seconds?: number) => void) | undefined;
   private readonly range = new RangeStop();
 
   /** A getter: the moment the page's link names, read at the first play. */
@@ -35,8 +35,16 @@ export class Playhead {
     this.player?.(seconds);
   }
 
+  /** Starts the linked moment as the play button does, its range end armed: a play-all's next item. */
+  playLinked(): void {
+    this.player?.();
+  }
+
+  /** The film played to its very end. Nothing on the artifact page; a play-all moves on (sequence.ts). */
+  filmEnded(): void {}
+
   /** Called by the player as it mounts; the returned function, as it unmounts. */
-  connect(playFrom: (seconds: number) => void): () => void {
+  connect(playFrom: (seconds?: number) => void): () => void {
     this.player = playFrom;
     return () => (this.player = undefined);
   }

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'films' }
   | { name: 'family'; slug: string }
   | { name: 'staff-groups' }
+  | { name: 'exhibition'; slug: string }
   | { name: 'embed'; slug: string }
   | { name: 'staff-login' }
   | { name: 'staff-dashboard' }
@@ -22,6 +23,8 @@ export type Route =
   | { name: 'lesson-print'; code: string }
   | { name: 'lesson-new' }
   | { name: 'lesson-edit'; code: string }
+  | { name: 'staff-exhibitions' }
+  | { name: 'staff-exhibition'; id: number | null }
   | { name: 'not-found' };
 
 const SLUG = `(${SLUG_WORDS})`;
@@ -36,6 +39,7 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/films$/, () => ({ name: 'films' })],
   [new RegExp(`^/families/${SLUG}$`), (m) => ({ name: 'family', slug: m[1] as string })],
   [/^\/staff\/groups$/, () => ({ name: 'staff-groups' })],
+  [new RegExp(`^/exhibitions/${SLUG}$`), (m) => ({ name: 'exhibition', slug: m[1] as string })],
   [new RegExp(`^/embed/${SLUG}$`), (m) => ({ name: 'embed', slug: m[1] as string })],
   [/^\/staff\/login$/, () => ({ name: 'staff-login' })],
   [/^\/staff$/, () => ({ name: 'staff-dashboard' })],
@@ -49,6 +53,9 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/l/${CODE}/print$`), (m) => ({ name: 'lesson-print', code: m[1] as string })],
   [/^\/lessons\/new$/, () => ({ name: 'lesson-new' })],
   [new RegExp(`^/lessons/${CODE}/edit$`), (m) => ({ name: 'lesson-edit', code: m[1] as string })],
+  [/^\/staff\/exhibitions$/, () => ({ name: 'staff-exhibitions' })],
+  [/^\/staff\/exhibitions\/new$/, () => ({ name: 'staff-exhibition', id: null })],
+  [/^\/staff\/exhibitions\/([1-9][0-9]*)$/, (m) => ({ name: 'staff-exhibition', id: Number(m[1]) })],
 ];
 
 export function matchRoute(pathname: string): Route {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StaffServices } from '../../../container.ts';
 import artifacts from './artifacts/index.ts';
 import ethnicGroups from './ethnic-groups.ts';
+import exhibitions from './exhibitions.ts';
 import jobs from './jobs/index.ts';
 import labels from './labels.ts';
 import lessons from './lessons.ts';
@@ -36,6 +37,7 @@ export default async function staff(app: FastifyInstance, { services }: { servic
     await signedIn.register(playback, { services });
     await signedIn.register(ethnicGroups, { services });
     await signedIn.register(artifacts, { prefix: '/artifacts', services });
+    await signedIn.register(exhibitions, { services });
     await signedIn.register(jobs, { prefix: '/jobs', services });
     await signedIn.register(uploads, { prefix: '/uploads', services });
   });
