@@ -13,6 +13,7 @@ import {
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
+import { createMediaStore } from './repositories/media-store.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
@@ -61,10 +62,17 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   // Probing uploads, seeding, /readyz and the worker all run the binaries the configuration names.
   useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   const db = openDatabase(config.dbFile);
-  const repos = createRepositories(db, config);
+  const media = createMediaStore(config);
+  const repos = createRepositories(db, config, media);
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
-  const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
+  const videoJobs = createVideoJobs({
+    queue,
+    repos,
+    store: media.store,
+    sources: repos.staffFiles,
+    log: jobLog,
+  });
   const catalogue = new CatalogueService(repos.catalogue, repos.artifacts, repos.videos, repos.chapters);
   const playbackHealth = new PlaybackHealthService(repos.playback);
   const once = <T>(build: () => T) => {
@@ -92,6 +100,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   return {
     db,
     repos,
+    /** Where media versions are: the folder or the bucket. */
+    mediaStore: media.store,
     queue,
     videoJobs,
     catalogue,

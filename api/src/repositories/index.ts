@@ -1,9 +1,12 @@
+import type { MediaStore } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
+import { BucketFilesRepository } from './bucket-files.repository.ts';
 import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
 import { DatabaseStatusRepository } from './database-status.repository.ts';
+import type { Bucket } from './media-store.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
 import { SearchOutboxRepository } from './search-outbox.repository.ts';
@@ -12,8 +15,12 @@ import { StaffFilesRepository } from './staff-files.repository.ts';
 import { StaffViewsRepository } from './staff-views.repository.ts';
 import { VideosRepository } from './videos.repository.ts';
 
-/** Every repository on one database and one pair of folders; built once, by the container. */
-export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: string }) {
+/** Every repository on one database, one pair of folders and one media store; built once, by the container. */
+export function createRepositories(
+  db: Db,
+  dirs: { uploadDir: string; mediaDir: string },
+  media: { store: MediaStore; bucket: Bucket | null },
+) {
   return {
     catalogue: new CatalogueRepository(db),
     artifacts: new ArtifactsRepository(db),
@@ -21,8 +28,10 @@ export function createRepositories(db: Db, dirs: { uploadDir: string; mediaDir: 
     chapters: new ChaptersRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
-    staffFiles: new StaffFilesRepository(dirs),
-    captionFiles: new CaptionFilesRepository(dirs.mediaDir),
+    staffFiles: media.bucket
+      ? new BucketFilesRepository(dirs, media.store, media.bucket)
+      : new StaffFilesRepository(dirs, media.store),
+    captionFiles: new CaptionFilesRepository(media.store),
     searchOutbox: new SearchOutboxRepository(db),
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),
