@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { S3Settings } from '@artifact-stories/media-pipeline';
 import { type Static, Type } from 'typebox';
 import Value from 'typebox/value';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -83,18 +84,9 @@ export interface Config extends RawConfig {
   /** TRUST_PROXY parsed: what Fastify trusts (false, a hop count, or addresses). */
   trustProxy: TrustProxy;
   /** Set when S3_BUCKET is: media, sources and uploads go to the bucket. */
-  s3: S3Config | null;
+  s3: S3Settings | null;
   /** Where versions are built and sources downloaded before the bucket gets them (S3 only). */
   workDir: string;
-}
-
-interface S3Config {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  forcePathStyle: boolean;
 }
 
 /** CopyObject, which turns a finished upload into a source, takes at most 5 GiB in one call. */

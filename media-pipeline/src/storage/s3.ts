@@ -21,6 +21,7 @@ import {
   type ByteRange,
   checkKey,
   checkPrefix,
+  MEDIA_CONTENT_TYPES,
   type MediaStore,
   type PublishResult,
   type StoredEntry,
@@ -44,16 +45,6 @@ const UPLOADS_IN_FLIGHT = 4;
 /** DeleteObjects takes at most this many keys a call. */
 const DELETE_BATCH = 1000;
 
-const TYPES: Record<string, string> = {
-  m3u8: 'application/vnd.apple.mpegurl',
-  m4s: 'video/iso.segment',
-  mp4: 'video/mp4',
-  vtt: 'text/vtt; charset=utf-8',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  json: 'application/json',
-};
-
 export function createS3Client(s: S3Settings): S3Client {
   return new S3Client({
     region: s.region,
@@ -63,6 +54,8 @@ export function createS3Client(s: S3Settings): S3Client {
     // servers do not know yet (MinIO before 2025, Ceph, Garage...) and refuse.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A wrong endpoint fails in seconds (the doctor, the first upload) instead of hanging on connect.
+    requestHandler: { connectionTimeout: 5000 },
     // No keys given: the SDK's own chain (environment, an IAM role) finds them.
     ...(s.accessKeyId
       ? { credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } }
@@ -138,7 +131,7 @@ export class S3Store implements MediaStore {
         Bucket: this.bucket,
         Key: `${this.prefix}${checkKey(key)}`,
         Body: createReadStream(file),
-        ContentType: TYPES[ext] ?? 'application/octet-stream',
+        ContentType: MEDIA_CONTENT_TYPES[ext] ?? 'application/octet-stream',
       },
     }).done();
   }

@@ -83,3 +83,14 @@ export function checkPrefix(prefix: string): string {
   checkKey(prefix.slice(0, -1));
   return prefix;
 }
+
+/** What each file the pipeline writes is, for the media route and for the objects a bucket stores. */
+export const MEDIA_CONTENT_TYPES: Record<string, string> = {
+  m3u8: 'application/vnd.apple.mpegurl',
+  m4s: 'video/iso.segment',
+  mp4: 'video/mp4',
+  vtt: 'text/vtt; charset=utf-8',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  json: 'application/json',
+};

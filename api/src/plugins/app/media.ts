@@ -1,6 +1,6 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { LocalStore, type MediaStore } from '@artifact-stories/media-pipeline';
+import { LocalStore, MEDIA_CONTENT_TYPES, type MediaStore } from '@artifact-stories/media-pipeline';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MEDIA_PREFIX } from '../../services/catalogue.service.ts';
@@ -8,15 +8,6 @@ import { mediaCacheControl } from '../../services/reach/caching.ts';
 import { bucketMedia } from './media-bucket.ts';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const CONTENT_TYPES: Record<string, string> = {
-  m3u8: 'application/vnd.apple.mpegurl',
-  m4s: 'video/iso.segment',
-  mp4: 'video/mp4',
-  vtt: 'text/vtt; charset=utf-8',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  json: 'application/json',
-};
 
 /**
  * Serves the pipeline's output under /media/<videoId>/<version>/..., from the media folder or the bucket. Only
@@ -39,7 +30,7 @@ export default async function media(app: FastifyInstance, { store }: { store: Me
   };
 
   const setHeaders = (res: { header(name: string, value: string): unknown }, path: string) => {
-    const type = CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
+    const type = MEDIA_CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1)];
     if (type) res.header('Content-Type', type);
     res.header('Access-Control-Allow-Origin', '*');
     res.header('Access-Control-Expose-Headers', 'Content-Length, Content-Range');
