@@ -116,7 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(session);
   await app.register(auth, { container });
   await app.register(search, { container });
-  await app.register(media);
+  await app.register(media, { store: container.mediaStore });
   await app.register(publishedTree, { container });
   await app.register(worker, { container });
 

@@ -36,3 +36,50 @@ describe('loadConfig', () => {
     expect(shown.MEILI_MASTER_KEY).toBe('********');
   });
 });
+
+describe('S3 settings', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('keeps media under DATA_DIR without a bucket, and builds the S3 settings with one', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    const config = loadConfig({
+      S3_BUCKET: 'museum-media',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(config.s3).toEqual({
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      bucket: 'museum-media',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    expect(describeConfig(config).S3_SECRET_ACCESS_KEY).toBe('********');
+  });
+
+  it('refuses a half-made S3 configuration, saying what to set', () => {
+    expect(problems({ S3_ENDPOINT: 'http://minio:9000' })).toEqual([
+      expect.stringMatching(/S3_ENDPOINT set without S3_BUCKET: name the bucket/),
+    ]);
+    expect(problems({ S3_BUCKET: 'museum-media', S3_ACCESS_KEY_ID: 'key' })).toEqual([
+      expect.stringMatching(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/),
+    ]);
+    expect(problems({ S3_BUCKET: 'Museum_Media' })[0]).toMatch(/3–63 lower-case letters/);
+    expect(problems({ S3_BUCKET: 'museum-media', S3_ENDPOINT: 'minio:9000/x' })[0]).toMatch(
+      /with its scheme/,
+    );
+    expect(problems({ S3_BUCKET: 'museum-media', MAX_UPLOAD_BYTES: String(6 * 1024 ** 3) })[0]).toMatch(
+      /above 5 GiB/,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { S3Settings } from '@artifact-stories/media-pipeline';
 import { type Static, Type } from 'typebox';
 import Value from 'typebox/value';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -45,6 +46,24 @@ export const ConfigSchema = Type.Object({
     description:
       'On unpublish or delete, POST the URLs that name the film here (a CDN purge endpoint or an adapter); empty = none',
   }),
+  S3_BUCKET: Type.String({
+    default: '',
+    description: 'Bucket for sources, uploads and media; empty = the folders under DATA_DIR',
+  }),
+  S3_ENDPOINT: Type.String({
+    default: '',
+    description: 'S3-compatible server (http://minio:9000); empty = AWS itself',
+  }),
+  S3_REGION: Type.String({ default: 'us-east-1', description: "The bucket's region" }),
+  S3_ACCESS_KEY_ID: Type.String({
+    default: '',
+    description: 'Access key; empty = the SDK finds one (IAM role)',
+  }),
+  S3_SECRET_ACCESS_KEY: Type.String({ default: '', description: 'Secret for S3_ACCESS_KEY_ID' }),
+  S3_FORCE_PATH_STYLE: Type.Boolean({
+    default: false,
+    description: 'Address the bucket as endpoint/bucket/key (MinIO, Garage and most self-hosted servers)',
+  }),
   LICENSE_URI: Type.String({
     default: 'http://creativecommons.org/licenses/by-nc-sa/4.0/',
     description: 'Rights statement for published media',
@@ -66,7 +85,14 @@ export interface Config extends RawConfig {
   webDist: string;
   /** TRUST_PROXY parsed: what Fastify trusts (false, a hop count, or addresses). */
   trustProxy: TrustProxy;
+  /** Set when S3_BUCKET is: media, sources and uploads go to the bucket. */
+  s3: S3Settings | null;
+  /** Where versions are built and sources downloaded before the bucket gets them (S3 only). */
+  workDir: string;
 }
+
+/** CopyObject, which turns a finished upload into a source, takes at most 5 GiB in one call. */
+const S3_COPY_MAX = 5 * 1024 ** 3;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -119,6 +145,7 @@ export function loadConfig(
         'visitors reach it (PUBLIC_URL=https://stories.example.org).',
     );
   }
+  problems.push(...s3Problems(raw));
   if (problems.length) throw new ConfigError(problems);
   const dataDir = resolve(raw.DATA_DIR);
   return {
@@ -130,7 +157,53 @@ export function loadConfig(
     publishedDir: resolve(dataDir, 'published'),
     webDist: resolve(import.meta.dirname, '../../web/dist'),
     trustProxy: 'trust' in proxy ? proxy.trust : false,
+    s3: raw.S3_BUCKET
+      ? {
+          endpoint: raw.S3_ENDPOINT,
+          region: raw.S3_REGION,
+          bucket: raw.S3_BUCKET,
+          accessKeyId: raw.S3_ACCESS_KEY_ID,
+          secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+        }
+      : null,
+    workDir: resolve(dataDir, 'work'),
   };
+}
+
+/** S3 settings are checked together: a half-configured bucket is refused at start, not at the first upload. */
+function s3Problems(raw: RawConfig): string[] {
+  const problems: string[] = [];
+  const others = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => raw[k]);
+  if (!raw.S3_BUCKET) {
+    if (others.length) {
+      problems.push(
+        `${others.join(', ')} set without S3_BUCKET: name the bucket (S3_BUCKET=museum-media), or unset them to keep media under DATA_DIR.`,
+      );
+    }
+    return problems;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw.S3_BUCKET)) {
+    problems.push(
+      `S3_BUCKET=${JSON.stringify(raw.S3_BUCKET)}: a bucket name is 3–63 lower-case letters, digits, dots and hyphens.`,
+    );
+  }
+  if (raw.S3_ENDPOINT && !/^https?:\/\/[^/?#\s]+\/?$/.test(raw.S3_ENDPOINT)) {
+    problems.push(
+      `S3_ENDPOINT=${JSON.stringify(raw.S3_ENDPOINT)}: write the server's address with its scheme and no path (http://minio:9000), or leave it empty for AWS.`,
+    );
+  }
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY)) {
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to let the SDK find credentials (an IAM role).',
+    );
+  }
+  if (raw.MAX_UPLOAD_BYTES > S3_COPY_MAX) {
+    problems.push(
+      `MAX_UPLOAD_BYTES=${raw.MAX_UPLOAD_BYTES} is above 5 GiB, the most a bucket copies in one call: lower it (the default is 2 GiB).`,
+    );
+  }
+  return problems;
 }
 
 /** The effective configuration for the start-up log, with secrets masked. */

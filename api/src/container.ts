@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
+import { createMediaStore } from './repositories/media-store.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { FilmsService } from './services/films.service.ts';
@@ -71,10 +72,17 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   // Before the database opens: a folder it cannot write is named with its fix, not met mid-transcode.
   prepareDataFolders(config);
   const db = openDatabase(config.dbFile);
-  const repos = createRepositories(db, config);
+  const media = createMediaStore(config);
+  const repos = createRepositories(db, config, media);
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
-  const videoJobs = createVideoJobs({ queue, repos, mediaDir: config.mediaDir, log: jobLog });
+  const videoJobs = createVideoJobs({
+    queue,
+    repos,
+    store: media.store,
+    sources: repos.staffFiles,
+    log: jobLog,
+  });
   const catalogue = new CatalogueService(
     repos.catalogue,
     repos.artifacts,
@@ -135,6 +143,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   return {
     db,
     repos,
+    /** Where media versions are: the folder or the bucket. */
+    mediaStore: media.store,
     queue,
     videoJobs,
     catalogue,

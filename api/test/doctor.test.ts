@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LocalStore } from '@artifact-stories/media-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createSearchEngine } from '../src/search/create.ts';
@@ -30,6 +31,7 @@ describe('npm run doctor', () => {
       config,
       async () => ({ integrity: 'ok', schemaVersion: 1, artifacts: 0, failedJobs: 0 }),
       () => createSearchEngine(config).health(),
+      new LocalStore(config.mediaDir),
     );
     const search = findings.find((f) => f.check === 'search');
     expect(search?.ok).toBe(false);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LocalStore } from '@artifact-stories/media-pipeline';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
@@ -35,7 +36,8 @@ describe('backup and restore', () => {
     new SearchIndexStateRepository(live).markBuilt('meilisearch http://meili artifacts');
 
     const messages: string[] = [];
-    const result = await backup(dbFile, mediaDir, join(dir, 'backups'), (m) => messages.push(m));
+    const store = new LocalStore(mediaDir);
+    const result = await backup(dbFile, store, join(dir, 'backups'), (m) => messages.push(m));
     expect(result.files).toBe(1); // the hidden temp folder is not catalogue media
     expect(messages.some((m) => m.startsWith('database'))).toBe(true);
     const copy = new Database(result.dbFile, { readonly: true });
@@ -46,7 +48,7 @@ describe('backup and restore', () => {
     live.close();
     writeFileSync(join(mediaDir, 'vid', 'v1', 'master.m3u8'), '#EXTM3U\n#EXT-X-CHANGED\n');
 
-    const restored = restore(result.dir, dbFile, mediaDir);
+    const restored = await restore(result.dir, dbFile, store);
     expect(restored.previous).toBe(`${dbFile}.before-restore`);
     expect(restored.changedMedia).toEqual(['vid/v1/master.m3u8']);
     const after = new Database(dbFile, { readonly: true });
@@ -55,8 +57,10 @@ describe('backup and restore', () => {
     after.close();
   });
 
-  it('refuses a folder without a backup, saying what it expected', () => {
+  it('refuses a folder without a backup, saying what it expected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nobackup-'));
-    expect(() => restore(dir, join(dir, 'x.sqlite'), dir)).toThrow(/no catalogue\.sqlite/);
+    await expect(restore(dir, join(dir, 'x.sqlite'), new LocalStore(dir))).rejects.toThrow(
+      /no catalogue\.sqlite/,
+    );
   });
 });

@@ -103,7 +103,9 @@ describe('search sync', () => {
     /** A persistent index holding one document the catalogue does not have (it was left from before). */
     async function staleIndex() {
       const engine = new PersistentEngine();
-      const [doc] = new SearchDocuments(t.app.repos).build(t.app.repos.artifacts.publishedIds().slice(0, 1));
+      const [doc] = await new SearchDocuments(t.app.repos).build(
+        t.app.repos.artifacts.publishedIds().slice(0, 1),
+      );
       if (!doc) throw new Error('fixture has no published artifact');
       await engine.upsert([{ ...doc, id: 999_999, slug: 'left-from-before' }]);
       const sync = new SearchSync({

@@ -17,6 +17,9 @@ export { type Job, JobQueue, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
 export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
 export { type RecaptionResult, recaption } from './recaption.ts';
+export { LocalStore } from './storage/local.ts';
+export { createS3Client, type S3Settings, S3Store } from './storage/s3.ts';
+export { type ByteRange, MEDIA_CONTENT_TYPES, type MediaStore, type StoredEntry } from './storage/store.ts';
 // Fixture clips are made at start on a fresh install (seeding), so the clip maker is part of the runtime surface.
 export { type ClipRecipe, makeClip } from './synth/make-clip.ts';
 export { removeStaleTempFolders } from './temp-folders.ts';

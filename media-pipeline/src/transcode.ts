@@ -1,7 +1,7 @@
 // One clip in, one finished version folder out: probe, plan, encode every rung in one ffmpeg run, add
-// poster, storyboard and captions, then publish by renaming the temp folder. Nothing half-done stays.
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// poster, storyboard and captions, then hand the folder to the store. Nothing half-done stays.
+import { rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeCaptionRenditions } from './captions/renditions.ts';
 import { FfmpegAbortedError, runFfmpeg } from './ffmpeg/run.ts';
 import { buildHlsArgs, PLAYLIST_NAME, SEGMENT_SEC } from './hls/args.ts';
@@ -12,6 +12,8 @@ import { makeStoryboard } from './images/storyboard.ts';
 import { type LadderOptions, planAudioOnly, planLadder } from './ladder/ladder.ts';
 import { type ProbeLimits, probeMedia } from './probe/probe.ts';
 import { makeProgressive } from './progressive/progressive.ts';
+import { LocalStore } from './storage/local.ts';
+import type { MediaStore } from './storage/store.ts';
 import type { MediaManifest, TranscodeOptions, TranscodeResult } from './types.ts';
 import { MANIFEST_NAME, MASTER_NAME, makeTempFolder, newVersion } from './version-folder.ts';
 
@@ -28,7 +30,11 @@ export interface TranscodeTuning {
 
 export async function transcode(options: TranscodeOptions & TranscodeTuning): Promise<TranscodeResult> {
   const started = performance.now();
-  const { input, videoDir, signal } = options;
+  const { input, signal } = options;
+  // Without a store, the folder given is the video's folder in a media folder of its own.
+  const store = options.store ?? new LocalStore(dirname(options.videoDir));
+  const videoId = basename(options.videoDir);
+  const videoDir = store.scratchDir(videoId);
   const report = options.onProgress ?? (() => {});
   report(0, 'probe');
   const probe = await probeMedia(input, options.limits, signal);
@@ -89,11 +95,15 @@ export async function transcode(options: TranscodeOptions & TranscodeTuning): Pr
     };
     await writeFile(join(tmp, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     throwIfAborted(signal);
-    const dir = join(videoDir, version);
-    // rename(2) is atomic on one filesystem: readers see no folder or the whole folder.
-    await rename(tmp, dir);
+    // A folder is renamed into place; a bucket gets every file, the manifest last (storage/store.ts).
+    await store.publishVersion({ dir: tmp, videoId, version }, MANIFEST_NAME);
     report(100, 'done');
-    return { version, dir, manifest, wallMs: performance.now() - started };
+    return {
+      version,
+      dir: versionWhere(store, videoId, version),
+      manifest,
+      wallMs: performance.now() - started,
+    };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;
@@ -108,4 +118,11 @@ async function measureAudioOnly(dir: string, name: string): Promise<MediaManifes
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new FfmpegAbortedError();
+}
+
+/** The version's folder for a local store; for a bucket, where its objects are (for logs). */
+export function versionWhere(store: MediaStore, videoId: string, version: string): string {
+  return store instanceof LocalStore
+    ? join(store.scratchDir(videoId), version)
+    : `${store.where} ${videoId}/${version}/`;
 }

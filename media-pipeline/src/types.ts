@@ -1,4 +1,5 @@
 import type { CaptionKind, CaptionSource } from '@artifact-stories/contracts/languages';
+import type { MediaStore } from './storage/store.ts';
 
 // The pipeline's data: what a probe finds, the ladder it plans, and what a finished version folder holds.
 // The api stores MediaManifest as JSON and serves the files it names; nothing else crosses the boundary.
@@ -138,8 +139,12 @@ export interface MediaManifest {
 
 export interface TranscodeOptions {
   input: string;
-  /** media/<videoId>: the version folder is built in a hidden temp folder here, then renamed into place. */
+  /**
+   * media/<videoId>: the version folder is built in a hidden temp folder here, then renamed into place. With
+   * `store`, the version goes to the store instead (built in its scratch folder for this video).
+   */
   videoDir: string;
+  store?: MediaStore;
   captions?: CaptionInput[];
   signal?: AbortSignal;
   /** 0–100, from ffmpeg's own progress output. */
@@ -150,7 +155,7 @@ export interface TranscodeOptions {
 
 export interface TranscodeResult {
   version: string;
-  /** The final version folder. */
+  /** The final version folder (for a bucket: where its objects are, for logs). */
   dir: string;
   manifest: MediaManifest;
   wallMs: number;

@@ -1,5 +1,7 @@
+import type { MediaStore } from '@artifact-stories/media-pipeline';
 import type { Db } from '../db/database.ts';
 import { ArtifactsRepository } from './artifacts.repository.ts';
+import { BucketFilesRepository } from './bucket-files.repository.ts';
 import { CaptionFilesRepository } from './caption-files.repository.ts';
 import { CatalogueRepository } from './catalogue.repository.ts';
 import { ChaptersRepository } from './chapters.repository.ts';
@@ -8,6 +10,7 @@ import { ExhibitionsRepository } from './exhibitions.repository.ts';
 import { FilmsRepository } from './films.repository.ts';
 import { GroupDescriptionsRepository } from './group-descriptions.repository.ts';
 import { LessonsRepository } from './lessons.repository.ts';
+import type { Bucket } from './media-store.ts';
 import { PlaybackRepository } from './playback.repository.ts';
 import { PublishedTreeRepository } from './published-tree.repository.ts';
 import { SearchIndexStateRepository } from './search-index-state.repository.ts';
@@ -17,10 +20,11 @@ import { StaffFilesRepository } from './staff-files.repository.ts';
 import { StaffViewsRepository } from './staff-views.repository.ts';
 import { VideosRepository } from './videos.repository.ts';
 
-/** Every repository on one database and its folders; built once, by the container. */
+/** Every repository on one database, its folders and one media store; built once, by the container. */
 export function createRepositories(
   db: Db,
   dirs: { uploadDir: string; mediaDir: string; publishedDir: string },
+  media: { store: MediaStore; bucket: Bucket | null },
 ) {
   return {
     catalogue: new CatalogueRepository(db),
@@ -32,8 +36,10 @@ export function createRepositories(
     exhibitions: new ExhibitionsRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
-    staffFiles: new StaffFilesRepository(dirs),
-    captionFiles: new CaptionFilesRepository(dirs.mediaDir),
+    staffFiles: media.bucket
+      ? new BucketFilesRepository(dirs, media.store, media.bucket)
+      : new StaffFilesRepository(dirs, media.store),
+    captionFiles: new CaptionFilesRepository(media.store),
     searchOutbox: new SearchOutboxRepository(db),
     searchIndexState: new SearchIndexStateRepository(db),
     status: new DatabaseStatusRepository(db),

@@ -1,9 +1,10 @@
 import { copyFile, mkdir, readFile, rename, rm, stat, statfs, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { MediaStore } from '@artifact-stories/media-pipeline';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function safeId(id: string): string {
+export function safeId(id: string): string {
   if (!SAFE_ID.test(id) || id.includes('..'))
     throw new Error(`Refusing an unsafe file id: ${JSON.stringify(id)}`);
   return id;
@@ -17,14 +18,18 @@ function inside(dir: string, path: string): boolean {
 /**
  * The files staff actions touch, all under DATA_DIR: tus uploads in progress (uploads/tus), accepted sources
  * (uploads/sources/<videoId>.<ext>), caption files (uploads/captions/<videoId>/<lang>.vtt) and the media
- * folders the pipeline writes (media/<videoId>). Nothing outside these folders is ever removed.
+ * the pipeline writes (media/<videoId>, through the media store). Nothing outside these folders is ever removed.
+ * With a bucket, bucket-files.repository.ts keeps uploads and sources there instead.
  */
 export class StaffFilesRepository {
   readonly tusDir: string;
   readonly sourcesDir: string;
   readonly captionsDir: string;
 
-  constructor(private readonly dirs: { uploadDir: string; mediaDir: string }) {
+  constructor(
+    protected readonly dirs: { uploadDir: string },
+    private readonly media: Pick<MediaStore, 'removePrefix'>,
+  ) {
     this.tusDir = join(dirs.uploadDir, 'tus');
     this.sourcesDir = join(dirs.uploadDir, 'sources');
     this.captionsDir = join(dirs.uploadDir, 'captions');
@@ -32,6 +37,16 @@ export class StaffFilesRepository {
 
   tusPath(uploadId: string): string {
     return join(this.tusDir, safeId(uploadId));
+  }
+
+  /** A finished upload as a local file (ffprobe reads it). */
+  async localUpload(uploadId: string): Promise<string> {
+    return this.tusPath(uploadId);
+  }
+
+  /** The source as a file ffmpeg can read; `done` removes what was fetched for it (nothing here). */
+  async localInput(sourcePath: string, _dir: string): Promise<{ path: string; done(): Promise<void> }> {
+    return { path: sourcePath, done: async () => {} };
   }
 
   /** Bytes an unprivileged process may still write on the disk that holds the uploads. */
@@ -84,9 +99,9 @@ export class StaffFilesRepository {
     return readFile(path, 'utf8');
   }
 
-  /** Everything a deleted video leaves on disk: its media folder, its caption files and its source. */
+  /** Everything a deleted video leaves behind: its media, its caption files and its source. */
   async removeVideo(video: { id: string; sourcePath: string | null }): Promise<void> {
-    await rm(join(this.dirs.mediaDir, safeId(video.id)), { recursive: true, force: true });
+    await this.media.removePrefix(`${safeId(video.id)}/`);
     await rm(join(this.captionsDir, safeId(video.id)), { recursive: true, force: true });
     // Only sources we stored ourselves: a fixture clip elsewhere on disk is not ours to delete.
     if (video.sourcePath) await this.removeFile(video.sourcePath);

@@ -59,7 +59,8 @@ export class SearchDocuments {
     return this.repos.artifacts.publishedIds();
   }
 
-  build(ids: number[]): SearchDocument[] {
+  /** Async only for the caption files, read from the media store (a bucket is a network away). */
+  async build(ids: number[]): Promise<SearchDocument[]> {
     const groups = new Map(this.repos.catalogue.groups().map((g) => [g.slug, g]));
     const records = ids
       .map((id) => this.repos.artifacts.byId(id))
@@ -67,31 +68,33 @@ export class SearchDocuments {
     const videos = this.repos.videos.byIds(
       records.map((r) => r.currentVideoId).filter((v): v is string => v !== null),
     );
-    return records.map((r) => {
-      const own = r.ethnicGroups
-        .map((slug) => groups.get(slug))
-        .filter((g): g is EthnicGroupRecord => g !== undefined);
-      const names = own.flatMap(groupNames);
-      const video = r.currentVideoId ? videos.get(r.currentVideoId) : undefined;
-      // The version on show (publicVideo): a failed or unfinished newer one has no cues to offer.
-      const shown = publicVideo(video) && video ? video : undefined;
-      return {
-        id: r.id,
-        slug: r.slug,
-        title: { vi: clean(r.title.vi), en: clean(r.title.en) },
-        story: { vi: clean(storyText(r.story.vi)), en: clean(storyText(r.story.en)) },
-        ethnicGroups: r.ethnicGroups,
-        // Names written as one word too ("ede" for Ê Đê, "hmong" for H'Mông): both engines then find them.
-        ethnicGroupNames: [...new Set([...names.map(clean), ...names.map(compact)])],
-        languageFamilies: [...new Set(own.map((g) => g.languageFamily).filter(Boolean))],
-        category: r.category,
-        region: { vi: clean(r.region.vi), en: clean(r.region.en) },
-        material: { vi: clean(r.material.vi), en: clean(r.material.en) },
-        hasCaptions: (shown?.manifest?.captions.length ?? 0) > 0,
-        cues: shown ? indexedCues(this.repos.captionFiles.tracks(shown)) : [],
-        publishedAt: r.publishedAt ?? r.createdAt,
-      };
-    });
+    return Promise.all(
+      records.map(async (r) => {
+        const own = r.ethnicGroups
+          .map((slug) => groups.get(slug))
+          .filter((g): g is EthnicGroupRecord => g !== undefined);
+        const names = own.flatMap(groupNames);
+        const video = r.currentVideoId ? videos.get(r.currentVideoId) : undefined;
+        // The version on show (publicVideo): a failed or unfinished newer one has no cues to offer.
+        const shown = publicVideo(video) && video ? video : undefined;
+        return {
+          id: r.id,
+          slug: r.slug,
+          title: { vi: clean(r.title.vi), en: clean(r.title.en) },
+          story: { vi: clean(storyText(r.story.vi)), en: clean(storyText(r.story.en)) },
+          ethnicGroups: r.ethnicGroups,
+          // Names written as one word too ("ede" for Ê Đê, "hmong" for H'Mông): both engines then find them.
+          ethnicGroupNames: [...new Set([...names.map(clean), ...names.map(compact)])],
+          languageFamilies: [...new Set(own.map((g) => g.languageFamily).filter(Boolean))],
+          category: r.category,
+          region: { vi: clean(r.region.vi), en: clean(r.region.en) },
+          material: { vi: clean(r.material.vi), en: clean(r.material.en) },
+          hasCaptions: (shown?.manifest?.captions.length ?? 0) > 0,
+          cues: shown ? indexedCues(await this.repos.captionFiles.tracks(shown)) : [],
+          publishedAt: r.publishedAt ?? r.createdAt,
+        };
+      }),
+    );
   }
 
   /**

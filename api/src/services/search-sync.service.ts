@@ -180,7 +180,7 @@ export class SearchSync {
       if (!rows.length) return processed;
       const ids = [...new Set(rows.map((r) => r.artifactId))];
       // Documents are read after the rows, so they show at least the state each row announced.
-      const docs = documents.build(ids);
+      const docs = await documents.build(ids);
       const published = new Set(docs.map((d) => d.id));
       const gone = ids.filter((id) => !published.has(id));
       if (docs.length) await engine.upsert(docs);
@@ -206,7 +206,7 @@ export class SearchSync {
     else await engine.clear();
     progress?.(0, ids.length);
     for (let i = 0; i < ids.length; i += this.batchSize) {
-      const docs = documents.build(ids.slice(i, i + this.batchSize));
+      const docs = await documents.build(ids.slice(i, i + this.batchSize));
       if (docs.length) await target.upsert(docs);
       progress?.(Math.min(i + this.batchSize, ids.length), ids.length);
     }

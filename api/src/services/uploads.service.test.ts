@@ -38,7 +38,7 @@ function setup(probe: (path: string) => Promise<unknown> = async () => ({})) {
       },
     },
     files: {
-      tusPath: (id) => `/tus/${id}`,
+      localUpload: async (id) => `/tus/${id}`,
       size: async (path) => files.get(path) ?? 0,
       moveToSources: async (from, videoId, ext) => {
         const to = `/sources/${videoId}.${ext}`;

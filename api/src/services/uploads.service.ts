@@ -20,7 +20,7 @@ export interface UploadsDeps {
   videos: Pick<VideosRepository, 'setStatus'> & {
     create(v: Parameters<VideosRepository['create']>[0]): { id: string };
   };
-  files: Pick<StaffFilesRepository, 'tusPath' | 'size' | 'moveToSources' | 'removeUpload' | 'removeFile'>;
+  files: Pick<StaffFilesRepository, 'localUpload' | 'size' | 'moveToSources' | 'removeUpload' | 'removeFile'>;
   /** Decides by content: throws for anything that is not a usable video (the message says why). */
   probe(path: string): Promise<unknown>;
   /** Whether a probe error is a refusal of the file (its messages are shown to staff as they are). */
@@ -90,7 +90,6 @@ export class UploadsService {
   /** The upload is complete (tus onUploadFinish). The file never stays behind unless it became a source. */
   async finish(upload: FinishedUpload): Promise<UploadOutcome> {
     const { files, videos } = this.deps;
-    const path = files.tusPath(upload.id);
     let meta: { artifactId: number; filename: string };
     try {
       meta = this.checkCreate(upload.metadata);
@@ -104,6 +103,8 @@ export class UploadsService {
       }
       throw err;
     }
+    // A bucket's upload is fetched to a local file here: ffprobe reads every packet of it.
+    const path = await files.localUpload(upload.id);
     const sourceSize = await files.size(path);
 
     try {

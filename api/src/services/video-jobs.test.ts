@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '@artifact-stories/media-pipeline';
-import { MediaValidationError, PermanentJobError } from '@artifact-stories/media-pipeline';
+import { LocalStore, MediaValidationError, PermanentJobError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
 import type { Texts } from '../errors/localized.ts';
 import type { VideoRecord } from '../repositories/videos.repository.ts';
@@ -48,7 +48,9 @@ function fakes(video: Partial<VideoRecord> | undefined, newer?: Partial<VideoRec
       return { id: 41, type, payload } as Job<P>;
     },
   };
-  return { jobs: createVideoJobs({ queue, repos, mediaDir: '/media' }), statuses, enqueued };
+  const sources: VideoJobDeps['sources'] = { localInput: fail };
+  const store = new LocalStore('/media');
+  return { jobs: createVideoJobs({ queue, repos, store, sources }), statuses, enqueued };
 }
 
 const job = (state: Job['state'], extra: Partial<Job> = {}): Job =>
@@ -142,11 +144,18 @@ describe('video jobs', () => {
 });
 
 describe('removeSupersededVersions', () => {
-  it('keeps the new and the replaced version (and temp folders), removes older ones', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'versions-'));
-    for (const v of ['v1', 'v2', 'v3', '.tmp-v4-x']) mkdirSync(join(dir, v));
-    expect(removeSupersededVersions(dir, ['v3', 'v2']).sort()).toEqual(['v1']);
+  it('keeps the new and the replaced version (and temp folders), removes older ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'versions-'));
+    const dir = join(root, 'video1');
+    for (const v of ['v1', 'v2', 'v3', '.tmp-v4-x']) {
+      mkdirSync(join(dir, v), { recursive: true });
+      writeFileSync(join(dir, v, 'manifest.json'), '{}');
+    }
+    const store = new LocalStore(root);
+    expect((await removeSupersededVersions(store, 'video1', ['v3', 'v2'])).sort()).toEqual(['v1']);
     expect(readdirSync(dir).sort()).toEqual(['.tmp-v4-x', 'v2', 'v3']);
-    expect(removeSupersededVersions(dir, ['v4', null])).toEqual(expect.arrayContaining(['v2', 'v3']));
+    expect(await removeSupersededVersions(store, 'video1', ['v4', null])).toEqual(
+      expect.arrayContaining(['v2', 'v3']),
+    );
   });
 });

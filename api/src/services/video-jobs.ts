@@ -1,5 +1,3 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CaptionError,
   FfmpegAbortedError,
@@ -7,6 +5,7 @@ import {
   type JobHandler,
   type JobQueue,
   JobTimeLimitError,
+  type MediaStore,
   MediaValidationError,
   PermanentJobError,
   recaption,
@@ -40,7 +39,10 @@ export interface VideoJobDeps {
     >;
     artifacts: Pick<ArtifactsRepository, 'setCurrentVideo'>;
   };
-  mediaDir: string;
+  /** Where versions go: the media folder, or a bucket. */
+  store: MediaStore;
+  /** The source as a file ffmpeg can read (a bucket's is downloaded first, and removed by `done`). */
+  sources: { localInput(sourcePath: string, dir: string): Promise<{ path: string; done(): Promise<void> }> };
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -100,15 +102,16 @@ const trimStop = (s: string) => s.replace(/\.\s*$/, '');
 
 /**
  * Each re-transcode (new captions, say) writes a whole new version. The one it replaces stays, so a player that
- * started on it is not cut off mid-clip; older ones go, so disk use stays bounded at two versions a video.
+ * started on it is not cut off mid-clip; older ones go, so storage use stays bounded at two versions a video.
  */
-export function removeSupersededVersions(videoDir: string, keep: (string | null)[]): string[] {
-  const removed: string[] = [];
-  for (const entry of readdirSync(videoDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || keep.includes(entry.name)) continue;
-    rmSync(join(videoDir, entry.name), { recursive: true, force: true });
-    removed.push(entry.name);
-  }
+export async function removeSupersededVersions(
+  store: Pick<MediaStore, 'list' | 'removePrefix'>,
+  videoId: string,
+  keep: (string | null)[],
+): Promise<string[]> {
+  const versions = new Set((await store.list(`${videoId}/`)).map((e) => e.key.split('/')[1] ?? ''));
+  const removed = [...versions].filter((v) => v && !keep.includes(v));
+  for (const v of removed) await store.removePrefix(`${videoId}/${v}/`);
   return removed;
 }
 
@@ -117,7 +120,7 @@ export function removeSupersededVersions(videoDir: string, keep: (string | null)
  * version and makes that video the artifact's current one. The previous version stays servable until then,
  * so a re-transcode (new captions, say) never takes a playing video off the site.
  */
-export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: VideoJobDeps): VideoJobs {
+export function createVideoJobs({ queue, repos, store, sources, log = () => {} }: VideoJobDeps): VideoJobs {
   const transcodeHandler: JobHandler = async (job, ctx) => {
     const { input, videoId } = job.payload as TranscodePayload;
     const video = repos.videos.byId(videoId);
@@ -130,10 +133,12 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
     const captions = captionInputs(videoId);
     let loggedQuarter = 0;
+    const source = await sources.localInput(input, store.scratchDir(videoId));
     try {
       const result = await transcode({
-        input,
-        videoDir: join(mediaDir, videoId),
+        input: source.path,
+        videoDir: store.scratchDir(videoId),
+        store,
         captions,
         signal: ctx.signal,
         // The worker's time limit for this job grows with the clip's length.
@@ -149,18 +154,20 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
         },
       });
       if (!repos.videos.exists(videoId)) {
-        // The artifact was deleted while ffmpeg ran: its media folder must not come back.
-        rmSync(join(mediaDir, videoId), { recursive: true, force: true });
+        // The artifact was deleted while ffmpeg ran: its media must not come back.
+        await store.removePrefix(`${videoId}/`);
         return;
       }
       repos.videos.markReady(videoId, result.version, result.manifest);
       // Staff uploaded again while this one encoded: the newer clip goes on show when it is ready, not this one.
       if (!repos.videos.newerAccepted(videoId)) repos.artifacts.setCurrentVideo(video.artifactId, videoId);
-      removeSupersededVersions(join(mediaDir, videoId), [result.version, video.mediaVersion]);
+      await removeSupersededVersions(store, videoId, [result.version, video.mediaVersion]);
       log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
     } catch (err) {
       if (err instanceof MediaValidationError) throw new PermanentJobError(err.message, { cause: err });
       throw err;
+    } finally {
+      await source.done();
     }
   };
 
@@ -177,21 +184,21 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     // No version yet (its first transcode failed): the next transcode reads the captions itself.
     if (!video.mediaVersion) return;
     repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
-    const videoDir = join(mediaDir, videoId);
     try {
       const result = await recaption({
-        videoDir,
+        videoDir: store.scratchDir(videoId),
+        store,
         fromVersion: video.mediaVersion,
         captions: captionInputs(videoId),
       });
       ctx.progress(100);
       if (!repos.videos.exists(videoId)) {
-        rmSync(videoDir, { recursive: true, force: true });
+        await store.removePrefix(`${videoId}/`);
         return;
       }
       repos.videos.markReady(videoId, result.version, result.manifest);
-      removeSupersededVersions(videoDir, [result.version, video.mediaVersion]);
-      if (result.copied > 0) log('captions: hard links failed across filesystems, files copied', { videoId });
+      await removeSupersededVersions(store, videoId, [result.version, video.mediaVersion]);
+      if (result.copied > 0) log('captions: media files copied, not linked (two filesystems)', { videoId });
       log('captions ready', { videoId, version: result.version, wallMs: Math.round(result.wallMs) });
     } catch (err) {
       // A stored caption file the pipeline refuses will be refused again: no retry.
@@ -245,9 +252,9 @@ export function createVideoJobs({ queue, repos, mediaDir, log = () => {} }: Vide
     async sweep(busy) {
       const busyDirs = busy.flatMap((job) => {
         const { videoId } = job.payload as Partial<TranscodePayload>;
-        return VERSION_JOBS.has(job.type) && videoId ? [join(mediaDir, videoId)] : [];
+        return VERSION_JOBS.has(job.type) && videoId ? [store.scratchDir(videoId)] : [];
       });
-      const removed = await removeStaleTempFolders(mediaDir, busyDirs);
+      const removed = await removeStaleTempFolders(store.scratchRoot, busyDirs);
       if (removed.length > 0) log('removed temp folders of interrupted transcodes', { folders: removed });
     },
 

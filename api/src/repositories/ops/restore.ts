@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MediaStore } from '@artifact-stories/media-pipeline';
 import Database from 'better-sqlite3';
 import type { MediaEntry } from './backup.ts';
 
@@ -11,7 +12,7 @@ export interface RestoreResult {
 
 /**
  * Puts a backup's database in place (the current one is kept beside it as .before-restore) after checking
- * the backup's integrity, then compares the media folder with the backup's manifest. Run it with the app
+ * the backup's integrity, then compares the media (folder or bucket) with the backup's manifest. Run it with the app
  * stopped; the search index is rebuilt from the database at the next start (or `npm run reindex`).
  */
 /**
@@ -30,7 +31,7 @@ function forgetSearchIndex(dbFile: string): void {
   }
 }
 
-export function restore(backupDir: string, dbFile: string, mediaDir: string): RestoreResult {
+export async function restore(backupDir: string, dbFile: string, store: MediaStore): Promise<RestoreResult> {
   const source = join(backupDir, 'catalogue.sqlite');
   if (!existsSync(source))
     throw new Error(`${backupDir} holds no catalogue.sqlite: give the folder a backup made.`);
@@ -55,9 +56,11 @@ export function restore(backupDir: string, dbFile: string, mediaDir: string): Re
   if (existsSync(manifestFile)) {
     const { files } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: MediaEntry[] };
     for (const entry of files) {
-      const file = join(mediaDir, entry.path);
-      if (!existsSync(file)) missingMedia.push(entry.path);
-      else if (statSync(file).size !== entry.size) changedMedia.push(entry.path);
+      const now = await store.stat(entry.path);
+      if (!now) missingMedia.push(entry.path);
+      else if (now.size !== entry.size || (entry.etag && now.etag && now.etag !== entry.etag)) {
+        changedMedia.push(entry.path);
+      }
     }
   }
   return { previous, missingMedia, changedMedia };

@@ -23,6 +23,7 @@ export async function diagnose(
   config: Config,
   database: () => Promise<DatabaseSummary>,
   searchReady: () => Promise<boolean>,
+  media: { where: string; check(): Promise<void> },
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   try {
@@ -91,6 +92,8 @@ export async function diagnose(
     });
   }
 
+  findings.push(await mediaFinding(config, media));
+
   const web = existsSync(join(config.webDist, 'index.html'));
   findings.push({
     check: 'web build',
@@ -109,4 +112,26 @@ export async function diagnose(
       : 'in production set PUBLIC_URL=https://your.host, so sitemaps, QR labels and shared links never carry an internal or forged host',
   });
   return findings;
+}
+
+/** The media store answers, and takes a write with the keys given (an object written, read back, removed). */
+async function mediaFinding(
+  config: Config,
+  media: { where: string; check(): Promise<void> },
+): Promise<Finding> {
+  try {
+    await media.check();
+    return { check: 'media', ok: true, detail: `${media.where}: reachable and writable` };
+  } catch (err) {
+    const detail = `${media.where}: ${(err as Error).name}: ${(err as Error).message}`;
+    return {
+      check: 'media',
+      ok: false,
+      detail,
+      fix: config.s3
+        ? 'check S3_ENDPOINT, S3_BUCKET (it must exist), S3_REGION and the keys (S3_ACCESS_KEY_ID, ' +
+          'S3_SECRET_ACCESS_KEY): they need to list, read, write and delete objects in the bucket'
+        : 'check that DATA_DIR/media exists and the app user may write to it',
+    };
+  }
 }

@@ -6,15 +6,8 @@
 /** One path segment under /media: no dot first (temp folders, `..`), no slash, nothing encoded. */
 export const MEDIA_SEGMENT = '[A-Za-z0-9][A-Za-z0-9._-]*';
 
-export const MEDIA_CONTENT_TYPES: Record<string, string> = {
-  m3u8: 'application/vnd.apple.mpegurl',
-  m4s: 'video/iso.segment',
-  mp4: 'video/mp4',
-  vtt: 'text/vtt; charset=utf-8',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  json: 'application/json',
-};
+/** The pipeline's own list (it types the objects it puts in a bucket too). */
+export { MEDIA_CONTENT_TYPES } from '@artifact-stories/media-pipeline';
 
 /** Media answers may be fetched by players on other sites (embeds, IIIF viewers). */
 export const MEDIA_CORS_HEADERS: Record<string, string> = {

@@ -6,10 +6,12 @@ import type { FastifyRequest } from 'fastify';
 import type { StaffServices } from '../../../../container.ts';
 import { hashToken, SESSION_COOKIE } from '../../../../services/session-token.ts';
 import { UploadRefusal } from '../../../../services/uploads.service.ts';
-import { HandedOverFileStore } from './handed-over-store.ts';
+import { HandedOverFileStore, HandedOverS3Store } from './handed-over-store.ts';
 import { tusError, tusTexts, UPLOAD_FAILED } from './refusals.ts';
 
 const DAY_MS = 24 * 3600_000;
+/** The web client sends 8 MiB chunks (web/src/lib/staff/upload.ts); S3 parts must be at least 5 MiB. */
+const UPLOAD_PART_BYTES = 8 * 1024 ** 2;
 
 /**
  * Request limits per staff session, not per address: several staff behind one office NAT share an address,
@@ -38,11 +40,27 @@ const ownerOf = (req: Request): number | undefined => {
  * to tus. Upload-Metadata must name the artifact (artifactId) and the file (filename).
  */
 const uploads: FastifyPluginAsyncTypebox<{ services: StaffServices }> = async (app, { services }) => {
-  mkdirSync(services.files.tusDir, { recursive: true });
-  const store = new HandedOverFileStore({
-    directory: services.files.tusDir,
-    expirationPeriodInMilliseconds: DAY_MS,
-  });
+  const s3 = app.config.s3;
+  // With a bucket, uploads land in it (multipart, one 8 MiB part per chunk); else in DATA_DIR/uploads/tus.
+  const store = s3
+    ? new HandedOverS3Store({
+        partSize: UPLOAD_PART_BYTES,
+        expirationPeriodInMilliseconds: DAY_MS,
+        s3ClientConfig: {
+          bucket: s3.bucket,
+          region: s3.region,
+          forcePathStyle: s3.forcePathStyle,
+          // As media-pipeline/src/storage/s3.ts: no CRC trailers that S3-compatible servers refuse.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+          ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+          ...(s3.accessKeyId
+            ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
+            : {}),
+        },
+      })
+    : new HandedOverFileStore({ directory: services.files.tusDir, expirationPeriodInMilliseconds: DAY_MS });
+  if (!s3) mkdirSync(services.files.tusDir, { recursive: true });
   const tus = new Server({
     path: app.prefix,
     datastore: store,
