@@ -1,4 +1,4 @@
-import { QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
+import { QUEUE_RESULT_SQL, QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
 import type Database from 'better-sqlite3';
 import { rebuildArtifactsWithAutoincrement } from './artifact-ids.ts';
 
@@ -165,6 +165,8 @@ export const MIGRATIONS: Migration[] = [
     );
   `),
   addCaptionKinds,
+  // A job carries what its successful attempt made, applied to the catalogue once by one consumer.
+  (db) => db.exec(QUEUE_RESULT_SQL),
 ];
 
 /**
