@@ -23,6 +23,17 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+/** A video with a source to transcode; with WORKER=off only the test's remote workers take its job. */
+function newVideo() {
+  const artifact = t.app.repos.artifacts.create(artifactInput());
+  return t.app.repos.videos.create({
+    artifactId: artifact.id,
+    sourcePath: '/nowhere.mp4',
+    sourceName: 'clip.mp4',
+    sourceSize: 1,
+  });
+}
+
 function remoteWorker(leaseMs = 60_000) {
   const engine = new BullQueueEngine({ url: redis.url, leaseMs });
   remotes.push(engine);
@@ -30,13 +41,7 @@ function remoteWorker(leaseMs = 60_000) {
 }
 
 it('sends a job to Redis, shows a remote worker’s progress to staff, and applies the result of the attempt that holds the lease, once', async () => {
-  const artifact = t.app.repos.artifacts.create(artifactInput());
-  const video = t.app.repos.videos.create({
-    artifactId: artifact.id,
-    sourcePath: '/nowhere.mp4',
-    sourceName: 'a.mp4',
-    sourceSize: 1,
-  });
+  const video = newVideo();
   const applied = vi.spyOn(t.app.videoJobs, 'onJobEnd');
   const job = t.app.videoJobs.enqueueTranscode(video.id);
 
@@ -73,13 +78,7 @@ it('sends a job to Redis, shows a remote worker’s progress to staff, and appli
 });
 
 it('cancels a job on Redis when staff cancel it, so the remote worker running it stops', async () => {
-  const artifact = t.app.repos.artifacts.create(artifactInput());
-  const video = t.app.repos.videos.create({
-    artifactId: artifact.id,
-    sourcePath: '/nowhere.mp4',
-    sourceName: 'b.mp4',
-    sourceSize: 1,
-  });
+  const video = newVideo();
   const job = t.app.videoJobs.enqueueTranscode(video.id);
   const w = remoteWorker();
   await waitFor('the queue', async () => (await w.claim('w', ['transcode']))?.id === job.id, 10_000, 50);
