@@ -26,6 +26,11 @@ export const ConfigSchema = Type.Object({
     description:
       "'inline' runs the transcode worker in the api process; 'off' when `npm run worker` runs apart",
   }),
+  QUEUE_URL: Type.String({
+    default: '',
+    description:
+      'Job queue: empty = SQLite in DATA_DIR (one machine); redis://host:6379 = BullMQ on Redis, for workers on several machines',
+  }),
   SEED: Type.Union([Type.Literal('fixtures'), Type.Literal('none')], {
     default: 'fixtures',
     description: 'Load the fixture catalogue into an empty database at start',
@@ -133,6 +138,12 @@ export function loadConfig(
       `PURGE_URL=${JSON.stringify(raw.PURGE_URL)}: write an http(s) URL to POST takedowns to, or leave it empty.`,
     );
   }
+  if (raw.QUEUE_URL && !/^rediss?:\/\/[^/?#\s]+(\/\d{1,2})?$/.test(raw.QUEUE_URL)) {
+    problems.push(
+      `QUEUE_URL=${JSON.stringify(maskUrl(raw.QUEUE_URL))}: write a Redis URL (redis://redis:6379, ` +
+        'rediss://user:password@host:6380/0 for TLS), or leave it empty to keep the queue in SQLite.',
+    );
+  }
   const proxy = problems.some((p) => p.startsWith('TRUST_PROXY='))
     ? { trust: false as const }
     : parseTrustProxy(String(raw.TRUST_PROXY));
@@ -206,9 +217,16 @@ function s3Problems(raw: RawConfig): string[] {
   return problems;
 }
 
-/** The effective configuration for the start-up log, with secrets masked. */
+/** The effective configuration for the start-up log, with secrets masked (a password inside a URL too). */
 export function describeConfig(config: Config): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k, SECRET.test(k) && v ? '********' : v]),
+    Object.entries(config).map(([k, v]) => [
+      k,
+      SECRET.test(k) && v ? '********' : typeof v === 'string' ? maskUrl(v) : v,
+    ]),
   );
+}
+
+function maskUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@/\s]+@/i, '$1********@');
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BullQueueEngine,
   CaptionError,
   JobQueue,
   listCues,
   MediaValidationError,
+  mirrorJob,
   probeMedia,
+  type QueueEngine,
   replaceCueText,
+  SqliteQueueEngine,
   toWebVtt,
   useFfmpegBinaries,
   Worker,
@@ -13,8 +17,8 @@ import {
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
-import { prepareDataFolders } from './repositories/ops/data-folders.ts';
 import { createMediaStore } from './repositories/media-store.ts';
+import { prepareDataFolders } from './repositories/ops/data-folders.ts';
 import { createSearchEngine } from './search/create.ts';
 import { CatalogueService } from './services/catalogue.service.ts';
 import { FilmsService } from './services/films.service.ts';
@@ -26,6 +30,7 @@ import { LessonsService, randomEditToken, randomLessonCode } from './services/le
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { PublishedTree } from './services/published-tree.service.ts';
+import { QueueBridge } from './services/queue-bridge.service.ts';
 import { createPurger } from './services/reach/purge.ts';
 import { SearchService } from './services/search.service.ts';
 import { SearchDocuments } from './services/search-documents.ts';
@@ -74,6 +79,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const db = openDatabase(config.dbFile);
   const media = createMediaStore(config);
   const repos = createRepositories(db, config, media);
+  // The catalogue's record of every job (staff pages, video status); with SQLite it is also the queue itself.
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
   const videoJobs = createVideoJobs({
@@ -121,6 +127,23 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     let built: T | undefined;
     return () => (built ??= build());
   };
+  const onRedis = config.QUEUE_URL !== '';
+  let engineBuilt = false;
+  // What workers take jobs from: built on first use, so scripts that never run jobs never connect to Redis.
+  const engine = once((): QueueEngine => {
+    engineBuilt = true;
+    return onRedis ? new BullQueueEngine({ url: config.QUEUE_URL }) : new SqliteQueueEngine(queue);
+  });
+  const bridge = once(
+    () =>
+      new QueueBridge({
+        ledger: queue,
+        engine: engine(),
+        mirror: (job) => mirrorJob(db, job),
+        onJobEnd: (job) => videoJobs.onJobEnd(job),
+        log: (message, fields) => log.warn(fields ?? {}, message),
+      }),
+  );
   const search = once(() => searchParts(config, repos, catalogue, log));
   const staff = once(() =>
     staffServices(
@@ -171,23 +194,32 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     },
     /** Per-account wait after wrong passwords: in memory, one per process. */
     loginBackoff: new LoginBackoff(),
-    /** The transcode worker on this database's queue (started by its caller). */
+    /** QUEUE_URL set: the api passes its jobs to Redis and copies workers' changes back (start() it once). */
+    queueBridge: onRedis ? bridge : undefined,
+    /** The transcode worker (started by its caller), on whichever queue QUEUE_URL names. */
     worker: () =>
       new Worker({
-        queue,
+        queue: engine(),
         handlers: videoJobs.handlers,
-        // A job that ends may have put a new version or a new film on show: the front server's tree follows
-        // (this worker shares DATA_DIR with the app, as `npm run worker` and compose's workers do).
-        onJobEnd: (job, error) => {
-          videoJobs.onJobEnd(job, error);
-          publishedTree.sync();
-        },
+        // On Redis the api applies each end once, from the queue's events (QueueBridge), wherever the worker ran.
+        // A job that ends here may put a new version on show: the front server's tree follows at once (on Redis,
+        // within its 60 s resync).
+        onJobEnd: onRedis
+          ? undefined
+          : (job, error) => {
+              videoJobs.onJobEnd(job, error);
+              publishedTree.sync();
+            },
         sweep: videoJobs.sweep,
         log: jobLog,
       }),
-    /** Closes the search engine if it was built, then the database. */
+    /** Closes the search engine and the queue if they were built, then the database. */
     async close(): Promise<void> {
       if (searchBuilt) await search().engine.close();
+      if (engineBuilt) {
+        if (onRedis) bridge().stop();
+        await engine().close();
+      }
       db.close();
     },
   };

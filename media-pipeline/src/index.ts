@@ -13,7 +13,17 @@ export {
 export { FfmpegAbortedError, FfmpegError, runFfmpeg, runFfprobe } from './ffmpeg/run.ts';
 export { planLadder } from './ladder/ladder.ts';
 export { MediaValidationError, probeMedia } from './probe/probe.ts';
-export { type Job, JobQueue, QUEUE_SCHEMA_SQL } from './queue/job-queue.ts';
+export { BullQueueEngine } from './queue/bullmq-engine.ts';
+export type { QueueEngine } from './queue/engine.ts';
+export {
+  type Job,
+  JobLeaseLostError,
+  JobQueue,
+  QUEUE_RESULT_SQL,
+  QUEUE_SCHEMA_SQL,
+} from './queue/job-queue.ts';
+export { type Mirrored, mirrorJob } from './queue/mirror.ts';
+export { SqliteQueueEngine } from './queue/sqlite-engine.ts';
 export { JobTimeLimitError, type TimeLimitOptions } from './queue/time-limit.ts';
 export { type JobHandler, PermanentJobError, Worker } from './queue/worker.ts';
 export { type RecaptionResult, recaption } from './recaption.ts';

@@ -7,6 +7,7 @@ import { runFfmpeg } from '../src/ffmpeg/run.ts';
 import { planLadder } from '../src/ladder/ladder.ts';
 import { MediaValidationError, probeMedia } from '../src/probe/probe.ts';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
+import { SqliteQueueEngine } from '../src/queue/sqlite-engine.ts';
 import { type JobHandler, Worker } from '../src/queue/worker.ts';
 import { makeClip } from '../src/synth/make-clip.ts';
 import { removeStaleTempFolders } from '../src/temp-folders.ts';
@@ -110,7 +111,7 @@ describe('item 4: transcode cost has a ceiling', () => {
     // 80 s of video at 10 ms per second is 0.8 s: the 3 s floor rules, far below what this encode takes (and far
     // above a probe, even on a loaded machine: the limit must find the clip's length already reported).
     const worker = new Worker({
-      queue,
+      queue: new SqliteQueueEngine(queue),
       handlers: { transcode: handler },
       pollMs: 50,
       timeLimit: { minMs: 3000, perMediaSecondMs: 10 },
@@ -174,7 +175,7 @@ describe('item 10: nothing outlives a killed worker', () => {
 
     // The dead worker's lease has minutes to run: the sweep goes by the holder being gone, not by time.
     const worker = new Worker({
-      queue,
+      queue: new SqliteQueueEngine(queue),
       handlers: { transcode: async () => {} },
       sweep: (jobs) =>
         removeStaleTempFolders(

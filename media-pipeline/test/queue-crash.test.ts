@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
+import { SqliteQueueEngine } from '../src/queue/sqlite-engine.ts';
 import { Worker } from '../src/queue/worker.ts';
 import { makeClip } from '../src/synth/make-clip.ts';
 import { CRASH_LEASE_MS, type TranscodePayload, transcodeHandler } from './queue-crash-handler.ts';
@@ -78,7 +79,7 @@ it('re-runs a job whose worker was killed mid-transcode, publishing exactly one 
 
   const ended: Job[] = [];
   worker = new Worker({
-    queue,
+    queue: new SqliteQueueEngine(queue),
     handlers: { transcode: transcodeHandler },
     workerId: 'rescuer',
     pollMs: 100,
@@ -108,7 +109,11 @@ it('cancelling a running transcode kills ffmpeg and leaves nothing behind', asyn
   const videoDir = join(tmp.dir, 'media', 'video-2');
   const job = queue.enqueue('transcode', { input, videoDir } satisfies TranscodePayload);
   const ended: Job[] = [];
-  const w = new Worker({ queue, handlers: { transcode: transcodeHandler }, onJobEnd: (j) => ended.push(j) });
+  const w = new Worker({
+    queue: new SqliteQueueEngine(queue),
+    handlers: { transcode: transcodeHandler },
+    onJobEnd: (j) => ended.push(j),
+  });
   w.start();
   await waitFor(
     () => (queue.get(job.id)?.progress ?? 0) >= 5 && processesMentioning(videoDir).length > 0,

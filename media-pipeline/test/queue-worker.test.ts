@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../src/ffmpeg/run.ts';
 import { type Job, JobQueue } from '../src/queue/job-queue.ts';
+import { SqliteQueueEngine } from '../src/queue/sqlite-engine.ts';
 import { type JobHandler, PermanentJobError, Worker } from '../src/queue/worker.ts';
 import { openQueueDb, processesMentioning, tempDir, waitFor } from './queue-helpers.ts';
 
@@ -34,7 +35,7 @@ function startWorker(
 ) {
   const ended: { job: Job; error?: unknown }[] = [];
   const worker = new Worker({
-    queue,
+    queue: new SqliteQueueEngine(queue),
     handlers,
     pollMs: 50,
     workerId: `w${workers.length + 1}`,
@@ -232,7 +233,11 @@ describe('Worker', () => {
 
   it('starts a job enqueued in the same process without waiting for the next poll', async () => {
     const queue = new JobQueue(db());
-    const worker = new Worker({ queue, handlers: { quick: async () => {} }, pollMs: 60_000 });
+    const worker = new Worker({
+      queue: new SqliteQueueEngine(queue),
+      handlers: { quick: async () => {} },
+      pollMs: 60_000,
+    });
     workers.push(worker);
     worker.start();
     await new Promise((r) => setTimeout(r, 50)); // the loop is asleep now

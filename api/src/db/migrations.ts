@@ -1,4 +1,4 @@
-import { QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
+import { QUEUE_RESULT_SQL, QUEUE_SCHEMA_SQL } from '@artifact-stories/media-pipeline';
 import type Database from 'better-sqlite3';
 import { rebuildArtifactsWithAutoincrement } from './artifact-ids.ts';
 
@@ -236,6 +236,8 @@ export const MIGRATIONS: Migration[] = [
     );
     CREATE INDEX exhibition_items_artifact ON exhibition_items(artifact_id);
   `),
+  // A job carries what its successful attempt made, applied to the catalogue once by one consumer.
+  (db) => db.exec(QUEUE_RESULT_SQL),
 ];
 
 /**

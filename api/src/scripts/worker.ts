@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { createContainer, type Logger } from '../container.ts';
 
-// `npm run worker`: transcodes apart from the api (start the api with WORKER=off), sharing DATA_DIR.
+// `npm run worker`: transcodes apart from the api (start the api with WORKER=off), sharing DATA_DIR; with
+// QUEUE_URL it takes jobs from Redis, so several can run (`docker compose up --scale worker=N`).
 try {
   const config = loadConfig();
   const line = (fields: Record<string, unknown>, msg: string) =>
@@ -10,7 +11,7 @@ try {
   const container = createContainer(config, { log });
   const worker = container.worker();
   worker.start();
-  console.log(`worker started on ${config.dbFile}`);
+  console.log(`worker started on ${config.QUEUE_URL ? 'Redis (QUEUE_URL)' : config.dbFile}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       console.log(`${signal}: stopping (the running job finishes or goes back to the queue)`);

@@ -27,6 +27,20 @@ interface CaptionsPayload {
   videoId: string;
 }
 
+/**
+ * What a transcode or captions attempt made: a new version folder, not yet on show. The worker only builds it;
+ * applyResult() puts it on show once the queue has accepted the attempt's completion (a worker that lost its
+ * lease is refused, so a late finisher never touches the catalogue).
+ */
+interface VersionResult {
+  videoId: string;
+  version: string;
+  manifest: Parameters<VideosRepository['markReady']>[2];
+  wallMs: number;
+  /** Files copied instead of hard-linked (captions jobs across filesystems). */
+  copied?: number;
+}
+
 /** Both kinds make a new version of one video; its status follows either. */
 const VERSION_JOBS = new Set(['transcode', 'captions']);
 
@@ -48,7 +62,10 @@ export interface VideoJobDeps {
 
 export interface VideoJobs {
   handlers: Record<string, JobHandler>;
-  /** Keeps the video's status in step with its job when the job leaves 'running'. */
+  /**
+   * Keeps the video's status in step with its job when the job leaves 'running', and puts a succeeded job's new
+   * version on show. Safe to call twice for one job: a version already on show is not applied again.
+   */
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
   enqueueCaptions(videoId: string): Job;
@@ -153,16 +170,12 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
           }
         },
       });
-      if (!repos.videos.exists(videoId)) {
-        // The artifact was deleted while ffmpeg ran: its media must not come back.
-        await store.removePrefix(`${videoId}/`);
-        return;
-      }
-      repos.videos.markReady(videoId, result.version, result.manifest);
-      // Staff uploaded again while this one encoded: the newer clip goes on show when it is ready, not this one.
-      if (!repos.videos.newerAccepted(videoId)) repos.artifacts.setCurrentVideo(video.artifactId, videoId);
-      await removeSupersededVersions(store, videoId, [result.version, video.mediaVersion]);
-      log('video ready', { videoId, version: result.version, wallMs: result.wallMs });
+      return {
+        videoId,
+        version: result.version,
+        manifest: result.manifest,
+        wallMs: result.wallMs,
+      } satisfies VersionResult;
     } catch (err) {
       if (err instanceof MediaValidationError) throw new PermanentJobError(err.message, { cause: err });
       throw err;
@@ -182,7 +195,7 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
     const video = repos.videos.byId(videoId);
     if (!video) throw new PermanentJobError(`Video ${videoId} no longer exists (its artifact was deleted).`);
     // No version yet (its first transcode failed): the next transcode reads the captions itself.
-    if (!video.mediaVersion) return;
+    if (!video.mediaVersion) return null;
     repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
     try {
       const result = await recaption({
@@ -192,14 +205,13 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
         captions: captionInputs(videoId),
       });
       ctx.progress(100);
-      if (!repos.videos.exists(videoId)) {
-        await store.removePrefix(`${videoId}/`);
-        return;
-      }
-      repos.videos.markReady(videoId, result.version, result.manifest);
-      await removeSupersededVersions(store, videoId, [result.version, video.mediaVersion]);
-      if (result.copied > 0) log('captions: media files copied, not linked (two filesystems)', { videoId });
-      log('captions ready', { videoId, version: result.version, wallMs: Math.round(result.wallMs) });
+      return {
+        videoId,
+        version: result.version,
+        manifest: result.manifest,
+        wallMs: Math.round(result.wallMs),
+        copied: result.copied,
+      } satisfies VersionResult;
     } catch (err) {
       // A stored caption file the pipeline refuses will be refused again: no retry.
       if (err instanceof CaptionError) throw new PermanentJobError(err.message, { cause: err });
@@ -207,12 +219,44 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
     }
   };
 
+  /** Old media left behind is only space: said in the log, never a failed job. */
+  const cleanupFailed = (videoId: string) => (err: unknown) =>
+    log('media cleanup failed', { videoId, error: err instanceof Error ? err.message : String(err) });
+
+  /** The version a succeeded attempt built goes on show, once: a version already on show is left alone. */
+  const applyResult = (job: Job) => {
+    const result = job.result as VersionResult | null;
+    if (!result?.version) return; // a captions job with nothing to rebuild
+    const { videoId } = result;
+    const video = repos.videos.byId(videoId);
+    if (!video || !repos.videos.exists(videoId)) {
+      // The artifact was deleted while ffmpeg ran: its media must not come back.
+      void store.removePrefix(`${videoId}/`).catch(cleanupFailed(videoId));
+      return;
+    }
+    if (video.mediaVersion === result.version) return;
+    repos.videos.markReady(videoId, result.version, result.manifest);
+    // Staff uploaded again while this one encoded: the newer clip goes on show when it is ready, not this one.
+    if (job.type === 'transcode' && !repos.videos.newerAccepted(videoId))
+      repos.artifacts.setCurrentVideo(video.artifactId, videoId);
+    void removeSupersededVersions(store, videoId, [result.version, video.mediaVersion]).catch(
+      cleanupFailed(videoId),
+    );
+    if (result.copied) log('captions: media files copied, not linked (two filesystems)', { videoId });
+    log(`${job.type === 'transcode' ? 'video' : 'captions'} ready`, {
+      videoId,
+      version: result.version,
+      wallMs: result.wallMs,
+    });
+  };
+
   return {
     handlers: { transcode: transcodeHandler, captions: captionsHandler },
 
     onJobEnd(job, error) {
       const { videoId } = job.payload as Partial<TranscodePayload>;
-      if (!VERSION_JOBS.has(job.type) || !videoId || job.state === 'succeeded') return;
+      if (!VERSION_JOBS.has(job.type) || !videoId) return;
+      if (job.state === 'succeeded') return applyResult(job);
       const video = repos.videos.byId(videoId);
       if (!video) return;
       const reason = error === undefined ? recorded(job.error) : describeFailure(error);

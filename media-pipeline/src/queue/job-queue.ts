@@ -7,12 +7,13 @@ import {
   type Job,
   JobLeaseLostError,
   type JobRow,
+  QUEUE_RESULT_SQL,
   QUEUE_SCHEMA_SQL,
   REAP_SQL,
   toJob,
 } from './schema.ts';
 
-export { type Job, JobLeaseLostError, QUEUE_SCHEMA_SQL };
+export { type Job, JobLeaseLostError, QUEUE_RESULT_SQL, QUEUE_SCHEMA_SQL };
 
 export interface JobQueueOptions {
   /** How long a claim holds a job without a heartbeat; after it another worker may take the job over. */
@@ -32,6 +33,8 @@ interface Outcome {
   progress?: number;
   runAt?: number;
   attempts?: number;
+  /** JSON text; null clears it. */
+  result?: string | null;
 }
 
 /**
@@ -169,8 +172,14 @@ export class JobQueue {
     return row.cancel_requested === 1 ? 'cancel' : 'ok';
   }
 
-  complete(id: number, workerId: string): Job {
-    return this.finishOwned(id, workerId, () => ({ state: 'succeeded', progress: 100, error: null }));
+  complete(id: number, workerId: string, result?: unknown): Job {
+    const json = result === undefined ? null : JSON.stringify(result);
+    return this.finishOwned(id, workerId, () => ({
+      state: 'succeeded',
+      progress: 100,
+      error: null,
+      result: json,
+    }));
   }
 
   /**
@@ -236,7 +245,7 @@ export class JobQueue {
   retry(id: number): Job | undefined {
     const now = this.now();
     const row = this.stmt(
-      `UPDATE jobs SET state = 'queued', attempts = 0, progress = 0, error = NULL, cancel_requested = 0,
+      `UPDATE jobs SET state = 'queued', attempts = 0, progress = 0, error = NULL, cancel_requested = 0, result = NULL,
          lease_owner = NULL, lease_expires_at = NULL, run_at = @now, started_at = NULL, finished_at = NULL,
          updated_at = @now
        WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`,
@@ -274,7 +283,7 @@ export class JobQueue {
         const out = decide(job, now);
         const ended = out.state !== 'queued';
         return this.stmt(
-          `UPDATE jobs SET state = ?, error = ?, progress = ?, run_at = ?, attempts = ?,
+          `UPDATE jobs SET state = ?, error = ?, progress = ?, run_at = ?, attempts = ?, result = ?,
              lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ?
            WHERE id = ? RETURNING *`,
         ).get(
@@ -283,6 +292,7 @@ export class JobQueue {
           out.progress ?? job.progress,
           out.runAt ?? job.run_at,
           out.attempts ?? job.attempts,
+          out.result === undefined ? (job.result ?? null) : out.result,
           now,
           ended ? now : null,
           id,

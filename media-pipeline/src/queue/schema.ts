@@ -24,6 +24,8 @@ export interface Job<P = unknown> {
   updatedAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  /** What the successful attempt made (JSON), for the one consumer that applies it to the catalogue. */
+  result: unknown;
 }
 
 export const QUEUE_SCHEMA_SQL = `
@@ -53,6 +55,10 @@ CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, id);
 CREATE INDEX IF NOT EXISTS jobs_updated ON jobs (updated_at);
 `;
 
+/** A later migration: the successful attempt's result travels with the job (see QueueEngine.complete). */
+export const QUEUE_RESULT_SQL =
+  'ALTER TABLE jobs ADD COLUMN result TEXT CHECK (result IS NULL OR json_valid(result))';
+
 export interface JobRow {
   id: number;
   type: string;
@@ -70,6 +76,8 @@ export interface JobRow {
   updated_at: number;
   started_at: number | null;
   finished_at: number | null;
+  /** Added by QUEUE_RESULT_SQL; absent in a table made only by QUEUE_SCHEMA_SQL. */
+  result?: string | null;
 }
 
 export function toJob(row: JobRow): Job {
@@ -90,6 +98,7 @@ export function toJob(row: JobRow): Job {
     updatedAt: row.updated_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    result: row.result == null ? null : (JSON.parse(row.result) as unknown),
   };
 }
 

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type Job, JobLeaseLostError, type JobQueue } from './job-queue.ts';
+import type { QueueEngine } from './engine.ts';
 import { markAlive, markGone, mayBeAlive, newWorkerId } from './owners.ts';
+import { type Job, JobLeaseLostError } from './schema.ts';
 import { JobDeadline, type TimeLimitOptions } from './time-limit.ts';
 
 /** Thrown by a handler for input that will never work (a corrupt upload): the job fails without retries. */
@@ -22,10 +23,11 @@ interface JobContext {
   mediaDuration(sec: number): void;
 }
 
-export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+/** Resolves with the attempt's result (JSON), kept on the job once the queue accepts the completion. */
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
 
 export interface WorkerOptions {
-  queue: JobQueue;
+  queue: QueueEngine;
   handlers: Record<string, JobHandler>;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
   workerId?: string;
@@ -63,7 +65,7 @@ const ABORT_WAIT_MS = 10_000;
  */
 export class Worker {
   readonly workerId: string;
-  private readonly queue: JobQueue;
+  private readonly queue: QueueEngine;
   private readonly handlers: Record<string, JobHandler>;
   private readonly log: (msg: string, fields?: Record<string, unknown>) => void;
   private readonly pollMs: number;
@@ -112,7 +114,7 @@ export class Worker {
         running.abort('stop');
         if (!(await settlesWithin(running.done, ABORT_WAIT_MS))) {
           this.log('handler ignored its abort signal; releasing the job anyway', { jobId: running.job.id });
-          this.finish(running.job, () => this.queue.release(running.job.id, this.workerId), undefined);
+          await this.finish(running.job, () => this.queue.release(running.job.id, this.workerId), undefined);
           this.loop = undefined;
           markGone(this.workerId);
           return;
@@ -131,8 +133,9 @@ export class Worker {
       let job: Job | undefined;
       try {
         // Jobs whose worker died on their last attempt end here: report them like any other end.
-        for (const reaped of this.queue.reap(types)) this.finish(reaped, () => reaped, undefined);
-        job = this.queue.claim(this.workerId, types);
+        for (const reaped of await this.queue.reap(types))
+          await this.finish(reaped, async () => reaped, undefined);
+        job = await this.queue.claim(this.workerId, types);
       } catch (err) {
         this.log('could not claim a job; will try again', { error: messageOf(err) });
       }
@@ -165,6 +168,7 @@ export class Worker {
     const beats = this.heartbeats(job, abort);
     const deadline = new JobDeadline(this.timeLimit, () => abort('timeout'));
     let error: unknown;
+    let result: unknown;
     let settle = () => {};
     const done = new Promise<void>((resolve) => {
       settle = resolve;
@@ -172,7 +176,7 @@ export class Worker {
     this.current = { job, abort, done };
     this.log('job started', { jobId: job.id, type: job.type, attempt: job.attempts });
     try {
-      await handler(job, {
+      result = await handler(job, {
         signal: controller.signal,
         progress: beats.progress,
         attempt: job.attempts,
@@ -181,7 +185,7 @@ export class Worker {
     } catch (err) {
       error = err;
     } finally {
-      beats.stop();
+      await beats.stop();
       deadline.clear();
     }
     try {
@@ -189,22 +193,22 @@ export class Worker {
         this.log('job lease lost: another worker has it now; this attempt was dropped', { jobId: job.id });
       } else if (error === undefined) {
         // Finished work is kept even if a cancel or a stop came too late to interrupt it.
-        this.finish(job, () => this.queue.complete(job.id, this.workerId), undefined);
+        await this.finish(job, () => this.queue.complete(job.id, this.workerId, result), undefined);
       } else if (reason === 'cancel') {
-        this.finish(job, () => this.queue.markCancelled(job.id, this.workerId), error);
+        await this.finish(job, () => this.queue.markCancelled(job.id, this.workerId), error);
       } else if (reason === 'stop') {
-        this.finish(job, () => this.queue.release(job.id, this.workerId), error);
+        await this.finish(job, () => this.queue.release(job.id, this.workerId), error);
       } else if (reason === 'timeout') {
         // The handler saw only an abort; the job's record says why, in words staff can act on.
         const late = deadline.error();
-        this.finish(
+        await this.finish(
           job,
           () => this.queue.fail(job.id, this.workerId, late.message, { permanent: true }),
           late,
         );
       } else {
         const permanent = error instanceof PermanentJobError;
-        this.finish(
+        await this.finish(
           job,
           () => this.queue.fail(job.id, this.workerId, messageOf(error), { permanent }),
           error,
@@ -219,7 +223,7 @@ export class Worker {
   private async sweepOnce(): Promise<void> {
     if (!this.sweep) return;
     try {
-      const running = this.queue.list({ state: 'running', limit: 1000 }).items;
+      const running = (await this.queue.list({ state: 'running', limit: 1000 })).items;
       await this.sweep(running.filter((job) => job.leaseOwner !== null && mayBeAlive(job.leaseOwner)));
     } catch (err) {
       // Leftovers cost disk, not correctness: the worker starts anyway.
@@ -228,10 +232,10 @@ export class Worker {
   }
 
   /** Moves the job out of 'running' and reports it; never throws (the loop must survive anything). */
-  private finish(job: Job, move: () => Job, error: unknown): void {
+  private async finish(job: Job, move: () => Promise<Job>, error: unknown): Promise<void> {
     let ended: Job;
     try {
-      ended = move();
+      ended = await move();
     } catch (err) {
       const fields = { jobId: job.id, error: messageOf(err) };
       if (err instanceof JobLeaseLostError) this.log('job result dropped: lease lost', fields);
@@ -255,17 +259,25 @@ export class Worker {
     let written = job.progress;
     let lastWrite = Date.now();
     let trailing: NodeJS.Timeout | undefined;
+    // One beat at a time: over the network a slow answer must not be overtaken by the next beat's.
+    let inFlight: Promise<void> | undefined;
     const beat = () => {
+      if (inFlight) return;
       const pct = latest === written ? undefined : latest;
-      try {
-        const answer = this.queue.heartbeat(job.id, this.workerId, pct);
-        if (pct !== undefined) written = pct;
-        lastWrite = Date.now();
-        if (answer !== 'ok') abort(answer);
-      } catch (err) {
-        // A busy database now and then is harmless: the lease outlasts several missed beats.
-        this.log('heartbeat failed', { jobId: job.id, error: messageOf(err) });
-      }
+      inFlight = this.queue
+        .heartbeat(job.id, this.workerId, pct)
+        .then((answer) => {
+          if (pct !== undefined) written = pct;
+          lastWrite = Date.now();
+          if (answer !== 'ok') abort(answer);
+        })
+        .catch((err: unknown) => {
+          // A busy database or a slow network now and then is harmless: the lease outlasts several missed beats.
+          this.log('heartbeat failed', { jobId: job.id, error: messageOf(err) });
+        })
+        .finally(() => {
+          inFlight = undefined;
+        });
     };
     const interval = setInterval(beat, this.heartbeatMs);
     return {
@@ -282,9 +294,10 @@ export class Worker {
           }, wait);
         }
       },
-      stop: () => {
+      stop: async () => {
         clearInterval(interval);
         clearTimeout(trailing);
+        await inFlight;
       },
     };
   }

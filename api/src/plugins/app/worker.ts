@@ -10,11 +10,19 @@ declare module 'fastify' {
 
 /**
  * Decorates `videoJobs` (enqueue a transcode) and, with WORKER=inline (the default), runs the transcode worker in
- * the api process. With WORKER=off a separate `npm run worker` takes the jobs from the same database.
+ * the api process. With WORKER=off a separate `npm run worker` takes the jobs from the same database, or from
+ * Redis with QUEUE_URL (then the api passes jobs to Redis and copies their progress back: QueueBridge).
  */
 export default fp(
   async (app, { container }: { container: Container }) => {
     app.decorate('videoJobs', container.videoJobs);
+    // On Redis the api is the one consumer of the queue's events, whether or not it also runs a worker.
+    const bridge = container.queueBridge?.();
+    // Not awaited: while Redis is unreachable the api still serves the catalogue, and jobs wait in its table.
+    if (bridge)
+      app.addHook('onReady', async () => {
+        bridge.start().catch((err: unknown) => app.log.error({ err }, 'queue bridge could not start'));
+      });
     if (app.config.WORKER !== 'inline') return;
     const worker = container.worker();
     app.addHook('onReady', async () => worker.start());
