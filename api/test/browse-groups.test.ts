@@ -121,9 +121,10 @@ describe('pages with their own title and description', () => {
     expect(vi.statusCode).toBe(200);
     expect(vi.body).toContain('<title>Tất cả phim — Câu chuyện hiện vật</title>');
     expect(vi.body).toMatch(/<meta name="description" content="6 phim ngắn/);
-    const en = await get('/films?lang=en');
+    const en = await get('/en/films');
     expect(en.body).toContain('<title>All films — Artifact Stories</title>');
-    expect(en.body).toMatch(/<link rel="canonical" href="http:\/\/[^"]+\/films\?lang=en">/);
+    expect(en.body).toMatch(/<link rel="canonical" href="http:\/\/[^"]+\/en\/films">/);
+    expect(en.body).toMatch(/<link rel="alternate" hreflang="vi" href="http:\/\/[^"]+\/films">/);
   });
 
   it('/families/<slug> names the family and its groups; an unknown family is a 404', async () => {

@@ -18,6 +18,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.app.close());
 
+let filmsReady = false;
+/** The films, given once by whichever test needs them first, so that each test also runs alone. */
+function readyFilms() {
+  if (filmsReady) return;
+  filmsReady = true;
+  for (const slug of READY) attachReadyVideo(t, slug);
+  attachReadyVideo(t, DRAFT);
+}
+
 const get = (url: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url, headers });
 const staff = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, lang = 'en') =>
@@ -61,8 +70,7 @@ describe('fixture exhibitions', () => {
   });
 
   it('list the items that have a ready film, in order, with their excerpts', async () => {
-    for (const slug of READY) attachReadyVideo(t, slug);
-    attachReadyVideo(t, DRAFT);
+    readyFilms();
     const list = (await get('/api/exhibitions')).json().items as { slug: string; itemCount: number }[];
     expect(list.map((e) => e.slug).sort()).toEqual(['det-may-mien-nui-phia-bac', 'nhac-cu-tay-nguyen']);
     const detail = (await get('/api/exhibitions/nhac-cu-tay-nguyen')).json() as ExhibitionDetail;
@@ -78,6 +86,7 @@ describe('fixture exhibitions', () => {
 });
 
 describe('staff exhibitions', () => {
+  beforeAll(readyFilms);
   let draft: StaffExhibition;
 
   it('need a session', async () => {
@@ -203,6 +212,7 @@ function item0(artifact: string) {
 }
 
 describe('reach', () => {
+  beforeAll(readyFilms);
   it('IIIF Collection: the Manifests of the shown items in order, excerpts named in their labels', async () => {
     const url = '/iiif/exhibitions/nhac-cu-tay-nguyen/collection';
     const res = await get(url);
@@ -239,7 +249,7 @@ describe('reach', () => {
   });
 
   it('the page carries its title, description, Open Graph and a schema.org Collection of VideoObjects', async () => {
-    const res = await get('/exhibitions/nhac-cu-tay-nguyen?lang=en');
+    const res = await get('/en/exhibitions/nhac-cu-tay-nguyen');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<title>Gongs of the Central Highlands — Artifact Stories</title>');
     expect(res.body).toContain('<html lang="en"');
@@ -252,9 +262,14 @@ describe('reach', () => {
       collectionSize: 2,
     });
     expect(ld.hasPart.map((p: { '@type': string; url: string }) => [p['@type'], p.url])).toEqual([
-      ['VideoObject', `${ORIGIN}/artifacts/cong-chieng-tay-nguyen?lang=en&t=0,6`],
-      ['VideoObject', `${ORIGIN}/artifacts/nha-rong-ba-na?lang=en`],
+      ['VideoObject', `${ORIGIN}/en/artifacts/cong-chieng-tay-nguyen?t=0,6`],
+      ['VideoObject', `${ORIGIN}/en/artifacts/nha-rong-ba-na`],
     ]);
+    // Its twins, as every public page names them.
+    expect(res.body).toContain(`<link rel="canonical" href="${ORIGIN}/en/exhibitions/nhac-cu-tay-nguyen">`);
+    expect(res.body).toContain(
+      `<link rel="alternate" hreflang="vi" href="${ORIGIN}/exhibitions/nhac-cu-tay-nguyen">`,
+    );
     expect(ld.hasPart[0].duration).toBe('PT13S');
   });
 });

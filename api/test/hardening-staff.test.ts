@@ -7,8 +7,8 @@ import type {
 import type { HTTPMethods } from 'fastify';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../web/src/lib/i18n/en.ts';
-import { vi } from '../../web/src/lib/i18n/vi.ts';
+import { staffEn as en } from '../../web/src/lib/i18n/staff-en.ts';
+import { staffVi as vi } from '../../web/src/lib/i18n/staff-vi.ts';
 import { FORM_LABELS, LANGUAGE_LABELS } from '../src/errors/field-labels.ts';
 import { LocalizedError } from '../src/errors/localized.ts';
 import { attachReadyManifest, fakeManifest, makeTestApp, type TestApp } from './helpers.ts';

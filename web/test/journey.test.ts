@@ -363,7 +363,8 @@ describe('visitor', () => {
     await rememberEnglish();
     await open(page, '/groups/hmong');
     await page.getByRole('heading', { level: 1, name: 'Hmong' }).waitFor();
-    await page.locator(`a[href="/artifacts/${slug}"]`).first().waitFor();
+    // English remembered: the page is the /en/ twin, and its links keep the language.
+    await page.locator(`a[href="/en/artifacts/${slug}"]`).first().waitFor();
     await expectAccessible(page);
   });
 

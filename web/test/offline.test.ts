@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openPage, PHONE, videoState } from './support/browser.ts';
 import { attachClip, createArtifact, siteClip } from './support/publish.ts';
+import { useSiteAndBrowser } from './support/site-browser.ts';
 
 // Saving a film for offline use, in a real browser against the real site: the service worker, the Cache Storage,
 // the MP4 played from it with the network off. Each test runs alone: npx vitest run --project web test/offline.test.ts.
@@ -12,39 +11,23 @@ const SLUG = 'offline-khen';
 const CLIP = { durationSec: 8, width: 640, height: 360, fps: 25, audio: true };
 const VI_CAPTIONS = join(import.meta.dirname, '../../fixtures/captions/khen-hmong.vi.vtt');
 
-let site: RunningSite;
-let browser: Browser;
+const env = useSiteAndBrowser();
 let published: Promise<void> | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 const ready = () =>
   (published ??= (async () => {
-    const record = createArtifact(site, SLUG, { status: 'published' });
-    await attachClip(site, record.id, await siteClip(site, SLUG, CLIP), { vi: VI_CAPTIONS });
+    const record = createArtifact(env.site, SLUG, { status: 'published' });
+    await attachClip(env.site, record.id, await siteClip(env.site, SLUG, CLIP), { vi: VI_CAPTIONS });
   })());
 
-async function phonePage(): Promise<{ page: Page; requests: string[] }> {
+async function phonePage(): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
   await ready();
-  context = await browser.newContext(PHONE);
+  const context = await env.newContext(PHONE);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await openPage(page, new URL(`/artifacts/${SLUG}`, site.url).href);
-  return { page, requests };
+  await openPage(page, new URL(`/artifacts/${SLUG}`, env.site.url).href);
+  return { page, context, requests };
 }
 
 const savedCaches = (page: Page) =>
@@ -52,7 +35,7 @@ const savedCaches = (page: Page) =>
 
 describe('the installable site', () => {
   it('serves the worker unversioned and revalidated, the manifest, and the public code list without staff pages', async () => {
-    const get = (path: string) => fetch(new URL(path, site.url));
+    const get = (path: string) => fetch(new URL(path, env.site.url));
     const worker = await get('/sw.js');
     expect(worker.status).toBe(200);
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
@@ -91,7 +74,7 @@ describe('a film saved for offline use', () => {
   });
 
   it('shows its size before saving, then plays with the network off, and can be removed', async () => {
-    const { page } = await phonePage();
+    const { page, context } = await phonePage();
     const detail = await page.evaluate(
       async (slug) =>
         (await (await fetch(`/api/artifacts/${slug}`)).json()) as {
@@ -109,7 +92,7 @@ describe('a film saved for offline use', () => {
     await page.getByText(/Đã lưu trên thiết bị này/).waitFor({ timeout: 60_000 });
     expect(await savedCaches(page)).toEqual([`offline:film:${SLUG}`]);
 
-    await context?.setOffline(true);
+    await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Khèn');
@@ -123,16 +106,16 @@ describe('a film saved for offline use', () => {
       .toBeGreaterThan(1);
     expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toMatch(/\.mp4$/);
 
-    await context?.setOffline(false);
+    await context.setOffline(false);
     await page.getByRole('button', { name: 'Xoá bản đã lưu' }).click();
     await page.getByRole('button', { name: 'Lưu để xem không cần mạng' }).waitFor();
     expect(await savedCaches(page)).toEqual([]);
   });
 
   it('keeps nothing when a file cannot be fetched, and says what to do', async () => {
-    const { page } = await phonePage();
+    const { page, context } = await phonePage();
     // On the context: the save's requests pass through the service worker, which a page's routes do not see.
-    await context?.route('**/*.mp4', (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await context.route('**/*.mp4', (route) => route.fulfill({ status: 503, body: 'busy' }));
     await page.getByRole('button', { name: 'Lưu để xem không cần mạng' }).click();
     await page.getByRole('button', { name: /^Lưu \(/ }).click();
     const alert = page.getByRole('alert');

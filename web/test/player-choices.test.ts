@@ -1,33 +1,16 @@
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { collectProblems, expectAccessible, openPage, PHONE, videoState } from './support/browser.ts';
 import { publishClip } from './support/publish.ts';
+import { useSiteAndBrowser } from './support/site-browser.ts';
 
 // The visitor's data choice (auto, data saver, audio only) and the end screen, on a phone. Each test runs alone:
 // npx vitest run --project web test/player-choices.test.ts -t "<name>".
 const FIRST = 'player-choices-first';
 const LATEST = 'player-choices-latest';
 
-let site: RunningSite;
-let browser: Browser;
+const env = useSiteAndBrowser();
 let published: Promise<void> | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 /**
  * Two 4 s clips of the same ethnic group (H'Mông), 640×360 so the ladder has two rungs (360p, 240p) and the
@@ -35,8 +18,8 @@ afterEach(async () => {
  */
 const ready = () =>
   (published ??= (async () => {
-    await publishClip(site, FIRST, 4, { width: 640, height: 360 });
-    await publishClip(site, LATEST, 4, { width: 640, height: 360 });
+    await publishClip(env.site, FIRST, 4, { width: 640, height: 360 });
+    await publishClip(env.site, LATEST, 4, { width: 640, height: 360 });
   })());
 
 /**
@@ -44,7 +27,7 @@ const ready = () =>
  * start on the 360p rung: a choice that stays on 240p is the data saver's doing.
  */
 async function phonePage(path: string) {
-  context = await browser.newContext(PHONE);
+  const context = await env.newContext(PHONE);
   await context.addInitScript(() => {
     if (!localStorage.getItem('player.bandwidth'))
       localStorage.setItem('player.bandwidth', JSON.stringify({ bps: 20_000_000, at: Date.now() }));
@@ -53,7 +36,7 @@ async function phonePage(path: string) {
   const problems = collectProblems(page);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await openPage(page, new URL(path, site.url).href);
+  await openPage(page, new URL(path, env.site.url).href);
   return { page, problems, requests };
 }
 
@@ -172,7 +155,7 @@ describe('the end of a clip', () => {
     // The next clip's link leads to its page.
     await end.waitFor({ timeout: 60_000 });
     await next.click();
-    await page.waitForURL(new URL(`/artifacts/${FIRST}`, site.url).href);
+    await page.waitForURL(new URL(`/artifacts/${FIRST}`, env.site.url).href);
     await page.getByRole('heading', { level: 1, name: new RegExp(FIRST) }).waitFor();
     expect(problems).toEqual([]);
   });

@@ -1,9 +1,8 @@
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { collectProblems, openPage, PHONE, videoState } from './support/browser.ts';
 import { publishClip } from './support/publish.ts';
+import { useSiteAndBrowser } from './support/site-browser.ts';
 
 // A visitor on a phone and a slow link: nothing of the film before the tap, the poster until the first frame,
 // and a loading state they can see and hear while they wait. Each test runs alone:
@@ -17,27 +16,11 @@ const SLOW_3G = {
   uploadThroughput: 400_000 / 8,
 };
 
-let site: RunningSite;
-let browser: Browser;
+const env = useSiteAndBrowser();
 let published: Promise<void> | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 /** An 8 s landscape clip with two 4 s segments, published on first use. */
-const ready = () => (published ??= publishClip(site, SLUG, 8));
+const ready = () => (published ??= publishClip(env.site, SLUG, 8));
 
 interface Watch {
   /** Every text the loading state showed, in order ('' when hidden). */
@@ -52,7 +35,7 @@ interface Watch {
  * before the player can react to that frame).
  */
 async function phonePage(path: string, throttle?: typeof SLOW_3G) {
-  context = await browser.newContext(PHONE);
+  const context = await env.newContext(PHONE);
   const page = await context.newPage();
   const problems = collectProblems(page);
   const requests: string[] = [];
@@ -78,7 +61,7 @@ async function phonePage(path: string, throttle?: typeof SLOW_3G) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', throttle);
   }
-  await openPage(page, new URL(path, site.url).href);
+  await openPage(page, new URL(path, env.site.url).href);
   return { page, problems, requests };
 }
 
@@ -92,7 +75,7 @@ describe('a phone on a slow network', () => {
   it('fetches the poster, the player code and the master playlist before the tap, and nothing of the film', async () => {
     await ready();
     const requests: string[] = [];
-    context = await browser.newContext(PHONE);
+    const context = await env.newContext(PHONE);
     const page = await context.newPage();
     const problems = collectProblems(page);
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -103,7 +86,7 @@ describe('a phone on a slow network', () => {
       'requestfinished',
       (r) => /\/assets\/index-[\w-]+\.js$/.test(r.url()) && order.push('script arrived'),
     );
-    await openPage(page, new URL(`/artifacts/${SLUG}`, site.url).href);
+    await openPage(page, new URL(`/artifacts/${SLUG}`, env.site.url).href);
     await playerReady(page);
     // The artifact's data is asked for with the HTML (a preload), not after the script has run, and the app
     // takes that answer rather than asking again.

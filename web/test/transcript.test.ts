@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '@artifact-stories/media-pipeline/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSite, startSite } from './support/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { collectProblems, openPage, videoState } from './support/browser.ts';
 import { attachClip, createArtifact, siteClip } from './support/publish.ts';
+import { useSiteAndBrowser } from './support/site-browser.ts';
 
-// The interactive transcript and links to a moment, in a real browser against the real site. Each test runs
+// The interactive transcript and links to a moment, in a real browser against the real env.site. Each test runs
 // alone: npx vitest run --project web test/transcript.test.ts -t "<name>".
 const SLUG = 'transcript-khen';
 const CLIP = { durationSec: 12, width: 640, height: 360, fps: 25, audio: true };
@@ -15,24 +14,8 @@ const CLIP = { durationSec: 12, width: 640, height: 360, fps: 25, audio: true };
 const LINES = 24;
 const EN_CAPTIONS = join(import.meta.dirname, '../../fixtures/captions/khen-hmong.en.vtt');
 
-let site: RunningSite;
-let browser: Browser;
+const env = useSiteAndBrowser();
 let published: Promise<void> | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 function manyLines(): string {
   const stamp = (s: number) => `00:00:${s.toFixed(3).padStart(6, '0')}`;
@@ -47,20 +30,20 @@ function manyLines(): string {
 /** One published clip with Vietnamese (24 lines) and English captions, made on first use. */
 const ready = () =>
   (published ??= (async () => {
-    const vi = join(site.dataDir, 'transcript.vi.vtt');
+    const vi = join(env.site.dataDir, 'transcript.vi.vtt');
     writeFileSync(vi, manyLines());
-    const record = createArtifact(site, SLUG, { status: 'published' });
-    await attachClip(site, record.id, await siteClip(site, SLUG, CLIP), { vi, en: EN_CAPTIONS });
+    const record = createArtifact(env.site, SLUG, { status: 'published' });
+    await attachClip(env.site, record.id, await siteClip(env.site, SLUG, CLIP), { vi, en: EN_CAPTIONS });
   })());
 
 /** A desktop page (the transcript beside the player) that may use the clipboard. */
 async function desktopPage(path: string) {
   await ready();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  const context = await env.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.url });
   const page = await context.newPage();
   const problems = collectProblems(page);
-  await openPage(page, new URL(path, site.url).href);
+  await openPage(page, new URL(path, env.site.url).href);
   return { page, problems };
 }
 
@@ -153,6 +136,6 @@ describe('links to a moment', () => {
     await page.getByRole('button', { name: 'Sao chép liên kết tại thời điểm này' }).click();
     await page.locator('.copy [aria-live]').filter({ hasText: 'Đã sao chép' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(new URL(`/artifacts/${SLUG}?t=${second}`, site.url).href);
+    expect(copied).toBe(new URL(`/artifacts/${SLUG}?t=${second}`, env.site.url).href);
   });
 });

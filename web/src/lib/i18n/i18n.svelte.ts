@@ -4,12 +4,20 @@ import { en } from './en.ts';
 import { contentIn, contentLang } from './fallback.ts';
 import { decideLang, isRobot } from './first-lang.ts';
 import { fillMessage, longDate } from './message.ts';
-import { type MessageKey, vi } from './vi.ts';
+import type { StaffMessageKey } from './staff-vi.ts';
+import { type MessageKey as PublicMessageKey, vi } from './vi.ts';
 
-export type { MessageKey };
+/** Every message's key: the public site's (vi.ts) and the staff pages' (staff-vi.ts, loaded with them). */
+export type MessageKey = PublicMessageKey | StaffMessageKey;
 
 const STORAGE_KEY = 'lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
+const dictionaries: Record<Lang, Record<PublicMessageKey, string>> = { vi, en };
+/** Filled by ./staff-messages.ts when a staff page's code arrives. */
+const staffDictionaries: Partial<Record<Lang, Record<StaffMessageKey, string>>> = {};
+
+export function addStaffMessages(messages: Record<Lang, Record<StaffMessageKey, string>>): void {
+  Object.assign(staffDictionaries, messages);
+}
 
 function remembered(): string | null {
   try {
@@ -67,7 +75,12 @@ export function rememberLang(lang: Lang): void {
  * `{name|one|other}` picks the word for that count ("1 film", "2 films").
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fillMessage(dictionaries[locale.lang][key], params, locale.lang);
+  const lang = locale.lang;
+  const text =
+    (dictionaries[lang] as Record<string, string>)[key] ??
+    (staffDictionaries[lang] as Record<string, string> | undefined)?.[key] ??
+    key;
+  return fillMessage(text, params, lang);
 }
 
 /** Content in the current language, falling back to the other one when that field is empty. */
