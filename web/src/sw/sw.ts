@@ -11,8 +11,8 @@ declare const self: ServiceWorkerGlobalScope;
 
 /** Versioned files never change under their URL: a saved copy is as good as the network's, and costs no data. */
 const IMMUTABLE = /^\/(assets|media)\//;
-/** Staff pages, uploads and live events are never saved and must not be touched. */
-const PASS_THROUGH = /^\/(api\/staff|staff|files)(\/|$)/;
+/** Staff pages and the staff api (uploads and live events included) are never saved and must not be touched. */
+const PASS_THROUGH = /^\/(api\/staff|staff)(\/|$)/;
 
 self.addEventListener('install', () => {
   // Nothing to fetch ahead: the first save fills the caches. A new version takes over at once.
