@@ -1,12 +1,18 @@
-import type { ArtifactSummary } from '@artifact-stories/contracts/schemas';
+import type { ArtifactSummary, PublicVideo } from '@artifact-stories/contracts/schemas';
 import type { CatalogueRepositories } from '../repositories/index.ts';
 import { type CatalogueService, publicVideo } from './catalogue.service.ts';
 import type { PickableFilm } from './lesson-input.ts';
 
+export interface PlayableFilm {
+  artifact: ArtifactSummary;
+  video: PublicVideo;
+}
+
 /** The catalogue as the lesson rules see it: films by slug (any state) and cards of the published ones by id. */
 export interface LessonFilms {
   bySlug(slug: string): PickableFilm | undefined;
-  publishedCards(ids: readonly number[]): Map<number, ArtifactSummary>;
+  /** Published films with a ready video: what a pupil can play. */
+  publishedCards(ids: readonly number[]): Map<number, PlayableFilm>;
 }
 
 export function lessonFilms(repos: CatalogueRepositories, catalogue: CatalogueService): LessonFilms {
@@ -28,13 +34,11 @@ export function lessonFilms(repos: CatalogueRepositories, catalogue: CatalogueSe
       const videos = repos.videos.byIds(
         records.flatMap((r) => (r?.currentVideoId ? [r.currentVideoId] : [])),
       );
-      const cards = new Map<number, ArtifactSummary>();
+      const cards = new Map<number, PlayableFilm>();
       for (const r of records) {
-        if (r)
-          cards.set(
-            r.id,
-            catalogue.summarize(r, r.currentVideoId ? videos.get(r.currentVideoId) : undefined),
-          );
+        const record = r?.currentVideoId ? videos.get(r.currentVideoId) : undefined;
+        const video = publicVideo(record);
+        if (r && video) cards.set(r.id, { artifact: catalogue.summarize(r, record), video });
       }
       return cards;
     },

@@ -1,4 +1,4 @@
-import type { ArtifactSummary } from '@artifact-stories/contracts/schemas';
+import type { ArtifactSummary, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
 import type { LessonContent, LessonItemRecord, LessonRecord } from '../repositories/lessons.repository.ts';
 import { cleanTeacherText } from './lesson-input.ts';
@@ -11,6 +11,8 @@ function setup(codes = ['BCD234', 'FGH567']) {
   const rows = new Map<string, LessonRecord>();
   const items = new Map<number, LessonItemRecord[]>();
   const published = new Set([1]);
+  /** The length of the film on show: a new version may be shorter than the one the teacher cut from. */
+  const film = { durationSec: 60 };
   const clock = { now: 1_000 * DAY };
   const lessons: LessonsDeps['lessons'] = {
     byCode: (code) => rows.get(code),
@@ -58,7 +60,17 @@ function setup(codes = ['BCD234', 'FGH567']) {
         bare: { id: 3, published: true, durationSec: null },
       })[slug],
     publishedCards: (ids) =>
-      new Map(ids.filter((id) => published.has(id)).map((id) => [id, { slug: 'khen' } as ArtifactSummary])),
+      new Map(
+        ids
+          .filter((id) => published.has(id))
+          .map((id) => [
+            id,
+            {
+              artifact: { slug: 'khen' } as ArtifactSummary,
+              video: { durationSec: film.durationSec } as PublicVideo,
+            },
+          ]),
+      ),
   };
   const queue = [...codes];
   const service = new LessonsService({
@@ -68,7 +80,7 @@ function setup(codes = ['BCD234', 'FGH567']) {
     newCode: () => queue.shift() ?? 'ZZZZZZ',
     newToken: () => `token-${rows.size}`,
   });
-  return { service, rows, clock, published };
+  return { service, rows, clock, published, film };
 }
 
 const input = (note = 'Em thấy gì?') => ({
@@ -123,6 +135,14 @@ describe('LessonsService', () => {
     published.delete(1);
     expect(service.open('BCD234')).toMatchObject({ items: [], hiddenItems: 1 });
     expect(service.itemTarget('BCD234', 1)).toBeUndefined();
+  });
+
+  it('plays each item from its film, and hides one whose new, shorter version no longer holds the excerpt', () => {
+    const { service, film } = setup();
+    service.create(input());
+    expect(service.open('BCD234').items[0]).toMatchObject({ start: 10, end: 20, video: { durationSec: 60 } });
+    film.durationSec = 15;
+    expect(service.open('BCD234')).toMatchObject({ items: [], hiddenItems: 1 });
   });
 
   it('refuses a draft and a film without a clip', () => {

@@ -14,9 +14,12 @@ import type {
 import { LocalizedError } from '../errors/localized.ts';
 import type { LessonRecord, LessonsRepository } from '../repositories/lessons.repository.ts';
 import type { LessonFilms } from './lesson-films.ts';
+import { shownVideo } from './learning/exhibition-items.ts';
 import { lessonContent } from './lesson-input.ts';
 
 const DAY_MS = 86_400_000;
+/** The films lesson items play are published ones (LessonFilms.publishedCards keeps only those). */
+const PUBLISHED = { status: 'published' } as const;
 const EXPIRY_MS = LESSON_EXPIRY_DAYS * DAY_MS;
 /** Opening a lesson moves its expiry; once a day is enough (a class of thirty opening it is not thirty writes). */
 const OPENED_STEP_MS = DAY_MS;
@@ -190,8 +193,12 @@ export class LessonsService {
     const stored = this.deps.lessons.items(record.id);
     const cards = this.deps.films.publishedCards(stored.map((i) => i.artifactId));
     const items = stored.flatMap((i) => {
-      const artifact = cards.get(i.artifactId);
-      return artifact ? [{ artifact, start: i.start, end: i.end, note: i.note }] : [];
+      const film = cards.get(i.artifactId);
+      // A new, shorter version of a film may no longer hold the excerpt: the item goes, as an unpublished one.
+      const video = film && shownVideo({ startSec: i.start, endSec: i.end }, PUBLISHED, film.video);
+      return film && video
+        ? [{ artifact: film.artifact, video, start: i.start, end: i.end, note: i.note }]
+        : [];
     });
     return {
       code: record.code,

@@ -5,7 +5,7 @@ import {
   LESSON_TEACHER_MAX_LENGTH,
   LESSON_TITLE_MAX_LENGTH,
 } from '../limits.ts';
-import { ArtifactSummary } from './artifacts.ts';
+import { ArtifactSummary, PublicVideo } from './artifacts.ts';
 import { Lang, Slug } from './common.ts';
 
 // A teacher's lesson: an ordered list of films or excerpts, each with the teacher's own question or note.
@@ -30,9 +30,10 @@ export const LessonInput = Type.Object({
 });
 export type LessonInput = Static<typeof LessonInput>;
 
-/** One item as pupils see it: the film's card, the part to play (null = from the start / to the end), the note. */
+/** One item as pupils see it: the film's card and the film itself (played in the lesson), the part to play (null = from the start / to the end), the note. */
 export const LessonItem = Type.Object({
   artifact: ArtifactSummary,
+  video: PublicVideo,
   start: Type.Union([Type.Number(), Type.Null()]),
   end: Type.Union([Type.Number(), Type.Null()]),
   note: Type.String({ description: "The teacher's own words: plain text, never the museum's" }),
