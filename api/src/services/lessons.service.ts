@@ -13,8 +13,8 @@ import type {
 } from '@artifact-stories/contracts/schemas';
 import { LocalizedError } from '../errors/localized.ts';
 import type { LessonRecord, LessonsRepository } from '../repositories/lessons.repository.ts';
-import type { LessonFilms } from './lesson-films.ts';
 import { shownVideo } from './learning/exhibition-items.ts';
+import type { LessonFilms } from './lesson-films.ts';
 import { lessonContent } from './lesson-input.ts';
 
 const DAY_MS = 86_400_000;
