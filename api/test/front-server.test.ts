@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FrontServer, freePort, startCaddy } from './front-process.ts';
 import { attachFakeVideo, makeTestApp, type TestApp } from './helpers.ts';
+import { lessonInput } from './lessons-helpers.ts';
 import { addStaff, artifactInput, PASSWORD } from './staff-helpers.ts';
 import { waitFor } from './wait.ts';
 
@@ -180,6 +181,38 @@ describe('the front server (Caddy) in front of the app', () => {
     appHits = [];
     expect((await fetch(url)).status).toBe(200);
     expect(appHits).toEqual([]);
+  });
+});
+
+describe("teachers' pages through the front server", () => {
+  it('makes and opens a lesson: the page and its data stay unlisted and uncached, a draft exhibition stays hidden', async () => {
+    const created = await fetch(`${front.url}/api/lessons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: front.url },
+      body: JSON.stringify(lessonInput([shownSlug])),
+    });
+    expect(created.status).toBe(201);
+    const { lesson } = (await created.json()) as { lesson: { code: string } };
+    for (const path of [`/l/${lesson.code}`, `/en/l/${lesson.code}`, `/l/${lesson.code}/print`, '/join']) {
+      const page = await fetch(`${front.url}${path}`, { headers: { accept: 'text/html' } });
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('x-robots-tag'), path).toBe('noindex, nofollow');
+      expect(await page.text(), path).toContain('<meta name="robots" content="noindex, nofollow"');
+    }
+    const data = await fetch(`${front.url}/api/lessons/${lesson.code}`);
+    expect(data.status).toBe(200);
+    expect(data.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    // A shared cache in front (a CDN) must never keep one school's lesson for another's request.
+    expect(data.headers.get('cache-control') ?? '').not.toMatch(/public|s-maxage/);
+    expect(((await data.json()) as { items: { artifact: { slug: string } }[] }).items[0]?.artifact.slug).toBe(
+      shownSlug,
+    );
+    // The seeded exhibitions have no ready film here: not on show, through the front server as in the app.
+    expect(t.app.repos.exhibitions.count()).toBeGreaterThan(0);
+    const exhibition = await fetch(`${front.url}/exhibitions/nhac-cu-tay-nguyen`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(exhibition.status).toBe(404);
   });
 });
 
