@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, PHONE } from './support/browser.ts';
+import { expectAccessible, openPage, PHONE } from './support/browser.ts';
 import { attachClip, createArtifact, siteClip } from './support/publish.ts';
 import { useSiteAndBrowser } from './support/site-browser.ts';
 
@@ -220,6 +220,12 @@ describe('an exhibition saved for offline use', () => {
     const films = await mp4s(page, `/api/exhibitions/${EXHIBITION}`);
     await saveShowingSize(page, 'Lưu triển lãm để xem không cần mạng', films);
     expect(await savedMp4s(page)).toEqual({ [`offline:exhibition:${EXHIBITION}`]: films.urls });
+    await expectAccessible(page);
+    // The English twin is the same saved copy, said in English.
+    await openPage(page, new URL(`/en/exhibitions/${EXHIBITION}`, env.site.url).href);
+    await page.getByText(/^Saved on this device on \d+ \w+ \d{4} at \d\d:\d\d/).waitFor();
+    await expectAccessible(page);
+    await openPage(page, new URL(`/exhibitions/${EXHIBITION}`, env.site.url).href);
 
     await context.setOffline(true);
     await page.reload();
