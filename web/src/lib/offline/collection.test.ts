@@ -1,6 +1,6 @@
-import type { PublicVideo } from '@artifact-stories/contracts/schemas';
+import type { ExhibitionDetail, PublicLesson, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
-import { exhibitionPlan, fingerprint, lessonPlan } from './collection.ts';
+import { exhibitionOffline, lessonOffline } from './collection.ts';
 
 function item(slug: string, mp4 = true) {
   const base = `/media/v-${slug}/1`;
@@ -12,14 +12,18 @@ function item(slug: string, mp4 = true) {
       ? { url: `${base}/480p.mp4`, width: 854, height: 480, bytes: 1_000_000, bandwidth: 1 }
       : undefined,
   } as unknown as PublicVideo;
-  return { artifact: { slug, title: { vi: slug, en: slug } }, video };
+  return { artifact: { slug, title: { vi: `Phim ${slug}`, en: `Film ${slug}` } }, video, note: '' };
 }
+
+const lesson = (items: ReturnType<typeof item>[], title = 'Bài 1') =>
+  ({ code: 'BCD234', title, teacherName: 'Cô Lan', items }) as unknown as PublicLesson;
 
 const urls = (films: { url: string }[][]) => films.flat().map((f) => f.url);
 
-describe('lessonPlan', () => {
+describe('lessonOffline', () => {
   it('keeps the lesson page in both languages and its data under each spelling of the code, then each film with its artifact page', () => {
-    const plan = lessonPlan(['bcd-234', 'BCD234'], [item('khen'), item('cong')]);
+    const plan = lessonOffline('bcd-234', lesson([item('khen'), item('cong')]));
+    expect(plan.key).toBe('lesson:BCD234');
     expect(plan.films[0]?.map((f) => f.url)).toEqual([
       '/l/bcd-234',
       '/en/l/bcd-234',
@@ -42,33 +46,33 @@ describe('lessonPlan', () => {
   });
 
   it('names the items whose film has no MP4 and saves the others', () => {
-    const old = item('old', false);
-    const plan = lessonPlan(['BCD234'], [item('khen'), old]);
-    expect(plan.missing).toEqual([old]);
+    const plan = lessonOffline('BCD234', lesson([item('khen'), item('old', false)]));
+    expect(plan.missing).toEqual([{ vi: 'Phim old', en: 'Film old' }]);
     expect(urls(plan.films).filter((u) => u.endsWith('.mp4'))).toEqual(['/media/v-khen/1/480p.mp4']);
     expect(urls(plan.films).some((u) => u.includes('/old'))).toBe(false);
   });
 
   it('offers nothing to save when no film can be', () => {
-    expect(lessonPlan(['BCD234'], [item('old', false)]).films).toEqual([]);
+    expect(lessonOffline('BCD234', lesson([item('old', false)])).films).toEqual([]);
+  });
+
+  it('has a version that changes when the teacher changes what the lesson shows, and only then', () => {
+    const version = lessonOffline('BCD234', lesson([item('khen')])).version;
+    expect(lessonOffline('BCD234', lesson([item('khen')])).version).toBe(version);
+    expect(lessonOffline('BCD234', lesson([item('khen')], 'Bài 2')).version).not.toBe(version);
+    expect(lessonOffline('BCD234', lesson([{ ...item('khen'), note: 'Hỏi?' }])).version).not.toBe(version);
   });
 });
 
-describe('exhibitionPlan', () => {
+describe('exhibitionOffline', () => {
   it('keeps the exhibition page in both languages and its data', () => {
-    const plan = exhibitionPlan('song-cung-lua', [item('khen')]);
+    const exhibition = { slug: 'song-cung-lua', items: [item('khen')] } as unknown as ExhibitionDetail;
+    const plan = exhibitionOffline(exhibition);
+    expect(plan.key).toBe('exhibition:song-cung-lua');
     expect(plan.films[0]?.map((f) => f.url)).toEqual([
       '/exhibitions/song-cung-lua',
       '/en/exhibitions/song-cung-lua',
       '/api/exhibitions/song-cung-lua',
     ]);
-  });
-});
-
-describe('fingerprint', () => {
-  it('changes when what is shown changes, and only then', () => {
-    const a = fingerprint(['Bài 1', [{ note: 'Hỏi gì?' }]]);
-    expect(fingerprint(['Bài 1', [{ note: 'Hỏi gì?' }]])).toBe(a);
-    expect(fingerprint(['Bài 1', [{ note: 'Hỏi gì khác?' }]])).not.toBe(a);
   });
 });
