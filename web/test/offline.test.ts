@@ -90,7 +90,10 @@ describe('a film saved for offline use', () => {
     expect(shown).toBeGreaterThanOrEqual(Math.floor(detail.video.progressive.bytes / 1e5) / 10);
     await page.getByRole('button', { name: /^Lưu \(/ }).click();
     await page.getByText(/Đã lưu trên thiết bị này/).waitFor({ timeout: 60_000 });
-    expect(await savedCaches(page)).toEqual([`offline:film:${SLUG}`]);
+    // One cache per saved copy: `offline:<what>@<when>` (a new save replaces it whole).
+    expect(await savedCaches(page)).toEqual([
+      expect.stringMatching(new RegExp(`^offline:film:${SLUG}@\\d+$`)),
+    ]);
 
     await context.setOffline(true);
     await page.reload();

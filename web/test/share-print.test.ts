@@ -114,7 +114,7 @@ describe('artifact page', () => {
 });
 
 describe('print layout', () => {
-  it('prints title, story, poster, transcript and a QR code back to the film, without the site around it', async () => {
+  it('prints title, story, key frames, transcript and a QR code back to the film, without the site around it', async () => {
     const { page, problems } = await open(`/en/artifacts/${SLUG}`, { share: 'none' });
     await page.getByRole('list', { name: /lines/i }).waitFor();
     // Nothing for paper is fetched before the visitor asks to print.
@@ -134,7 +134,15 @@ describe('print layout', () => {
     expect(await qr.isVisible()).toBe(true);
     expect(await shown('h1')).toBe(true);
     expect(await shown('#story')).toBe(true);
-    expect(await shown('.print-poster img')).toBe(true);
+    // Key frames of the film with their times under them (an 8 s film: a frame every 2 s), not the poster;
+    // loaded before the dialog opened.
+    const frames = page.locator('.print-film .frames li');
+    expect(await frames.locator('.time').allTextContents()).toEqual(['0:00', '0:02', '0:04', '0:06']);
+    for (const img of await frames.locator('img').all()) {
+      expect(await img.isVisible()).toBe(true);
+      expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    }
+    expect(await page.locator('.print-film picture').count()).toBe(0);
     expect(await shown('.transcript')).toBe(true);
     for (const hidden of [
       '.site-header',
@@ -144,6 +152,7 @@ describe('print layout', () => {
       '.share',
       'button.print',
       '.embed',
+      '.offline',
     ]) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }

@@ -164,15 +164,4 @@ export const en: Record<MessageKey, string> = {
   'status.notFound': 'This could not be found.',
   'status.notFoundTitle': 'Page not found',
   'status.notFoundPage': 'The page you are looking for does not exist or has moved.',
-
-  'offline.heading': 'Offline',
-  'offline.save': 'Save for offline use',
-  'offline.confirm': 'The film, its captions and this page will use about {size} of this device’s storage.',
-  'offline.confirmSave': 'Save ({size})',
-  'offline.cancel': 'Cancel',
-  'offline.saving': 'Saving: {done} of {total}',
-  'offline.saved': 'Saved on this device ({size}): it plays without a network.',
-  'offline.space': 'This site uses {size} of this device’s storage.',
-  'offline.remove': 'Remove the saved copy',
-  'offline.failed': 'Could not save ({reason}). Check the network and free storage, then try again.',
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { offlineEn, offlineVi } from '../offline/texts.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -16,12 +17,16 @@ describe('dictionaries', () => {
     }
   });
 
-  it('use the same placeholders in both languages', () => {
-    const differing = Object.keys(vi).filter(
-      (key) =>
-        JSON.stringify(placeholders(vi[key as keyof typeof vi])) !==
-        JSON.stringify(placeholders(en[key as keyof typeof en])),
-    );
-    expect(differing).toEqual([]);
+  it('use the same placeholders in both languages (the offline texts, loaded with their button, too)', () => {
+    for (const [viDict, enDict] of [
+      [vi, en],
+      [offlineVi, offlineEn],
+    ] as [Record<string, string>, Record<string, string>][]) {
+      const differing = Object.keys(viDict).filter(
+        (key) =>
+          JSON.stringify(placeholders(viDict[key] ?? '')) !== JSON.stringify(placeholders(enDict[key] ?? '')),
+      );
+      expect(differing).toEqual([]);
+    }
   });
 });

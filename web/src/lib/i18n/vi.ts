@@ -164,17 +164,6 @@ export const vi = {
   'status.notFound': 'Không tìm thấy nội dung này.',
   'status.notFoundTitle': 'Không tìm thấy trang',
   'status.notFoundPage': 'Trang bạn tìm không có hoặc đã được chuyển đi.',
-
-  'offline.heading': 'Xem không cần mạng',
-  'offline.save': 'Lưu để xem không cần mạng',
-  'offline.confirm': 'Phim, phụ đề và trang này sẽ dùng khoảng {size} bộ nhớ của thiết bị.',
-  'offline.confirmSave': 'Lưu ({size})',
-  'offline.cancel': 'Huỷ',
-  'offline.saving': 'Đang lưu: {done} / {total}',
-  'offline.saved': 'Đã lưu trên thiết bị này ({size}): xem được cả khi không có mạng.',
-  'offline.space': 'Trang này đang dùng {size} bộ nhớ của thiết bị.',
-  'offline.remove': 'Xoá bản đã lưu',
-  'offline.failed': 'Chưa lưu được ({reason}). Hãy kiểm tra mạng và bộ nhớ trống rồi thử lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

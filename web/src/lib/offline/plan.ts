@@ -2,7 +2,8 @@
 // its page (in the languages asked), its catalogue data, the whole MP4 (one file, not the HLS ladder), its
 // captions and chapters, its poster, and the site's code. Pure: the same list is shown as a size before saving
 // and fetched when the visitor says yes.
-import type { ArtifactDetail } from '@artifact-stories/contracts/schemas';
+import { hrefIn } from '@artifact-stories/contracts/lang-path';
+import type { PublicVideo } from '@artifact-stories/contracts/schemas';
 
 /** The player asks for the chapters in the page's language. */
 const LANGS = ['vi', 'en'] as const;
@@ -18,18 +19,32 @@ export interface AssetList {
   files: { url: string; bytes: number }[];
 }
 
+/**
+ * A film as an artifact's page has it (ArtifactDetail) and as a lesson's or an exhibition's item has it (its
+ * artifact's slug and its PublicVideo): one shape, so one list of files for all three.
+ */
+export interface SavableFilm {
+  slug: string;
+  video: PublicVideo | null;
+}
+
 /** Whether a film can be kept offline: only one that has its MP4 (versions made since it exists). */
-export function canSaveFilm(artifact: ArtifactDetail): boolean {
-  return Boolean(artifact.video?.progressive);
+export function canSaveFilm(film: SavableFilm): boolean {
+  return Boolean(film.video?.progressive);
+}
+
+/** A page's URL in both languages (`/l/X`, `/en/l/X`): a saved page opens in either. */
+export function bothLanguages(path: string): string[] {
+  return [path, hrefIn(path, 'en')];
 }
 
 /** The files of one film: `pages` are its page URLs (one per language the visitor may open it in). */
-export function filmFiles(artifact: ArtifactDetail, pages: string[]): OfflineFile[] {
-  const video = artifact.video;
+export function filmFiles(film: SavableFilm, pages: string[]): OfflineFile[] {
+  const video = film.video;
   if (!video?.progressive) return [];
   const files: OfflineFile[] = [
     ...pages.map((url) => ({ url })),
-    { url: `/api/artifacts/${encodeURIComponent(artifact.slug)}` },
+    { url: `/api/artifacts/${encodeURIComponent(film.slug)}` },
     { url: video.progressive.url, bytes: video.progressive.bytes },
     ...video.captions.map((c) => ({ url: c.url })),
     // The browsers that run service workers all show WebP: the <picture> never asks for the JPEG then.

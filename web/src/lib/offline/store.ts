@@ -1,6 +1,10 @@
 // The browser side of offline saving: one Cache Storage cache per saved thing (a film, a lesson, an exhibition),
 // filled only when the visitor asks, served by the service worker (web/src/sw/sw.ts) when the network is gone,
 // and removed whole. What was saved (its size, when) is remembered in localStorage for the button's label.
+//
+// Two saved things may share files (a lesson and one of its films saved alone): each keeps its own copy in its
+// own cache, so removing one never takes a file the other needs. A new save of the same thing (the teacher
+// changed the lesson) fills a new cache and drops the old one only once the new one is whole.
 import type { AssetList, OfflineFile } from './plan.ts';
 
 const CACHE_PREFIX = 'offline:';
@@ -9,6 +13,10 @@ const RECORDS_KEY = 'offline-saved';
 export interface SavedRecord {
   bytes: number;
   savedAt: string;
+  /** The cache holding this copy; absent in records written before copies were versioned (`offline:<key>`). */
+  cache?: string;
+  /** What the saved copy showed (see collection.ts fingerprint), to tell when it is older than the page. */
+  version?: string;
 }
 
 /** Service workers need a secure context (https, or localhost); old browsers have none. */
@@ -45,23 +53,33 @@ function writeRecords(records: Record<string, SavedRecord>): void {
   }
 }
 
+/** Every cache of a thing: its saved copy, and any left by a save that a closed tab cut short. */
+async function cachesOf(key: string): Promise<string[]> {
+  const name = CACHE_PREFIX + key;
+  return (await caches.keys()).filter((n) => n === name || n.startsWith(`${name}@`));
+}
+
 export async function savedRecord(key: string): Promise<SavedRecord | null> {
-  if (!offlineSupported() || !(await caches.has(CACHE_PREFIX + key))) return null;
-  return readRecords()[key] ?? null;
+  if (!offlineSupported()) return null;
+  const record = readRecords()[key];
+  if (!record || !(await caches.has(record.cache ?? CACHE_PREFIX + key))) return null;
+  return record;
 }
 
 /**
- * Fetches every file into the thing's cache, one at a time (a slow link shares itself badly), reporting bytes as
- * they arrive. All or nothing: on a failure or a cancel the partial cache is removed, so "saved" always plays.
+ * Fetches every file into a new cache for the thing, one at a time (a slow link shares itself badly), reporting
+ * bytes as they arrive. All or nothing: on a failure or a cancel the new cache is removed and a copy saved before
+ * stays, so "saved" always plays. Files already saved (the code, the films) come from the device, not the network.
  */
 export async function saveOffline(
   key: string,
   files: OfflineFile[],
   onProgress: (bytes: number) => void,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; version?: string } = {},
 ): Promise<SavedRecord> {
+  const { signal, version } = options;
   await ensureWorker();
-  const name = CACHE_PREFIX + key;
+  const name = `${CACHE_PREFIX}${key}@${Date.now()}`;
   const cache = await caches.open(name);
   let bytes = 0;
   try {
@@ -77,8 +95,9 @@ export async function saveOffline(
     await caches.delete(name);
     throw error;
   }
-  const record = { bytes, savedAt: new Date().toISOString() };
+  const record: SavedRecord = { bytes, savedAt: new Date().toISOString(), cache: name, version };
   writeRecords({ ...readRecords(), [key]: record });
+  for (const old of await cachesOf(key)) if (old !== name) await caches.delete(old);
   return record;
 }
 
@@ -92,7 +111,7 @@ function storedHeaders(wire: Headers, size: number): Headers {
 }
 
 export async function removeOffline(key: string): Promise<void> {
-  await caches.delete(CACHE_PREFIX + key);
+  for (const name of await cachesOf(key)) await caches.delete(name);
   const records = readRecords();
   delete records[key];
   writeRecords(records);

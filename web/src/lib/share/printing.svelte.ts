@@ -19,12 +19,30 @@ function pendingImages(): Promise<void>[] {
     );
 }
 
+/** What print-only parts are still fetching before they can show their images (the storyboard's cue list). */
+const preparing = new Set<Promise<unknown>>();
+
+/** A print-only part's fetch (its code, its data): the print button waits for it, then for its images. */
+export function printWaitsFor<T>(work: Promise<T>): Promise<T> {
+  preparing.add(work);
+  const done = () => preparing.delete(work);
+  work.then(done, done);
+  return work;
+}
+
+const nextFrame = () => new Promise((frame) => requestAnimationFrame(frame));
+
 /** The print button: puts the print-only parts in, waits for their images, then opens the print dialog. */
 export async function printPage(): Promise<void> {
   printing.on = true;
   // Svelte renders the print-only parts on the next microtask; their images then load.
   await Promise.resolve();
-  await new Promise((frame) => requestAnimationFrame(frame));
+  await nextFrame();
+  // A part's code may arrive first, then start its own fetch: wait until nothing is pending.
+  while (preparing.size) {
+    await Promise.allSettled([...preparing]);
+    await nextFrame();
+  }
   await Promise.all(pendingImages());
   window.print();
 }
