@@ -3,7 +3,7 @@ import type { CatalogueRepositories } from '../repositories/index.ts';
 import { type CatalogueService, publicVideo } from './catalogue.service.ts';
 import type { PickableFilm } from './lesson-input.ts';
 
-export interface PlayableFilm {
+interface PlayableFilm {
   artifact: ArtifactSummary;
   video: PublicVideo;
 }
