@@ -6,7 +6,7 @@ const CAPTION_SCALES = [1, 1.5, 2, 2.5, 3, 4] as const;
 export type CaptionScale = (typeof CAPTION_SCALES)[number];
 
 export const DEFAULT_CAPTION_SCALE: CaptionScale = 2;
-export const CAPTION_SCALE_KEY = 'classroom.captionScale';
+const CAPTION_SCALE_KEY = 'classroom.captionScale';
 
 /** The step `by` steps away (+1 bigger, −1 smaller), staying at either end. */
 export function stepScale(scale: CaptionScale, by: 1 | -1): CaptionScale {
@@ -19,4 +19,21 @@ export function stepScale(scale: CaptionScale, by: 1 | -1): CaptionScale {
 export function parseScale(stored: string | null): CaptionScale {
   const value = Number(stored);
   return CAPTION_SCALES.find((s) => s === value) ?? DEFAULT_CAPTION_SCALE;
+}
+
+/** The size remembered on this device (or the default). */
+export function loadScale(): CaptionScale {
+  try {
+    return parseScale(localStorage.getItem(CAPTION_SCALE_KEY));
+  } catch {
+    return DEFAULT_CAPTION_SCALE;
+  }
+}
+
+export function saveScale(scale: CaptionScale): void {
+  try {
+    localStorage.setItem(CAPTION_SCALE_KEY, String(scale));
+  } catch {
+    // Private browsing without storage: the size holds for this visit only.
+  }
 }
