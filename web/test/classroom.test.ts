@@ -171,7 +171,13 @@ describe('classroom mode', () => {
     await page.keyboard.press('x');
     await page.locator('.classroom .blank').waitFor({ state: 'detached' });
 
-    // Escape (not in full screen): back to the lesson page.
+    // F: full screen; the first Escape leaves it, the second leaves classroom mode for the lesson page.
+    const full = () => page.evaluate(() => document.fullscreenElement?.className ?? null);
+    await page.keyboard.press('f');
+    await expect.poll(full).toMatch(/classroom/);
+    await page.keyboard.press('Escape');
+    await expect.poll(full).toBeNull();
+    expect(new URL(page.url()).pathname).toBe(`/l/${code}/present`);
     await page.keyboard.press('Escape');
     await page.waitForURL(new RegExp(`/l/${code}$`));
     await page.getByRole('heading', { level: 1, name: 'Nghe khèn' }).waitFor();
@@ -229,5 +235,16 @@ describe('classroom mode', () => {
       await expectAccessible(page);
     }
     await page.getByRole('button', { name: 'Larger captions' }).waitFor();
+
+    // On a phone held upright, the words and the transcript go under the film, nothing wider than the screen.
+    const phone = await (await env.browser.newContext(PHONE)).newPage();
+    await openPage(phone, url(`/l/${code}/present`));
+    await phone.locator('.classroom .transcript li').first().waitFor({ timeout: 30_000 });
+    const film = await phone.locator('.classroom video').boundingBox();
+    const words = await phone.locator('.classroom .teacher-note').boundingBox();
+    expect(film && words && words.y >= film.y + film.height).toBe(true);
+    const room = phone.locator('.classroom');
+    expect(await room.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'classroom-phone');
   });
 });
