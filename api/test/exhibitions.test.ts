@@ -108,6 +108,8 @@ describe('staff exhibitions', () => {
       'thu-nghiem',
     );
     expect((await get('/exhibitions/thu-nghiem')).statusCode).toBe(404);
+    expect((await get('/exhibitions/thu-nghiem/present')).statusCode).toBe(404);
+    expect((await get('/en/exhibitions/thu-nghiem/present')).statusCode).toBe(404);
     expect((await get('/iiif/exhibitions/thu-nghiem/collection')).statusCode).toBe(404);
     expect((await get('/sitemap.xml')).body).not.toContain('/exhibitions/thu-nghiem');
   });
@@ -238,6 +240,26 @@ describe('reach', () => {
       expect(manifest.statusCode).toBe(200);
       expect(presentation3Problems(manifest.json(), item.id)).toEqual([]);
     }
+  });
+
+  it('classroom mode: served in both languages, never indexed, naming its twins; not in the sitemap', async () => {
+    const path = '/exhibitions/nhac-cu-tay-nguyen/present';
+    const en = await get(`/en${path}`);
+    expect(en.statusCode).toBe(200);
+    expect(en.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(en.body).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(en.body).toContain(
+      '<title>Gongs of the Central Highlands — Classroom mode · Artifact Stories</title>',
+    );
+    expect(en.body).toContain(`<link rel="alternate" hreflang="vi" href="${ORIGIN}${path}">`);
+    expect(en.body).toContain(`<link rel="alternate" hreflang="en" href="${ORIGIN}/en${path}">`);
+    const vi = await get(path);
+    expect(vi.statusCode).toBe(200);
+    expect(vi.body).toContain('<html lang="vi"');
+    expect(vi.body).toContain('Chế độ lớp học');
+    // Living with rice has no ready film: nothing to show a class either.
+    expect((await get('/exhibitions/song-cung-cay-lua/present')).statusCode).toBe(404);
+    expect((await get('/sitemap.xml')).body).not.toContain('/present');
   });
 
   it('sitemap: the exhibitions with something to watch', async () => {

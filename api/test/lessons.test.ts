@@ -225,11 +225,33 @@ describe('teacher text in the page the server sends', () => {
     const metas = DomUtils.findAll((e) => e.name === 'meta', doc.children);
     expect(metas.find((m) => m.attribs.name === 'robots')?.attribs.content).toBe('noindex, nofollow');
     expect(metas.find((m) => m.attribs.property === 'og:title')?.attribs.content).toBe(hostile);
-    for (const path of ['/join', '/lessons/new', `/lessons/${lesson.code}/edit`, `/l/${lesson.code}/print`]) {
-      expect((await as.get(path, { accept: 'text/html' })).headers['x-robots-tag'], path).toBe(
-        'noindex, nofollow',
+    for (const path of [
+      '/join',
+      '/lessons/new',
+      `/lessons/${lesson.code}/edit`,
+      `/l/${lesson.code}/print`,
+      `/l/${lesson.code}/present`,
+    ]) {
+      const page = await as.get(path, { accept: 'text/html' });
+      expect(page.statusCode, path).toBe(200);
+      expect(page.headers['x-robots-tag'], path).toBe('noindex, nofollow');
+      // Each names its twin in the other language.
+      const twins = DomUtils.findAll(
+        (e) => e.name === 'link' && !!e.attribs.hreflang,
+        parseDocument(page.body).children,
       );
+      expect(
+        Object.fromEntries(
+          twins.map((l) => [l.attribs.hreflang, new URL(l.attribs.href as string).pathname]),
+        ),
+        path,
+      ).toEqual({
+        vi: path,
+        en: `/en${path}`,
+        'x-default': path,
+      });
     }
+    expect((await as.get('/l/BCD999/present', { accept: 'text/html' })).statusCode).toBe(404);
   });
 });
 

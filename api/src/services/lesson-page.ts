@@ -1,9 +1,7 @@
 import type { Lang, PublicLesson } from '@artifact-stories/contracts/schemas';
 import { escapeHtml } from './reach/escape.ts';
-import type { PageMeta } from './reach/head.ts';
+import { NOINDEX, type PageMeta } from './reach/head.ts';
 import { SITE_NAME } from './reach/museum.ts';
-
-const NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 
 const WORDS = {
   vi: {

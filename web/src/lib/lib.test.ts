@@ -28,6 +28,8 @@ describe('routes', () => {
     ['/join', { name: 'join' }],
     ['/l/BCD234', { name: 'lesson', code: 'BCD234' }],
     ['/l/bcd-234/print', { name: 'lesson-print', code: 'bcd-234' }],
+    ['/l/BCD234/present', { name: 'lesson-present', code: 'BCD234' }],
+    ['/exhibitions/song-cung-cay-lua/present', { name: 'exhibition-present', slug: 'song-cung-cay-lua' }],
     ['/lessons/new', { name: 'lesson-new' }],
     ['/lessons/BCD234/edit', { name: 'lesson-edit', code: 'BCD234' }],
     ['/exhibitions/song-cung-cay-lua', { name: 'exhibition', slug: 'song-cung-cay-lua' }],

@@ -4,6 +4,7 @@ import type { Lang } from '@artifact-stories/contracts/schemas';
 import { SLUG_PATTERN } from '@artifact-stories/contracts/slugs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FRAMEABLE } from '../../plugins/external/helmet.ts';
+import { classroomPageMeta } from '../../services/reach/classroom-page.ts';
 import { exhibitionPageMeta } from '../../services/reach/exhibition-seo.ts';
 import { type PageMeta, sitePageMeta } from '../../services/reach/head.ts';
 import { SITE_DESCRIPTION } from '../../services/reach/museum.ts';
@@ -70,6 +71,15 @@ export default async function sitePages(app: FastifyInstance, opts: { indexFile:
       const detail = SLUG_PATTERN.test(slug) ? app.exhibitions.publishedDetail(slug) : undefined;
       return detail && exhibitionPageMeta(detail, linksFor(app, request), lang, app.config.LICENSE_URI);
     }),
+  );
+  // Classroom mode of a published exhibition: the same check, and noindex (the exhibition page is the one to list).
+  const classroom = serve((request, lang) => {
+    const slug = request.params.slug ?? '';
+    const detail = SLUG_PATTERN.test(slug) ? app.exhibitions.publishedDetail(slug) : undefined;
+    return detail && classroomPageMeta(detail, linksFor(app, request), lang);
+  });
+  app.get('/exhibitions/:slug/present', (request: PageRequest, reply) =>
+    classroom(request, reply.header('X-Robots-Tag', 'noindex, nofollow')),
   );
   // The one page other sites may frame: the player oEmbed hands out.
   app.get('/embed/:slug', FRAMEABLE, artifact);

@@ -10,6 +10,9 @@ export interface PageMeta {
   head: string;
 }
 
+/** Pages that are not to be listed: lessons (unlisted by design), classroom mode (the exhibition page is listed). */
+export const NOINDEX = '<meta name="robots" content="noindex, nofollow">';
+
 const OG_LOCALE: Record<Lang, string> = { vi: 'vi_VN', en: 'en_US' };
 
 export const meta = (attr: 'name' | 'property', key: string, value: string | number) =>

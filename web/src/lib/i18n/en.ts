@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   'group.filmsLink': "Filter this group's films →",
   'groups.noFilms': 'no films yet',
   'home.allFilms': 'See all films →',
+  'home.teachers': 'Teachers: make a lesson from our films; pupils join with a class code, no account',
+  'home.makeLesson': 'Make a lesson',
 
   // The "all films" listing and the language-family pages (issue 11).
   'films.title': 'All films',

@@ -72,6 +72,8 @@ export const vi = {
   'group.filmsLink': 'Lọc phim của dân tộc này →',
   'groups.noFilms': 'chưa có phim',
   'home.allFilms': 'Xem tất cả phim →',
+  'home.teachers': 'Thầy cô: soạn bài học từ phim, học sinh vào bằng mã lớp, không cần tài khoản',
+  'home.makeLesson': 'Tạo bài học',
 
   // The "all films" listing and the language-family pages (issue 11).
   'films.title': 'Tất cả phim',

@@ -1,6 +1,7 @@
-import type { ArtifactSummary } from '@artifact-stories/contracts/schemas';
+import type { ArtifactSummary, LessonItem, PublicVideo } from '@artifact-stories/contracts/schemas';
 import { describe, expect, it } from 'vitest';
-import { draftProblem, itemHref, toInput, tokenFromHash } from './items.ts';
+import { itemMoment } from '../player/sequence.ts';
+import { draftProblem, itemHref, toInput, tokenFromHash, toPlayItem } from './items.ts';
 
 const artifact = { slug: 'khen-hmong', durationSec: 60 } as ArtifactSummary;
 
@@ -10,6 +11,21 @@ describe('lesson items', () => {
     expect(itemHref({ artifact, start: 12, end: 30 })).toBe('/artifacts/khen-hmong?t=12,30');
     expect(itemHref({ artifact, start: 12, end: null })).toBe('/artifacts/khen-hmong?t=12');
     expect(itemHref({ artifact, start: null, end: 30 })).toBe('/artifacts/khen-hmong?t=0,30');
+  });
+
+  it('play in the page as exhibition items do: the excerpt, from the film’s start when none is given', () => {
+    const video = { hls: '/media/x/master.m3u8' } as PublicVideo;
+    const item = (start: number | null, end: number | null): LessonItem => ({
+      artifact,
+      video,
+      start,
+      end,
+      note: '',
+    });
+    expect(toPlayItem(item(12, 30))).toEqual({ artifact, video, startSec: 12, endSec: 30 });
+    expect(itemMoment(toPlayItem(item(null, 30)))).toEqual({ start: 0, end: 30 });
+    expect(itemMoment(toPlayItem(item(12, null)))).toEqual({ start: 12 });
+    expect(itemMoment(toPlayItem(item(null, null)))).toBeUndefined();
   });
 
   it('read times as typed, and name what is wrong', () => {

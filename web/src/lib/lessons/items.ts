@@ -1,16 +1,22 @@
 import { type ExcerptProblem, excerptProblem } from '@artifact-stories/contracts/excerpt';
 import { momentParam, parseTime } from '@artifact-stories/contracts/moment';
 import type { ArtifactSummary, LessonItem, LessonItemInput } from '@artifact-stories/contracts/schemas';
+import type { PlayItem } from '../player/sequence.ts';
 
 /**
  * Where an item plays: the artifact page at its excerpt (`?t=42,70` plays 42→70 and pauses). A lesson's items
- * played in order are these links in order; classroom mode (next) will walk the same list.
+ * played in order are these links in order.
  */
 export function itemHref(item: Pick<LessonItem, 'artifact' | 'start' | 'end'>): string {
   const base = `/artifacts/${encodeURIComponent(item.artifact.slug)}`;
   if (item.start === null && item.end === null) return base;
   const start = item.start ?? 0;
   return `${base}?t=${momentParam(item.end === null ? { start } : { start, end: item.end })}`;
+}
+
+/** An item as the play-all player takes it (an exhibition item's shape): a missing start is the film's start. */
+export function toPlayItem(item: LessonItem): PlayItem {
+  return { artifact: item.artifact, video: item.video, startSec: item.start ?? 0, endSec: item.end };
 }
 
 /** An item as the builder holds it: times as typed, so nothing a teacher writes is lost on a bad value. */

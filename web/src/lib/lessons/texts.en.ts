@@ -23,6 +23,9 @@ export const lessonsEn: Record<keyof typeof lessonsVi, string> = {
   'lesson.scan': 'Scan to watch',
   'lesson.howToJoin': 'Go to {site}, choose “Join a lesson” and type the code:',
   'lesson.back': 'Back to the lesson',
+  'lesson.player': 'The lesson’s films',
+  'lesson.playHere': 'Play film {n} here',
+  'lesson.finished': 'You have watched all the films of the lesson.',
 
   'builder.new': 'Make a lesson',
   'builder.edit': 'Edit the lesson',

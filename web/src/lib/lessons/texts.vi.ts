@@ -23,6 +23,9 @@ export const lessonsVi = {
   'lesson.scan': 'Quét để xem phim',
   'lesson.howToJoin': 'Vào trang {site}, chọn “Vào bài học” và nhập mã:',
   'lesson.back': 'Về bài học',
+  'lesson.player': 'Xem phim của bài học',
+  'lesson.playHere': 'Xem phim {n} tại đây',
+  'lesson.finished': 'Đã xem hết các phim của bài học.',
 
   'builder.new': 'Soạn bài học',
   'builder.edit': 'Sửa bài học',

@@ -1,7 +1,7 @@
 // The playhead of one item of a play-all (sequence.ts): its range is the linked moment, its end (the range's,
 // or the film's) is reported once, and under play-all it starts itself as soon as its player is there.
 import type { Moment } from '@artifact-stories/contracts/moment';
-import { Playhead } from './playhead.svelte.ts';
+import { type PlayerRemote, Playhead } from './playhead.svelte.ts';
 
 export class ItemPlayhead extends Playhead {
   private done = false;
@@ -24,8 +24,8 @@ export class ItemPlayhead extends Playhead {
     this.end();
   }
 
-  override connect(playFrom: (seconds?: number) => void): () => void {
-    const disconnect = super.connect(playFrom);
+  override connect(player: PlayerRemote): () => void {
+    const disconnect = super.connect(player);
     // After the player's own mount work: the visitor's tap on "play all" still counts for the browser.
     if (this.autostart) queueMicrotask(() => this.playLinked());
     return disconnect;

@@ -26,5 +26,32 @@ export function actionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   return keys[event.key.length === 1 ? event.key.toLowerCase() : event.key];
 }
 
-export const SEEK_STEP_SEC = 5;
-export const VOLUME_STEP = 0.1;
+const SEEK_STEP_SEC = 5;
+const VOLUME_STEP = 0.1;
+
+/** What the player does for its shortcuts. */
+export interface PlayerKeyActions {
+  togglePlay(): void;
+  seekBy(seconds: number): void;
+  volumeBy(step: number): void;
+  mute(): void;
+  captions(): void;
+  fullscreen(): void;
+}
+
+/** Runs the shortcut a key press means; Space on a focused button is left to press that button. */
+export function runPlayerKey(event: KeyboardEvent, on: PlayerKeyActions): void {
+  const action = actionFor(event);
+  if (!action) return;
+  if (action === 'toggle-play' && event.key === ' ' && (event.target as HTMLElement).tagName === 'BUTTON')
+    return;
+  event.preventDefault();
+  if (action === 'toggle-play') on.togglePlay();
+  else if (action === 'back') on.seekBy(-SEEK_STEP_SEC);
+  else if (action === 'forward') on.seekBy(SEEK_STEP_SEC);
+  else if (action === 'volume-up') on.volumeBy(VOLUME_STEP);
+  else if (action === 'volume-down') on.volumeBy(-VOLUME_STEP);
+  else if (action === 'mute') on.mute();
+  else if (action === 'captions') on.captions();
+  else if (action === 'fullscreen') on.fullscreen();
+}

@@ -4,11 +4,18 @@
 import type { Moment } from '@artifact-stories/contracts/moment';
 import { RangeStop } from './range-stop.ts';
 
+/** What the player lets the page around it ask: play from a time (or the linked moment), play/pause, pause. */
+export interface PlayerRemote {
+  playFrom(seconds?: number): void;
+  toggle(): void;
+  pause(): void;
+}
+
 export class Playhead {
   time = $state(0);
   paused = $state(true);
   captions = $state<string | null>(null);
-  private player: ((seconds?: number) => void) | undefined;
+  private player: PlayerRemote | undefined;
   private readonly range = new RangeStop();
 
   /** A getter: the moment the page's link names, read at the first play. */
@@ -32,20 +39,29 @@ export class Playhead {
 
   /** Plays from `seconds`, starting the film first if the visitor has not yet. */
   playFrom(seconds: number): void {
-    this.player?.(seconds);
+    this.player?.playFrom(seconds);
   }
 
   /** Starts the linked moment as the play button does, its range end armed: a play-all's next item. */
   playLinked(): void {
-    this.player?.();
+    this.player?.playFrom();
+  }
+
+  /** Play or pause, as the play button does: a presenter's key in classroom mode. */
+  toggle(): void {
+    this.player?.toggle();
+  }
+
+  pause(): void {
+    this.player?.pause();
   }
 
   /** The film played to its very end. Nothing on the artifact page; a play-all moves on (sequence.ts). */
   filmEnded(): void {}
 
   /** Called by the player as it mounts; the returned function, as it unmounts. */
-  connect(playFrom: (seconds?: number) => void): () => void {
-    this.player = playFrom;
+  connect(player: PlayerRemote): () => void {
+    this.player = player;
     return () => (this.player = undefined);
   }
 

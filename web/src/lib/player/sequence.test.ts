@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { finishedAll, initialSequence, itemEnded, itemMoment, playAll, playOne, step } from './sequence.ts';
+import {
+  autostarts,
+  finishedAll,
+  initialSequence,
+  itemEnded,
+  itemMoment,
+  playAll,
+  playOne,
+  readyAll,
+  step,
+} from './sequence.ts';
 
 describe('play-all sequence', () => {
   it('plays each item to its end, then the next, and stops after the last', () => {
@@ -33,5 +43,15 @@ describe('play-all sequence', () => {
     expect(itemMoment({ startSec: 2, endSec: 6 })).toEqual({ start: 2, end: 6 });
     expect(itemMoment({ startSec: 4, endSec: null })).toEqual({ start: 4 });
     expect(itemMoment({ startSec: 0, endSec: null })).toBeUndefined();
+  });
+
+  it('opened ready on an item (classroom mode), waits for the first play, then each next item starts itself', () => {
+    const ready = readyAll(5, 3);
+    expect(ready).toMatchObject({ index: 3, auto: true });
+    expect(autostarts(ready)).toBe(false);
+    expect(autostarts(itemEnded(ready, 5))).toBe(true);
+    expect(autostarts(step(ready, 5, -1) as typeof ready)).toBe(true);
+    expect(autostarts(playOne(ready, 5, 1))).toBe(false);
+    expect(readyAll(2, 9).index).toBe(1);
   });
 });

@@ -2,11 +2,18 @@
 // data and functions, so the exhibition page drives it now and a classroom or presenter mode can drive it
 // with its own keys later; the page keeps the state, the player plays one item at a time.
 import type { Moment } from '@artifact-stories/contracts/moment';
+import type { ArtifactSummary, PublicVideo } from '@artifact-stories/contracts/schemas';
 
 export interface SequenceItem {
   startSec: number;
   /** Null: to the end of the film. */
   endSec: number | null;
+}
+
+/** An item as the play-all player takes it: exhibition items are these; lesson items map to them (lessons/items.ts). */
+export interface PlayItem extends SequenceItem {
+  artifact: Pick<ArtifactSummary, 'title' | 'slug'>;
+  video: PublicVideo;
 }
 
 export interface SequenceState {
@@ -27,6 +34,11 @@ export function itemMoment(item: SequenceItem): Moment | undefined {
 }
 
 const clamp = (index: number, count: number) => Math.min(Math.max(0, index), Math.max(0, count - 1));
+
+/** Play-all from `index`, waiting for the visitor's first play (classroom mode opening on an item). */
+export function readyAll(count: number, index = 0): SequenceState {
+  return { index: clamp(index, count), auto: true, run: 0 };
+}
 
 /** Starts play-all from `index` (the first item by default). */
 export function playAll(state: SequenceState, count: number, index = 0): SequenceState {
@@ -50,6 +62,14 @@ export function itemEnded(state: SequenceState, count: number): SequenceState {
   if (state.auto && state.index + 1 < count)
     return { index: state.index + 1, auto: true, run: state.run + 1 };
   return { ...state, auto: false };
+}
+
+/**
+ * Whether the item on show starts by itself: under play-all, once the visitor has started something (run > 0).
+ * A page that opens on a play-all (classroom mode) waits for its first play: no sound before anyone asked.
+ */
+export function autostarts(state: SequenceState): boolean {
+  return state.auto && state.run > 0;
 }
 
 /** Whether the end of the item on show was the end of the whole sequence under play-all. */

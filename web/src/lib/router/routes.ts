@@ -21,6 +21,8 @@ export type Route =
   | { name: 'join' }
   | { name: 'lesson'; code: string }
   | { name: 'lesson-print'; code: string }
+  | { name: 'lesson-present'; code: string }
+  | { name: 'exhibition-present'; slug: string }
   | { name: 'lesson-new' }
   | { name: 'lesson-edit'; code: string }
   | { name: 'staff-exhibitions' }
@@ -51,6 +53,11 @@ const table: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/join$/, () => ({ name: 'join' })],
   [new RegExp(`^/l/${CODE}$`), (m) => ({ name: 'lesson', code: m[1] as string })],
   [new RegExp(`^/l/${CODE}/print$`), (m) => ({ name: 'lesson-print', code: m[1] as string })],
+  [new RegExp(`^/l/${CODE}/present$`), (m) => ({ name: 'lesson-present', code: m[1] as string })],
+  [
+    new RegExp(`^/exhibitions/${SLUG}/present$`),
+    (m) => ({ name: 'exhibition-present', slug: m[1] as string }),
+  ],
   [/^\/lessons\/new$/, () => ({ name: 'lesson-new' })],
   [new RegExp(`^/lessons/${CODE}/edit$`), (m) => ({ name: 'lesson-edit', code: m[1] as string })],
   [/^\/staff\/exhibitions$/, () => ({ name: 'staff-exhibitions' })],
