@@ -1,21 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import {
   BullQueueEngine,
-  CaptionError,
   JobQueue,
-  listCues,
-  MediaValidationError,
   mirrorJob,
-  probeMedia,
   type QueueEngine,
-  replaceCueText,
   SqliteQueueEngine,
-  toWebVtt,
   useFfmpegBinaries,
   Worker,
 } from '@artifact-stories/media-pipeline';
 import type { Config } from './config.ts';
+import { staffServices } from './container-staff.ts';
 import { openDatabase } from './db/database.ts';
+import type { Logger } from './logger.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createMediaStore } from './repositories/media-store.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
@@ -24,43 +19,21 @@ import { CatalogueService } from './services/catalogue.service.ts';
 import { FilmsService } from './services/films.service.ts';
 import { GroupPagesService } from './services/group-pages.service.ts';
 import { ExhibitionsService } from './services/learning/exhibitions.service.ts';
-import { StaffExhibitionsService } from './services/learning/staff-exhibitions.service.ts';
 import { lessonFilms } from './services/lesson-films.ts';
 import { LessonsService, randomEditToken, randomLessonCode } from './services/lessons.service.ts';
 import { LoginBackoff } from './services/login-backoff.ts';
 import { PlaybackHealthService } from './services/playback-health.service.ts';
 import { PublishedTree } from './services/published-tree.service.ts';
 import { QueueBridge } from './services/queue-bridge.service.ts';
-import { createPurger } from './services/reach/purge.ts';
 import { SearchService } from './services/search.service.ts';
 import { SearchDocuments } from './services/search-documents.ts';
 import { SearchSync } from './services/search-sync.service.ts';
 import { StaffService } from './services/staff.service.ts';
-import { StaffArtifactsService } from './services/staff-artifacts.service.ts';
-import { StaffCaptionsService } from './services/staff-captions.service.ts';
-import { StaffChaptersService } from './services/staff-chapters.service.ts';
-import { JobChangeFeed } from './services/staff-events.service.ts';
-import { StaffJobsService } from './services/staff-jobs.service.ts';
-import { UploadAdmission } from './services/upload-admission.service.ts';
-import { UploadSlots } from './services/upload-slots.ts';
-import { UploadsService } from './services/uploads.service.ts';
-import { createVideoJobs, type VideoJobs } from './services/video-jobs.ts';
-
-/** Pino's shape (the app passes `app.log`); scripts pass a console adapter. */
-export interface Logger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+import { createVideoJobHandlers } from './services/video-job-handlers.ts';
+import { isCurrent } from './services/video-job-payloads.ts';
+import { createVideoJobs } from './services/video-jobs.ts';
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
-
-/**
- * Uploads one staff member may have in progress at once, and how long an upload may sit without a byte
- * before it stops counting (a slow 8 MiB chunk takes about a minute on 1 Mbit/s).
- */
-const UPLOADS_PER_STAFF = 3;
-const UPLOAD_IDLE_MS = 10 * 60_000;
 
 export type Container = ReturnType<typeof createContainer>;
 export type StaffServices = ReturnType<typeof staffServices>;
@@ -82,11 +55,13 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   // The catalogue's record of every job (staff pages, video status); with SQLite it is also the queue itself.
   const queue = new JobQueue(db);
   const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
-  const videoJobs = createVideoJobs({
-    queue,
-    repos,
+  const videoJobs = createVideoJobs({ queue, repos, store: media.store, log: jobLog });
+  // The worker's side: the same handlers a remote worker runs (worker-container.ts), plus the catalogue to look
+  // up jobs queued before payloads carried their inputs.
+  const jobHandlers = createVideoJobHandlers({
     store: media.store,
-    sources: repos.staffFiles,
+    inputs: repos.staffFiles,
+    upgrade: videoJobs.upgrade,
     log: jobLog,
   });
   const catalogue = new CatalogueService(
@@ -140,7 +115,16 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
         ledger: queue,
         engine: engine(),
         mirror: (job) => mirrorJob(db, job),
-        onJobEnd: (job) => videoJobs.onJobEnd(job),
+        payloadFor: (job) =>
+          isCurrent(job.payload)
+            ? job.payload
+            : (videoJobs.upgrade(job.payload as never, job.type) ?? job.payload),
+        onJobStart: (job) => videoJobs.onJobStart(job),
+        // A result applied here may put a new version on show: the front server's tree follows at once.
+        onJobEnd: (job) => {
+          videoJobs.onJobEnd(job);
+          publishedTree.sync();
+        },
         log: (message, fields) => log.warn(fields ?? {}, message),
       }),
   );
@@ -197,22 +181,24 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
     /** QUEUE_URL set: the api passes its jobs to Redis and copies workers' changes back (start() it once). */
     queueBridge: onRedis ? bridge : undefined,
     /** The transcode worker (started by its caller), on whichever queue QUEUE_URL names. */
-    worker: () =>
-      new Worker({
+    worker: () => {
+      // On SQLite the claim is made in this process: its video shows 'processing' from the queue's own event.
+      if (!onRedis) queue.onChange((job) => job.state === 'running' && videoJobs.onJobStart(job));
+      return new Worker({
         queue: engine(),
-        handlers: videoJobs.handlers,
+        handlers: jobHandlers.handlers,
         // On Redis the api applies each end once, from the queue's events (QueueBridge), wherever the worker ran.
-        // A job that ends here may put a new version on show: the front server's tree follows at once (on Redis,
-        // within its 60 s resync).
+        // A job that ends here may put a new version on show: the front server's tree follows at once.
         onJobEnd: onRedis
           ? undefined
           : (job, error) => {
               videoJobs.onJobEnd(job, error);
               publishedTree.sync();
             },
-        sweep: videoJobs.sweep,
+        sweep: jobHandlers.sweep,
         log: jobLog,
-      }),
+      });
+    },
     /** Closes the search engine and the queue if they were built, then the database. */
     async close(): Promise<void> {
       if (searchBuilt) await search().engine.close();
@@ -236,74 +222,4 @@ function searchParts(config: Config, repos: Repositories, catalogue: CatalogueSe
   });
   const service = new SearchService(engine, repos, catalogue, () => sync.hasPending());
   return { engine, sync, service };
-}
-
-/** The staff services wired to the repositories, the queue and the folders. */
-function staffServices(
-  config: Config,
-  repos: Repositories,
-  queue: JobQueue,
-  catalogue: CatalogueService,
-  enqueueTranscode: VideoJobs['enqueueTranscode'],
-  enqueueCaptions: VideoJobs['enqueueCaptions'],
-  log: Logger,
-  playback: PlaybackHealthService,
-  groupPages: GroupPagesService,
-) {
-  const { staffViews: views, staffFiles: files } = repos;
-  const slots = new UploadSlots({ perStaff: UPLOADS_PER_STAFF, idleMs: UPLOAD_IDLE_MS });
-  return {
-    playback,
-    groupPages,
-    slots,
-    admission: new UploadAdmission({ freeBytes: () => files.freeBytes(), slots }),
-    files,
-    takedown: createPurger({
-      purgeUrl: config.PURGE_URL,
-      publicUrl: config.PUBLIC_URL,
-      log: (level, message, fields) => log[level](fields ?? {}, message),
-    }),
-    artifacts: new StaffArtifactsService({
-      artifacts: repos.artifacts,
-      videos: repos.videos,
-      views,
-      reference: {
-        hasGroup: (slug) => repos.catalogue.group(slug) !== undefined,
-        hasCategory: (slug) => repos.catalogue.categories().some((c) => c.slug === slug),
-      },
-      jobs: {
-        get: (id) => queue.get(id),
-        cancelForVideo: (videoId) => {
-          for (const id of views.activeJobIdsForVideo(videoId)) queue.cancel(id);
-        },
-      },
-      preview: (record) => catalogue.detail(record),
-    }),
-    captions: new StaffCaptionsService({
-      artifacts: repos.artifacts,
-      videos: repos.videos,
-      files,
-      toWebVtt,
-      cues: { list: listCues, replace: replaceCueText },
-      isCaptionError: (err): err is CaptionError => err instanceof CaptionError,
-      jobs: queue,
-      enqueueTranscode,
-      enqueueCaptions,
-    }),
-    chapters: new StaffChaptersService(repos),
-    exhibitions: new StaffExhibitionsService(repos),
-    jobs: new StaffJobsService({ queue, views, videos: repos.videos }),
-    /** One per open job stream: it remembers what that stream was sent. */
-    jobFeed: () => new JobChangeFeed((since) => views.jobsChangedSince(since)),
-    uploads: new UploadsService({
-      artifacts: repos.artifacts,
-      videos: repos.videos,
-      files,
-      probe: (path) => probeMedia(path),
-      isRefusal: (err): err is MediaValidationError => err instanceof MediaValidationError,
-      enqueueTranscode,
-      newId: randomUUID,
-      log: (message, fields) => log.warn(fields ?? {}, message),
-    }),
-  };
 }

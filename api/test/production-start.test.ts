@@ -9,9 +9,9 @@ import type {
   StaffArtifactDetail,
 } from '@artifact-stories/contracts/schemas';
 import { makeClip } from '@artifact-stories/media-pipeline/testing';
-import * as tus from 'tus-js-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asImageUser, listeningUrl, prepareVolumes, root, spawnServer } from './server-process.ts';
+import { tusUpload } from './tus-upload.ts';
 import { waitFor } from './wait.ts';
 
 /**
@@ -52,20 +52,6 @@ function addAdmin(dataDir: string, email: string): Promise<{ code: number | null
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
     child.stdin.end(`${PASSWORD}\n`);
-  });
-}
-
-function tusUpload(base: string, cookie: string, data: Buffer, metadata: Record<string, string>) {
-  return new Promise<void>((resolve, reject) => {
-    new tus.Upload(data, {
-      endpoint: `${base}/api/staff/uploads`,
-      metadata,
-      headers: { cookie },
-      retryDelays: null,
-      storeFingerprintForResuming: false,
-      onSuccess: () => resolve(),
-      onError: reject,
-    }).start();
   });
 }
 

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { BullQueueEngine, JobLeaseLostError, mirrorJob } from '@artifact-stories/media-pipeline';
 import { type RedisServer, startRedis } from '@artifact-stories/media-pipeline/testing';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -24,8 +26,8 @@ afterAll(async () => {
 });
 
 /** A video with a source to transcode; with WORKER=off only the test's remote workers take its job. */
-function newVideo() {
-  const artifact = t.app.repos.artifacts.create(artifactInput());
+function newVideo(status: 'draft' | 'published' = 'draft') {
+  const artifact = t.app.repos.artifacts.create(artifactInput(), status);
   return t.app.repos.videos.create({
     artifactId: artifact.id,
     sourcePath: '/nowhere.mp4',
@@ -87,4 +89,23 @@ it('cancels a job on Redis when staff cancel it, so the remote worker running it
   await waitFor('the queue', async () => (await w.heartbeat(job.id, 'w')) === 'cancel', 10_000, 50);
   await w.markCancelled(job.id, 'w');
   await waitFor('the queue', () => t.app.queue.get(job.id)?.state === 'cancelled', 10_000, 50);
+});
+
+it('links a published film’s new version for the front server as soon as the api applies a remote result', async () => {
+  const video = newVideo('published');
+  const job = t.app.videoJobs.enqueueTranscode(video.id);
+  const w = remoteWorker();
+  await waitFor('the queue', async () => (await w.claim('w', ['transcode']))?.id === job.id, 10_000, 50);
+  await w.complete(job.id, 'w', {
+    videoId: video.id,
+    version: 'v-tree',
+    manifest: fakeManifest('v-tree'),
+    wallMs: 1,
+    captions: [],
+  });
+  await waitFor('the queue', () => t.app.repos.videos.byId(video.id)?.mediaVersion === 'v-tree', 10_000, 50);
+  // No staff request and no 60 s resync in between: the tree followed the result itself.
+  expect(readlinkSync(join(t.config.publishedDir, video.id, 'v-tree'))).toBe(
+    `../../media/${video.id}/v-tree`,
+  );
 });

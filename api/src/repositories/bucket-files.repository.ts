@@ -9,6 +9,8 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { StaffFilesRepository, safeId } from './staff-files.repository.ts';
@@ -16,12 +18,14 @@ import { StaffFilesRepository, safeId } from './staff-files.repository.ts';
 /** How a source in the bucket is named in the database: 's3:sources/<videoId>.<ext>'. */
 const REF = 's3:';
 const SOURCES_PREFIX = 'sources/';
+const CAPTIONS_PREFIX = 'captions/';
 
 /**
  * Uploads and sources in the bucket. tus (@tus/s3-store) writes an upload as the object '<uploadId>' (with
  * '<uploadId>.info' beside it); once complete it is fetched to DATA_DIR/work for the probe, copied inside the
  * bucket to 'sources/<videoId>.<ext>', and the upload's objects removed. A worker fetches the source to its
- * scratch folder before ffmpeg runs. Caption files stay on disk (uploads/captions), as before.
+ * scratch folder before ffmpeg runs. Staff caption files are objects too ('captions/<videoId>/<lang>.vtt'), so a
+ * worker on another machine needs the bucket and the queue, nothing of the app's disk.
  */
 export class BucketFilesRepository extends StaffFilesRepository {
   constructor(
@@ -49,12 +53,53 @@ export class BucketFilesRepository extends StaffFilesRepository {
     return file;
   }
 
-  override async localInput(sourcePath: string, dir: string) {
-    if (!sourcePath.startsWith(REF)) return super.localInput(sourcePath, dir);
-    const key = sourcePath.slice(REF.length);
-    const file = join(dir, `.source-${basename(key)}`);
-    await this.download(key, file);
+  override async localInput(ref: string, dir: string) {
+    if (!ref.startsWith(REF)) return super.localInput(ref, dir);
+    const key = ref.slice(REF.length);
+    const file = join(dir, `.input-${basename(key)}`);
+    try {
+      await this.download(key, file);
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'NoSuchKey') throw err;
+      await rm(file, { force: true });
+      return undefined;
+    }
     return { path: file, done: () => rm(file, { force: true }) };
+  }
+
+  /** One PUT: S3 replaces an object whole, so a worker reading it meanwhile gets the old file or the new one. */
+  override async writeCaption(videoId: string, lang: string, text: string): Promise<string> {
+    const key = `${CAPTIONS_PREFIX}${safeId(videoId)}/${safeId(lang)}.vtt`;
+    await this.s3.client.send(
+      new PutObjectCommand({
+        Bucket: this.s3.bucket,
+        Key: key,
+        Body: text,
+        ContentType: 'text/vtt; charset=utf-8',
+      }),
+    );
+    return `${REF}${key}`;
+  }
+
+  override async readCaption(path: string): Promise<string> {
+    if (!path.startsWith(REF)) return super.readCaption(path);
+    const out = await this.s3.client.send(
+      new GetObjectCommand({ Bucket: this.s3.bucket, Key: path.slice(REF.length) }),
+    );
+    return (out.Body as { transformToString(): Promise<string> }).transformToString();
+  }
+
+  override async removeVideo(video: { id: string; sourcePath: string | null }): Promise<void> {
+    await super.removeVideo(video);
+    const prefix = `${CAPTIONS_PREFIX}${safeId(video.id)}/`;
+    const listed = await this.s3.client.send(
+      new ListObjectsV2Command({ Bucket: this.s3.bucket, Prefix: prefix }),
+    );
+    const keys = (listed.Contents ?? []).map((o) => ({ Key: o.Key as string }));
+    if (keys.length)
+      await this.s3.client.send(
+        new DeleteObjectsCommand({ Bucket: this.s3.bucket, Delete: { Objects: keys, Quiet: true } }),
+      );
   }
 
   /** `from` is the fetched copy, named by the upload's id: the bucket copies its own object, no bytes travel. */
@@ -85,7 +130,7 @@ export class BucketFilesRepository extends StaffFilesRepository {
   override async removeFile(path: string): Promise<void> {
     if (!path.startsWith(REF)) return super.removeFile(path);
     const key = path.slice(REF.length);
-    if (!key.startsWith(SOURCES_PREFIX)) return;
+    if (!key.startsWith(SOURCES_PREFIX) && !key.startsWith(CAPTIONS_PREFIX)) return;
     await this.s3.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
   }
 

@@ -44,9 +44,18 @@ export class StaffFilesRepository {
     return this.tusPath(uploadId);
   }
 
-  /** The source as a file ffmpeg can read; `done` removes what was fetched for it (nothing here). */
-  async localInput(sourcePath: string, _dir: string): Promise<{ path: string; done(): Promise<void> }> {
-    return { path: sourcePath, done: async () => {} };
+  /**
+   * A job's input (its source or a caption file) as a file ffmpeg can read; `done` removes what was fetched for
+   * it (nothing here: the file is on the shared disk). Undefined when the file is gone.
+   */
+  async localInput(ref: string, _dir: string): Promise<{ path: string; done(): Promise<void> } | undefined> {
+    try {
+      await stat(ref);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    return { path: ref, done: async () => {} };
   }
 
   /** Bytes an unprivileged process may still write on the disk that holds the uploads. */

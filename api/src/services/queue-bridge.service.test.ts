@@ -31,6 +31,7 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
   const engineJobs = new Map((opts.inEngine ?? []).map((j) => [j.id, j]));
   const mirrored = new Map<number, Job['state']>();
   const ended: Job[] = [];
+  const started: Job[] = [];
   const engine = {
     onChange: (l: (j: Job) => void) => {
       fromEngine = l;
@@ -67,12 +68,15 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
       fromLedger(j);
       return { job: j, previous };
     },
+    payloadFor: (j) => j.payload,
+    onJobStart: (j) => started.push(j),
     onJobEnd: (j) => ended.push(j),
     log: () => {},
   });
   return {
     bridge,
     calls,
+    started,
     ended,
     fromEngine: (j: Job) => fromEngine(j),
     fromLedger: (j: Job) => fromLedger(j),

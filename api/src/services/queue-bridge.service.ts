@@ -7,6 +7,10 @@ export interface QueueBridgeDeps {
   engine: QueueEngine;
   /** Copies the engine's view of a job into its row (mirrorJob). */
   mirror: (job: Job) => Mirrored | undefined;
+  /** What the engine gets as the job's payload (a job queued before payloads carried their inputs is upgraded). */
+  payloadFor: (job: Job) => unknown;
+  /** A worker (anywhere) took the job (VideoJobs.onJobStart). */
+  onJobStart: (job: Job) => void;
   /** The catalogue's side of a job's end (VideoJobs.onJobEnd): applies a succeeded job's result. */
   onJobEnd: (job: Job) => void;
   log: (message: string, fields?: Record<string, unknown>) => void;
@@ -67,12 +71,13 @@ export class QueueBridge {
     }
     if (!copied) return;
     const { job: row, previous } = copied;
+    if (row.state === previous) return;
     const ended = row.state !== 'running' && !(row.state === 'queued' && row.attempts === 0);
-    if (!ended || row.state === previous) return;
     try {
-      this.deps.onJobEnd(row);
+      if (ended) this.deps.onJobEnd(row);
+      else if (row.state === 'running') this.deps.onJobStart(row);
     } catch (err) {
-      this.deps.log('could not apply the end of a job', { jobId: row.id, error: String(err) });
+      this.deps.log('could not apply a job change', { jobId: row.id, error: String(err) });
     }
   }
 
@@ -83,7 +88,7 @@ export class QueueBridge {
       } else if (job.state === 'queued' && job.attempts === 0) {
         const there = await this.deps.engine.get(job.id);
         if (!there)
-          await this.deps.engine.enqueue(job.type, job.payload, {
+          await this.deps.engine.enqueue(job.type, this.deps.payloadFor(job), {
             id: job.id,
             maxAttempts: job.maxAttempts,
             runAt: job.runAt,

@@ -179,12 +179,13 @@ export class StaffCaptionsService {
   }
 
   private newVersion(video: VideoRecord): { id: number } {
-    // A transcode still waiting reads the captions when it starts, so it already includes the change (and
-    // staff see no cancelled job).
+    // A transcode still waiting reads the caption files when it starts, so it already includes the change (and
+    // staff see no cancelled job); a track added or removed since it was queued is brought in by a captions job
+    // when its version goes on show (video-jobs.ts, applyResult).
     const state = video.jobId === null ? undefined : this.deps.jobs.get(video.jobId)?.state;
     if (video.jobId !== null && state === 'queued') return { id: video.jobId };
-    // A video with a version gets a new one from that version's media. The worker runs one job at a time, so a
-    // captions job queued behind a running transcode starts from the version that transcode makes.
+    // A video with a version gets a new one from that version's media. A captions job that ends after a
+    // running transcode put a newer version on show is made again from that one (applyResult).
     if (video.mediaVersion !== null || state === 'running') return this.deps.enqueueCaptions(video.id);
     return this.deps.enqueueTranscode(video.id);
   }

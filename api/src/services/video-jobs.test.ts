@@ -5,52 +5,80 @@ import type { Job } from '@artifact-stories/media-pipeline';
 import { LocalStore, MediaValidationError, PermanentJobError } from '@artifact-stories/media-pipeline';
 import { describe, expect, it } from 'vitest';
 import type { Texts } from '../errors/localized.ts';
-import type { VideoRecord } from '../repositories/videos.repository.ts';
-import {
-  createVideoJobs,
-  describeFailure,
-  removeSupersededVersions,
-  SupersededVideoError,
-  type VideoJobDeps,
-} from './video-jobs.ts';
+import type { CaptionRecord, VideoRecord } from '../repositories/videos.repository.ts';
+import { describeFailure, removeSupersededVersions } from './video-job-failures.ts';
+import { createVideoJobs, type VideoJobDeps } from './video-jobs.ts';
 
 type Status = { status: string; error: Texts | null; jobId?: number | null };
 
+const VI: CaptionRecord = {
+  videoId: 'v1',
+  lang: 'vi',
+  label: 'Tiếng Việt',
+  path: 's3:captions/v1/vi.vtt',
+  kind: 'transcription',
+  source: 'human',
+};
+
 /** Fake repositories that record status changes: the decisions are what is under test here. */
-function fakes(video: Partial<VideoRecord> | undefined, newer?: Partial<VideoRecord>) {
+function fakes(
+  video: Partial<VideoRecord> | undefined,
+  opts: {
+    newerOf?: Record<string, string>;
+    others?: VideoRecord[];
+    jobs?: Job[];
+    captions?: CaptionRecord[];
+  } = {},
+) {
   const statuses: Status[] = [];
-  const enqueued: unknown[] = [];
+  const enqueued: { type: string; payload: unknown }[] = [];
+  const cancelled: number[] = [];
+  const ready: string[] = [];
   const record =
     video &&
-    ({ id: 'v1', artifactId: 7, sourcePath: '/src.mp4', mediaVersion: null, ...video } as VideoRecord);
-  const newerRecord = newer && ({ ...record, ...newer } as VideoRecord);
-  const fail = () => {
-    throw new Error('not expected in this test');
-  };
+    ({
+      id: 'v1',
+      artifactId: 7,
+      sourcePath: '/src.mp4',
+      mediaVersion: null,
+      jobId: null,
+      ...video,
+    } as VideoRecord);
+  const videos = [...(record ? [record] : []), ...(opts.others ?? [])];
+  const jobs = new Map((opts.jobs ?? []).map((j) => [j.id, j]));
   const repos: VideoJobDeps['repos'] = {
     videos: {
-      byId: (id) => (record && id === record.id ? record : undefined),
-      exists: (id) => record?.id === id,
+      byId: (id) => videos.find((v) => v.id === id),
+      exists: (id) => videos.some((v) => v.id === id),
       setStatus: (_id, status, f = {}) => {
         // As the repository keeps a plain string: English only.
         const error = typeof f.error === 'string' ? { en: f.error, vi: '' } : (f.error ?? null);
         statuses.push({ status, error, jobId: f.jobId });
       },
-      captions: () => [],
-      newerAccepted: () => newerRecord,
-      markReady: fail,
+      captions: () => opts.captions ?? [],
+      newerAccepted: (id) => videos.find((v) => v.id === opts.newerOf?.[id]),
+      markReady: (_id, version) => {
+        ready.push(version);
+      },
+      forArtifact: () => videos,
     },
-    artifacts: { setCurrentVideo: fail },
+    artifacts: { setCurrentVideo: () => {} },
   };
   const queue: VideoJobDeps['queue'] = {
     enqueue: <P>(type: string, payload: P) => {
       enqueued.push({ type, payload });
       return { id: 41, type, payload } as Job<P>;
     },
+    get: (id) => jobs.get(id),
+    cancel: (id) => {
+      cancelled.push(id);
+      const j = jobs.get(id);
+      if (j) jobs.set(id, { ...j, state: 'cancelled' });
+      return jobs.get(id);
+    },
   };
-  const sources: VideoJobDeps['sources'] = { localInput: fail };
-  const store = new LocalStore('/media');
-  return { jobs: createVideoJobs({ queue, repos, store, sources }), statuses, enqueued };
+  const store = new LocalStore(mkdtempSync(join(tmpdir(), 'video-jobs-')));
+  return { jobs: createVideoJobs({ queue, repos, store }), statuses, enqueued, cancelled, ready };
 }
 
 const job = (state: Job['state'], extra: Partial<Job> = {}): Job =>
@@ -64,11 +92,29 @@ const job = (state: Job['state'], extra: Partial<Job> = {}): Job =>
   }) as Job;
 
 describe('video jobs', () => {
-  it('queues a transcode of the source and marks the video queued with its job', () => {
-    const { jobs, statuses, enqueued } = fakes({});
+  it('queues a transcode carrying every input a worker needs: the source and the caption files', () => {
+    const { jobs, statuses, enqueued } = fakes({}, { captions: [VI] });
     jobs.enqueueTranscode('v1');
-    expect(enqueued).toEqual([{ type: 'transcode', payload: { input: '/src.mp4', videoId: 'v1' } }]);
+    expect(enqueued).toEqual([
+      {
+        type: 'transcode',
+        payload: {
+          v: 2,
+          videoId: 'v1',
+          input: '/src.mp4',
+          captions: [
+            { lang: 'vi', label: 'Tiếng Việt', kind: 'transcription', source: 'human', file: VI.path },
+          ],
+        },
+      },
+    ]);
     expect(statuses).toEqual([{ status: 'queued', error: null, jobId: 41 }]);
+  });
+
+  it('queues a captions job naming the version it starts from', () => {
+    const { jobs, enqueued } = fakes({ mediaVersion: 'v-a' }, { captions: [VI] });
+    jobs.enqueueCaptions('v1');
+    expect(enqueued[0]).toMatchObject({ type: 'captions', payload: { v: 2, fromVersion: 'v-a' } });
   });
 
   it('refuses to queue a video without a source', () => {
@@ -121,18 +167,57 @@ describe('video jobs', () => {
     expect(statuses).toEqual([]);
   });
 
-  it('does not transcode a clip that a newer accepted upload replaced, and says so in both languages', async () => {
-    const { jobs, statuses } = fakes({}, { id: 'v2' });
-    const ctx = {} as Parameters<(typeof jobs.handlers)['transcode']>[1];
-    const error = await jobs.handlers.transcode?.(job('running'), ctx).catch((e: unknown) => e);
-    // Permanent: the queue must not retry it; nothing was set processing.
-    expect(error).toBeInstanceOf(PermanentJobError);
-    expect((error as PermanentJobError).cause).toBeInstanceOf(SupersededVideoError);
-    expect(statuses).toEqual([]);
-    jobs.onJobEnd(job('failed'), error);
-    expect(statuses[0]?.status).toBe('failed');
-    expect(statuses[0]?.error?.en).toMatch(/newer upload replaced this clip/);
-    expect(statuses[0]?.error?.vi).toMatch(/đã thay thế đoạn phim này/);
+  it('stops the transcode of a clip that a newer accepted upload replaced, and says so in both languages', () => {
+    const older = {
+      id: 'v0',
+      artifactId: 7,
+      sourcePath: '/old.mp4',
+      mediaVersion: null,
+      jobId: 40,
+    } as VideoRecord;
+    const waiting = { id: 40, type: 'transcode', payload: { videoId: 'v0' }, state: 'queued' } as Job;
+    const { jobs, cancelled, statuses } = fakes(
+      {},
+      { others: [older], jobs: [waiting], newerOf: { v0: 'v1' } },
+    );
+    jobs.enqueueTranscode('v1');
+    expect(cancelled).toEqual([40]);
+    // v1 queued, then v0 failed: a queued job ends at once, with the reason in words.
+    expect(statuses.map((x) => x.status)).toEqual(['queued', 'failed']);
+    expect(statuses[1]?.error?.en).toMatch(/newer upload replaced this clip/);
+    expect(statuses[1]?.error?.vi).toMatch(/đã thay thế đoạn phim này/);
+    // Nothing to stop when the older clip's job already ended.
+    const over = fakes(
+      {},
+      { others: [older], jobs: [{ ...waiting, state: 'failed' }], newerOf: { v0: 'v1' } },
+    );
+    over.jobs.enqueueTranscode('v1');
+    expect(over.cancelled).toEqual([]);
+  });
+
+  it('makes a captions job again when the version it started from is no longer the one on show', () => {
+    const { jobs, ready, enqueued } = fakes({ mediaVersion: 'v-b' }, { captions: [VI] });
+    jobs.onJobEnd(
+      job('succeeded', {
+        type: 'captions',
+        result: { videoId: 'v1', version: 'v-c', manifest: {}, wallMs: 1, captions: [], fromVersion: 'v-a' },
+      }),
+    );
+    expect(ready).toEqual([]);
+    expect(enqueued).toMatchObject([{ type: 'captions', payload: { fromVersion: 'v-b' } }]);
+  });
+
+  it('follows a transcode with a captions job when the captions changed while it was queued', () => {
+    const done = (captions: string[]) =>
+      job('succeeded', { result: { videoId: 'v1', version: 'v-b', manifest: {}, wallMs: 1, captions } });
+    const same = fakes({ mediaVersion: null }, { captions: [VI] });
+    same.jobs.onJobEnd(done([`vi:${VI.path}`]));
+    expect(same.ready).toEqual(['v-b']);
+    expect(same.enqueued).toEqual([]);
+    const added = fakes({ mediaVersion: null }, { captions: [VI] });
+    added.jobs.onJobEnd(done([]));
+    expect(added.ready).toEqual(['v-b']);
+    expect(added.enqueued).toMatchObject([{ type: 'captions' }]);
   });
 
   it('describes failures for staff, not with stack traces', () => {

@@ -1,67 +1,43 @@
-import {
-  CaptionError,
-  FfmpegAbortedError,
-  type Job,
-  type JobHandler,
-  type JobQueue,
-  JobTimeLimitError,
-  type MediaStore,
-  MediaValidationError,
-  PermanentJobError,
-  recaption,
-  removeStaleTempFolders,
-  transcode,
-} from '@artifact-stories/media-pipeline';
+import type { Job, JobQueue, MediaStore } from '@artifact-stories/media-pipeline';
 import type { Texts } from '../errors/localized.ts';
 import type { ArtifactsRepository } from '../repositories/artifacts.repository.ts';
-import type { VideosRepository } from '../repositories/videos.repository.ts';
+import type { CaptionRecord, VideosRepository } from '../repositories/videos.repository.ts';
 import { CANCELLED_BY_STAFF } from './staff-jobs.service.ts';
-
-interface TranscodePayload {
-  input: string;
-  videoId: string;
-}
-
-/** A 'captions' job: a new version of the video's current one with the captions stored now. */
-interface CaptionsPayload {
-  videoId: string;
-}
-
-/**
- * What a transcode or captions attempt made: a new version folder, not yet on show. The worker only builds it;
- * applyResult() puts it on show once the queue has accepted the attempt's completion (a worker that lost its
- * lease is refused, so a late finisher never touches the catalogue).
- */
-interface VersionResult {
-  videoId: string;
-  version: string;
-  manifest: Parameters<VideosRepository['markReady']>[2];
-  wallMs: number;
-  /** Files copied instead of hard-linked (captions jobs across filesystems). */
-  copied?: number;
-}
+import {
+  describeFailure,
+  recorded,
+  removeSupersededVersions,
+  SupersededVideoError,
+} from './video-job-failures.ts';
+import { captionKey, type VersionResult } from './video-job-handlers.ts';
+import {
+  type CaptionRef,
+  type CaptionsPayload,
+  type LegacyPayload,
+  PAYLOAD_VERSION,
+  type TranscodePayload,
+} from './video-job-payloads.ts';
 
 /** Both kinds make a new version of one video; its status follows either. */
 const VERSION_JOBS = new Set(['transcode', 'captions']);
 
 export interface VideoJobDeps {
-  queue: Pick<JobQueue, 'enqueue'>;
+  queue: Pick<JobQueue, 'enqueue' | 'cancel' | 'get'>;
   repos: {
     videos: Pick<
       VideosRepository,
-      'byId' | 'exists' | 'newerAccepted' | 'setStatus' | 'captions' | 'markReady'
+      'byId' | 'exists' | 'newerAccepted' | 'setStatus' | 'captions' | 'markReady' | 'forArtifact'
     >;
     artifacts: Pick<ArtifactsRepository, 'setCurrentVideo'>;
   };
-  /** Where versions go: the media folder, or a bucket. */
-  store: MediaStore;
-  /** The source as a file ffmpeg can read (a bucket's is downloaded first, and removed by `done`). */
-  sources: { localInput(sourcePath: string, dir: string): Promise<{ path: string; done(): Promise<void> }> };
+  /** Where versions are (old ones are removed from it). */
+  store: Pick<MediaStore, 'list' | 'removePrefix'>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
 export interface VideoJobs {
-  handlers: Record<string, JobHandler>;
+  /** The job's worker took it: its video shows 'processing'. */
+  onJobStart(job: Job): void;
   /**
    * Keeps the video's status in step with its job when the job leaves 'running', and puts a succeeded job's new
    * version on show. Safe to call twice for one job: a version already on show is not applied again.
@@ -69,154 +45,49 @@ export interface VideoJobs {
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
   enqueueCaptions(videoId: string): Job;
-  /** The worker's start-up sweep: removes the temp folders of transcodes that died, keeps those of busy jobs. */
-  sweep(busy: Job[]): Promise<void>;
+  /** A job queued before payloads carried their inputs, made current from the catalogue (null: video gone). */
+  upgrade(payload: LegacyPayload, type: string): TranscodePayload | CaptionsPayload | null;
 }
-
-/**
- * Words staff can act on, in both languages; ffmpeg's own stderr stays in the job's log, not on the artifact
- * page. An unexpected error's own text is technical and English: it is quoted as it is in both.
- */
-export function describeFailure(error: unknown): Texts {
-  // The handler wraps a refusal in PermanentJobError (no retry); the refusal's own words are its cause.
-  const refusal = error instanceof PermanentJobError ? error.cause : error;
-  if (
-    refusal instanceof MediaValidationError ||
-    refusal instanceof SupersededVideoError ||
-    refusal instanceof CaptionError
-  )
-    return refusal.messages;
-  if (error instanceof JobTimeLimitError) return error.messages;
-  if (error instanceof FfmpegAbortedError) {
-    return {
-      en: 'The transcode was stopped before it finished.',
-      vi: 'Quá trình chuyển mã đã bị dừng trước khi hoàn tất.',
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error ?? 'unknown error');
-  return { en: `The transcode failed: ${message}`, vi: `Chuyển mã không thành công: ${message}` };
-}
-
-/** A newer clip was accepted for the same artifact while this one waited: transcoding it would be wasted. */
-export class SupersededVideoError extends Error {
-  readonly messages: Texts = {
-    en: 'A newer upload replaced this clip, so it was not transcoded.',
-    vi: 'Một đoạn phim tải lên sau đã thay thế đoạn phim này, nên đoạn phim này không được chuyển mã.',
-  };
-  constructor(readonly newerVideoId: string) {
-    super(`superseded by video ${newerVideoId}`);
-    this.name = 'SupersededVideoError';
-  }
-}
-
-/** A reason the queue recorded itself (a lease that ran out, say): its text is English only. */
-const recorded = (text: string | null): Texts =>
-  text
-    ? { en: text, vi: `Chuyển mã không thành công: ${text}` }
-    : { en: 'unknown error', vi: 'lỗi không rõ' };
 
 const trimStop = (s: string) => s.replace(/\.\s*$/, '');
 
-/**
- * Each re-transcode (new captions, say) writes a whole new version. The one it replaces stays, so a player that
- * started on it is not cut off mid-clip; older ones go, so storage use stays bounded at two versions a video.
- */
-export async function removeSupersededVersions(
-  store: Pick<MediaStore, 'list' | 'removePrefix'>,
-  videoId: string,
-  keep: (string | null)[],
-): Promise<string[]> {
-  const versions = new Set((await store.list(`${videoId}/`)).map((e) => e.key.split('/')[1] ?? ''));
-  const removed = [...versions].filter((v) => v && !keep.includes(v));
-  for (const v of removed) await store.removePrefix(`${videoId}/${v}/`);
-  return removed;
-}
+const refsOf = (captions: CaptionRecord[]): CaptionRef[] =>
+  captions.map(({ lang, label, path, kind, source }) => ({ lang, label, kind, source, file: path }));
 
 /**
- * The glue between the catalogue and the pipeline: a 'transcode' job turns a video's source into a new HLS
- * version and makes that video the artifact's current one. The previous version stays servable until then,
- * so a re-transcode (new captions, say) never takes a playing video off the site.
+ * The catalogue's side of the video jobs: a job's payload is built here, from the catalogue, with every input
+ * the worker needs (video-job-payloads.ts), and its end is applied here. What needs the catalogue (a newer upload
+ * replaced the clip, the artifact was deleted, captions changed while the job ran) is decided at enqueue and at
+ * apply time, so the worker itself (video-job-handlers.ts) may run anywhere.
  */
-export function createVideoJobs({ queue, repos, store, sources, log = () => {} }: VideoJobDeps): VideoJobs {
-  const transcodeHandler: JobHandler = async (job, ctx) => {
-    const { input, videoId } = job.payload as TranscodePayload;
+export function createVideoJobs({ queue, repos, store, log = () => {} }: VideoJobDeps): VideoJobs {
+  const transcodePayload = (videoId: string): TranscodePayload | null => {
     const video = repos.videos.byId(videoId);
-    if (!video) throw new PermanentJobError(`Video ${videoId} no longer exists (its artifact was deleted).`);
-    const newer = repos.videos.newerAccepted(videoId);
-    if (newer) {
-      const superseded = new SupersededVideoError(newer.id);
-      throw new PermanentJobError(superseded.message, { cause: superseded });
-    }
-    repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
-    const captions = captionInputs(videoId);
-    let loggedQuarter = 0;
-    const source = await sources.localInput(input, store.scratchDir(videoId));
-    try {
-      const result = await transcode({
-        input: source.path,
-        videoDir: store.scratchDir(videoId),
-        store,
-        captions,
-        signal: ctx.signal,
-        // The worker's time limit for this job grows with the clip's length.
-        onProbed: (probe) => ctx.mediaDuration(probe.durationSec),
-        onProgress: (percent) => {
-          ctx.progress(percent);
-          // The terminal of `npm start` shows each transcode moving, a line per quarter, not per percent.
-          const quarter = Math.floor(percent / 25) * 25;
-          if (quarter > loggedQuarter && quarter < 100) {
-            loggedQuarter = quarter;
-            log(`transcoding ${quarter}%`, { videoId, source: video.sourceName, job: job.id });
-          }
-        },
-      });
-      return {
-        videoId,
-        version: result.version,
-        manifest: result.manifest,
-        wallMs: result.wallMs,
-      } satisfies VersionResult;
-    } catch (err) {
-      if (err instanceof MediaValidationError) throw new PermanentJobError(err.message, { cause: err });
-      throw err;
-    } finally {
-      await source.done();
-    }
+    if (!video?.sourcePath) return null;
+    return {
+      v: PAYLOAD_VERSION,
+      videoId,
+      input: video.sourcePath,
+      captions: refsOf(repos.videos.captions(videoId)),
+    };
+  };
+  const captionsPayload = (videoId: string): CaptionsPayload | null => {
+    const video = repos.videos.byId(videoId);
+    if (!video) return null;
+    return {
+      v: PAYLOAD_VERSION,
+      videoId,
+      fromVersion: video.mediaVersion,
+      captions: refsOf(repos.videos.captions(videoId)),
+    };
   };
 
-  const captionInputs = (videoId: string) =>
-    repos.videos
-      .captions(videoId)
-      .map(({ lang, label, path, kind, source }) => ({ lang, label, path, kind, source }));
-
-  // No encode: the current version's media is hard-linked into the new one (media-pipeline/src/recaption.ts).
-  const captionsHandler: JobHandler = async (job, ctx) => {
-    const { videoId } = job.payload as CaptionsPayload;
-    const video = repos.videos.byId(videoId);
-    if (!video) throw new PermanentJobError(`Video ${videoId} no longer exists (its artifact was deleted).`);
-    // No version yet (its first transcode failed): the next transcode reads the captions itself.
-    if (!video.mediaVersion) return null;
-    repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
-    try {
-      const result = await recaption({
-        videoDir: store.scratchDir(videoId),
-        store,
-        fromVersion: video.mediaVersion,
-        captions: captionInputs(videoId),
-      });
-      ctx.progress(100);
-      return {
-        videoId,
-        version: result.version,
-        manifest: result.manifest,
-        wallMs: Math.round(result.wallMs),
-        copied: result.copied,
-      } satisfies VersionResult;
-    } catch (err) {
-      // A stored caption file the pipeline refuses will be refused again: no retry.
-      if (err instanceof CaptionError) throw new PermanentJobError(err.message, { cause: err });
-      throw err;
-    }
+  const enqueueCaptions = (videoId: string): Job => {
+    const payload = captionsPayload(videoId);
+    if (!payload) throw new Error(`Video ${videoId} does not exist.`);
+    const job = queue.enqueue('captions', payload);
+    repos.videos.setStatus(videoId, 'queued', { jobId: job.id });
+    return job;
   };
 
   /** Old media left behind is only space: said in the log, never a failed job. */
@@ -235,6 +106,13 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
       return;
     }
     if (video.mediaVersion === result.version) return;
+    // A captions job built on a version that is no longer the one on show (a transcode landed meanwhile, on
+    // another worker): its media is the old one, so it is dropped and made again from the version on show.
+    if (result.fromVersion !== undefined && result.fromVersion !== video.mediaVersion) {
+      void store.removePrefix(`${videoId}/${result.version}/`).catch(cleanupFailed(videoId));
+      enqueueCaptions(videoId);
+      return;
+    }
     repos.videos.markReady(videoId, result.version, result.manifest);
     // Staff uploaded again while this one encoded: the newer clip goes on show when it is ready, not this one.
     if (job.type === 'transcode' && !repos.videos.newerAccepted(videoId))
@@ -248,74 +126,98 @@ export function createVideoJobs({ queue, repos, store, sources, log = () => {} }
       version: result.version,
       wallMs: result.wallMs,
     });
+    // Captions added, fixed or removed after the job was queued: a captions job brings the version up to date.
+    const now = refsOf(repos.videos.captions(videoId)).map(captionKey).sort().join('\n');
+    if (Array.isArray(result.captions) && now !== [...result.captions].sort().join('\n'))
+      enqueueCaptions(videoId);
   };
 
-  return {
-    handlers: { transcode: transcodeHandler, captions: captionsHandler },
+  /** Older clips of the artifact still waiting or encoding: a newer upload replaced them, so they stop. */
+  const stopReplaced = (videoId: string, artifactId: number) => {
+    for (const older of repos.videos.forArtifact(artifactId)) {
+      if (older.id === videoId || older.jobId === null || repos.videos.newerAccepted(older.id) === undefined)
+        continue;
+      const job = queue.get(older.jobId);
+      if (job?.type !== 'transcode' || (job.state !== 'queued' && job.state !== 'running')) continue;
+      queue.cancel(job.id);
+      // A queued job ends at once; a running one when its worker sees the cancel (onJobEnd says why then).
+      if (queue.get(job.id)?.state === 'cancelled') onJobEnd(queue.get(job.id) as Job);
+    }
+  };
 
-    onJobEnd(job, error) {
-      const { videoId } = job.payload as Partial<TranscodePayload>;
-      if (!VERSION_JOBS.has(job.type) || !videoId) return;
-      if (job.state === 'succeeded') return applyResult(job);
-      const video = repos.videos.byId(videoId);
-      if (!video) return;
-      const reason = error === undefined ? recorded(job.error) : describeFailure(error);
-      const hadVersion = video.mediaVersion != null;
-      if (job.state === 'failed' || job.state === 'cancelled') {
-        const what: Texts =
-          job.state === 'failed' ? reason : { en: 'Cancelled by staff.', vi: 'Nhân viên đã huỷ.' };
-        // A failed re-transcode produced nothing; the version already on show stays on show.
-        if (hadVersion) {
-          repos.videos.setStatus(videoId, 'ready', {
-            error: {
-              en: `The new version was not made (${what.en}) The previous version is still shown; retry to try again.`,
-              vi:
-                `Phiên bản mới chưa được tạo (${trimStop(what.vi)}). Phiên bản trước vẫn đang được hiển thị; ` +
-                'hãy chạy lại để thử lần nữa.',
-            },
-          });
-        } else {
-          repos.videos.setStatus(videoId, 'failed', {
-            error: job.state === 'failed' ? reason : CANCELLED_BY_STAFF,
-          });
-        }
-      } else if (job.state === 'queued') {
-        // A retry after back-off, or a job released at shutdown: it will run again by itself.
-        repos.videos.setStatus(videoId, 'queued', {
-          error:
-            error === undefined
-              ? null
-              : {
-                  en: `Attempt ${job.attempts} failed (${reason.en}); retrying.`,
-                  vi: `Lần thử thứ ${job.attempts} không thành công (${trimStop(reason.vi)}); hệ thống đang thử lại.`,
-                },
+  function onJobEnd(job: Job, error?: unknown): void {
+    const { videoId } = job.payload as Partial<LegacyPayload>;
+    if (!VERSION_JOBS.has(job.type) || !videoId) return;
+    if (job.state === 'succeeded') {
+      applyResult(job);
+      return;
+    }
+    const video = repos.videos.byId(videoId);
+    if (!video) return;
+    const newer = job.type === 'transcode' ? repos.videos.newerAccepted(videoId) : undefined;
+    const reason = newer
+      ? new SupersededVideoError(newer.id).messages
+      : error === undefined
+        ? recorded(job.error)
+        : describeFailure(error);
+    const hadVersion = video.mediaVersion != null;
+    if (job.state === 'failed' || job.state === 'cancelled') {
+      const what: Texts =
+        job.state === 'failed' || newer ? reason : { en: 'Cancelled by staff.', vi: 'Nhân viên đã huỷ.' };
+      // A failed re-transcode produced nothing; the version already on show stays on show.
+      if (hadVersion) {
+        repos.videos.setStatus(videoId, 'ready', {
+          error: {
+            en: `The new version was not made (${what.en}) The previous version is still shown; retry to try again.`,
+            vi:
+              `Phiên bản mới chưa được tạo (${trimStop(what.vi)}). Phiên bản trước vẫn đang được hiển thị; ` +
+              'hãy chạy lại để thử lần nữa.',
+          },
+        });
+      } else {
+        repos.videos.setStatus(videoId, 'failed', {
+          error: job.state === 'failed' || newer ? reason : CANCELLED_BY_STAFF,
         });
       }
+    } else if (job.state === 'queued') {
+      // A retry after back-off, or a job released at shutdown: it will run again by itself.
+      repos.videos.setStatus(videoId, 'queued', {
+        error:
+          error === undefined
+            ? null
+            : {
+                en: `Attempt ${job.attempts} failed (${reason.en}); retrying.`,
+                vi: `Lần thử thứ ${job.attempts} không thành công (${trimStop(reason.vi)}); hệ thống đang thử lại.`,
+              },
+      });
+    }
+  }
+
+  return {
+    onJobStart(job) {
+      const { videoId } = job.payload as Partial<LegacyPayload>;
+      if (!VERSION_JOBS.has(job.type) || !videoId) return;
+      const video = repos.videos.byId(videoId);
+      if (video && video.jobId === job.id && video.status !== 'processing')
+        repos.videos.setStatus(videoId, 'processing', { jobId: job.id });
     },
 
-    async sweep(busy) {
-      const busyDirs = busy.flatMap((job) => {
-        const { videoId } = job.payload as Partial<TranscodePayload>;
-        return VERSION_JOBS.has(job.type) && videoId ? [store.scratchDir(videoId)] : [];
-      });
-      const removed = await removeStaleTempFolders(store.scratchRoot, busyDirs);
-      if (removed.length > 0) log('removed temp folders of interrupted transcodes', { folders: removed });
-    },
+    onJobEnd,
 
     enqueueTranscode(videoId) {
-      const video = repos.videos.byId(videoId);
-      if (!video?.sourcePath) throw new Error(`Video ${videoId} has no source file to transcode.`);
-      const payload: TranscodePayload = { input: video.sourcePath, videoId };
+      const payload = transcodePayload(videoId);
+      if (!payload) throw new Error(`Video ${videoId} has no source file to transcode.`);
       const job = queue.enqueue('transcode', payload);
       repos.videos.setStatus(videoId, 'queued', { jobId: job.id });
+      const video = repos.videos.byId(videoId);
+      if (video) stopReplaced(videoId, video.artifactId);
       return job;
     },
 
-    enqueueCaptions(videoId) {
-      const payload: CaptionsPayload = { videoId };
-      const job = queue.enqueue('captions', payload);
-      repos.videos.setStatus(videoId, 'queued', { jobId: job.id });
-      return job;
+    enqueueCaptions,
+
+    upgrade(payload, type) {
+      return type === 'transcode' ? transcodePayload(payload.videoId) : captionsPayload(payload.videoId);
     },
   };
 }

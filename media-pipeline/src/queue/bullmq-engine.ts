@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type Job as BullJob, Worker as BullWorker, Queue } from 'bullmq';
+import { type Job as BullJob, type Worker as BullWorker, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullJobBook, bullId, type JobMeta, ourId } from './bullmq-book.ts';
 import { BullEventFeed } from './bullmq-events.ts';
+import { leaseWorker } from './bullmq-lease-worker.ts';
 import type { EnqueueOptions, Heartbeat, JobList, QueueEngine } from './engine.ts';
-import { defaultBackoffMs, type Job, JobLeaseLostError } from './schema.ts';
+import { checkEnqueue, clampProgress, defaultBackoffMs, type Job, JobLeaseLostError } from './schema.ts';
 
 export interface BullQueueOptions {
   /** redis://[user:password@]host:port[/db] */
@@ -78,33 +79,15 @@ export class BullQueueEngine implements QueueEngine {
   private worker(type: string): BullWorker {
     let worker = this.workers.get(type);
     if (!worker) {
-      worker = new BullWorker(type, null, {
-        // Options, not a client: BullMQ then owns (and closes) the connections it makes from them.
-        connection: { ...this.redis.options },
-        prefix: this.prefix,
-        autorun: false,
-        lockDuration: this.leaseMs,
-        // A lease runs out after leaseMs; the check that hands the job over runs this often after that.
-        stalledInterval: Math.max(100, Math.floor(this.leaseMs / 2)),
-        // Attempts are counted here (claim), not by BullMQ's stall counter.
-        maxStalledCount: 1_000_000,
-      });
-      worker.on('error', () => {}); // connection trouble surfaces on the next call instead
-      void worker.startStalledCheckTimer();
+      worker = leaseWorker(type, { redis: this.redis, prefix: this.prefix, leaseMs: this.leaseMs });
       this.workers.set(type, worker);
     }
     return worker;
   }
 
   async enqueue<P>(type: string, payload: P, opts: EnqueueOptions = {}): Promise<Job<P>> {
-    if (typeof type !== 'string' || type.trim() === '')
-      throw new TypeError('Job type must be a non-empty string');
-    if (JSON.stringify(payload) === undefined)
-      throw new TypeError(`Job payload for '${type}' cannot be stored as JSON`);
     const maxAttempts = opts.maxAttempts ?? this.maxAttempts;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
-    }
+    checkEnqueue(type, payload, maxAttempts);
     await this.ready(type);
     const now = Date.now();
     const id = await this.book.create(type, maxAttempts, now, opts.id);
@@ -189,10 +172,7 @@ export class BullQueueEngine implements QueueEngine {
     if (!held) return 'lost';
     if (Number(await held.job.extendLock(held.token, this.leaseMs)) !== 1) return 'lost';
     await this.book.note(id, { leaseUntil: Date.now() + this.leaseMs });
-    if (progress !== undefined) {
-      const pct = Number.isFinite(progress) ? Math.max(0, Math.min(100, Math.round(progress))) : 0;
-      await held.job.updateProgress(pct);
-    }
+    if (progress !== undefined) await held.job.updateProgress(clampProgress(progress));
     return (await this.book.meta(id))?.cancel ? 'cancel' : 'ok';
   }
 

@@ -1,15 +1,24 @@
 import type { JobState } from '@artifact-stories/contracts/states';
 import type Database from 'better-sqlite3';
 import {
+  CANCEL_NOW_SQL,
+  CANCEL_REQUEST_SQL,
+  CLAIM_SQL,
+  checkEnqueue,
+  clampProgress,
   DUE,
   defaultBackoffMs,
   EXPIRED,
+  FINISH_SQL,
+  HEARTBEAT_SQL,
   type Job,
   JobLeaseLostError,
   type JobRow,
+  type Outcome,
   QUEUE_RESULT_SQL,
   QUEUE_SCHEMA_SQL,
   REAP_SQL,
+  RETRY_SQL,
   toJob,
 } from './schema.ts';
 
@@ -25,17 +34,6 @@ export interface JobQueueOptions {
 }
 
 type Listener = (job: Job) => void;
-
-/** How a running job leaves 'running'; fields left out keep their value. */
-interface Outcome {
-  state: JobState;
-  error?: string | null;
-  progress?: number;
-  runAt?: number;
-  attempts?: number;
-  /** JSON text; null clears it. */
-  result?: string | null;
-}
 
 /**
  * A durable job queue in SQLite. Every state change is one short write transaction, so several
@@ -63,14 +61,9 @@ export class JobQueue {
   }
 
   enqueue<P>(type: string, payload: P, opts: { maxAttempts?: number; runAt?: number } = {}): Job<P> {
-    if (typeof type !== 'string' || type.trim() === '')
-      throw new TypeError('Job type must be a non-empty string');
-    const json = JSON.stringify(payload);
-    if (json === undefined) throw new TypeError(`Job payload for '${type}' cannot be stored as JSON`);
     const maxAttempts = opts.maxAttempts ?? this.maxAttempts;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
-    }
+    checkEnqueue(type, payload, maxAttempts);
+    const json = JSON.stringify(payload);
     const now = this.now();
     const row = this.stmt(
       `INSERT INTO jobs (type, payload, max_attempts, run_at, created_at, updated_at)
@@ -119,15 +112,7 @@ export class JobQueue {
           `SELECT id, state FROM jobs WHERE ${DUE} ORDER BY run_at, id LIMIT 1`,
         ).get({ now, types: typesJson }) as { id: number; state: JobState } | undefined;
         if (!candidate) return { ended, claimed: undefined };
-        const claimed = this.stmt(
-          `UPDATE jobs SET state = 'running', attempts = attempts + 1, progress = 0,
-             error = CASE WHEN @was = 'running'
-               THEN 'Attempt ' || attempts || ' stopped: its worker stopped responding (lease expired).'
-               ELSE error END,
-             lease_owner = @owner, lease_expires_at = @until, started_at = @now, finished_at = NULL,
-             updated_at = @now
-           WHERE id = @id RETURNING *`,
-        ).get({
+        const claimed = this.stmt(CLAIM_SQL).get({
           now,
           owner: workerId,
           until: now + this.leaseMs,
@@ -162,11 +147,13 @@ export class JobQueue {
   heartbeat(id: number, workerId: string, progress?: number): 'ok' | 'lost' | 'cancel' {
     const now = this.now();
     const pct = progress === undefined ? null : clampProgress(progress);
-    const row = this.stmt(
-      // updated_at moves only with the progress: changedSince() should not report every lease renewal.
-      `UPDATE jobs SET lease_expires_at = ?, progress = coalesce(?, progress), updated_at = coalesce(?, updated_at)
-       WHERE id = ? AND state = 'running' AND lease_owner = ? RETURNING *`,
-    ).get(now + this.leaseMs, pct, pct === null ? null : now, id, workerId) as JobRow | undefined;
+    const row = this.stmt(HEARTBEAT_SQL).get(
+      now + this.leaseMs,
+      pct,
+      pct === null ? null : now,
+      id,
+      workerId,
+    ) as JobRow | undefined;
     if (!row) return 'lost';
     if (pct !== null) this.changed(row);
     return row.cancel_requested === 1 ? 'cancel' : 'ok';
@@ -221,15 +208,10 @@ export class JobQueue {
         const idle =
           job.state === 'queued' || (job.state === 'running' && (job.lease_expires_at ?? 0) <= now);
         if (idle) {
-          return this.stmt(
-            `UPDATE jobs SET state = 'cancelled', cancel_requested = 1, lease_owner = NULL,
-               lease_expires_at = NULL, finished_at = @now, updated_at = @now WHERE id = @id RETURNING *`,
-          ).get({ now, id }) as JobRow;
+          return this.stmt(CANCEL_NOW_SQL).get({ now, id }) as JobRow;
         }
         if (job.state === 'running' && job.cancel_requested === 0) {
-          return this.stmt(
-            'UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ? RETURNING *',
-          ).get(now, id) as JobRow;
+          return this.stmt(CANCEL_REQUEST_SQL).get({ now, id }) as JobRow;
         }
         return { ...job, unchanged: true };
       })
@@ -244,12 +226,7 @@ export class JobQueue {
    */
   retry(id: number): Job | undefined {
     const now = this.now();
-    const row = this.stmt(
-      `UPDATE jobs SET state = 'queued', attempts = 0, progress = 0, error = NULL, cancel_requested = 0, result = NULL,
-         lease_owner = NULL, lease_expires_at = NULL, run_at = @now, started_at = NULL, finished_at = NULL,
-         updated_at = @now
-       WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`,
-    ).get({ now, id }) as JobRow | undefined;
+    const row = this.stmt(RETRY_SQL).get({ now, id }) as JobRow | undefined;
     return row ? this.changed(row) : this.get(id);
   }
 
@@ -282,11 +259,7 @@ export class JobQueue {
         if (!job) throw new JobLeaseLostError(id, workerId);
         const out = decide(job, now);
         const ended = out.state !== 'queued';
-        return this.stmt(
-          `UPDATE jobs SET state = ?, error = ?, progress = ?, run_at = ?, attempts = ?, result = ?,
-             lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ?
-           WHERE id = ? RETURNING *`,
-        ).get(
+        return this.stmt(FINISH_SQL).get(
           out.state,
           out.error === undefined ? job.error : out.error,
           out.progress ?? job.progress,
@@ -323,8 +296,4 @@ export class JobQueue {
     }
     return statement;
   }
-}
-
-function clampProgress(percent: number): number {
-  return Number.isFinite(percent) ? Math.max(0, Math.min(100, Math.round(percent))) : 0;
 }

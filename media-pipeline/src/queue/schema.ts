@@ -133,3 +133,61 @@ export class JobLeaseLostError extends Error {
     this.name = 'JobLeaseLostError';
   }
 }
+
+/** What both engines refuse at enqueue, with the same words: a job nobody could run or store. */
+export function checkEnqueue(type: string, payload: unknown, maxAttempts: number): void {
+  if (typeof type !== 'string' || type.trim() === '')
+    throw new TypeError('Job type must be a non-empty string');
+  if (JSON.stringify(payload) === undefined)
+    throw new TypeError(`Job payload for '${type}' cannot be stored as JSON`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
+  }
+}
+
+/** A worker's progress as both engines keep it: a whole percent, 0–100. */
+export function clampProgress(percent: number): number {
+  return Number.isFinite(percent) ? Math.max(0, Math.min(100, Math.round(percent))) : 0;
+}
+
+// The statements of an attempt's moves in the SQLite queue (job-queue.ts decides when each runs).
+export const CLAIM_SQL = `UPDATE jobs SET state = 'running', attempts = attempts + 1, progress = 0,
+    error = CASE WHEN @was = 'running'
+      THEN 'Attempt ' || attempts || ' stopped: its worker stopped responding (lease expired).'
+      ELSE error END,
+    lease_owner = @owner, lease_expires_at = @until, started_at = @now, finished_at = NULL,
+    updated_at = @now
+  WHERE id = @id RETURNING *`;
+
+export const FINISH_SQL = `UPDATE jobs SET state = ?, error = ?, progress = ?, run_at = ?, attempts = ?, result = ?,
+    lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ?
+  WHERE id = ? RETURNING *`;
+
+export const RETRY_SQL = `UPDATE jobs SET state = 'queued', attempts = 0, progress = 0, error = NULL, cancel_requested = 0,
+    result = NULL, lease_owner = NULL, lease_expires_at = NULL, run_at = @now, started_at = NULL, finished_at = NULL,
+    updated_at = @now
+  WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`;
+
+/** A job nobody runs (queued, or its worker's lease ran out) is cancelled at once... */
+export const CANCEL_NOW_SQL = `UPDATE jobs SET state = 'cancelled', cancel_requested = 1, lease_owner = NULL,
+    lease_expires_at = NULL, finished_at = @now, updated_at = @now WHERE id = @id RETURNING *`;
+
+/** ...a running one is asked to stop: its worker sees it at the next heartbeat. */
+export const CANCEL_REQUEST_SQL =
+  'UPDATE jobs SET cancel_requested = 1, updated_at = @now WHERE id = @id RETURNING *';
+
+/** Renews a lease. updated_at moves only with the progress: changedSince() should not report every renewal. */
+export const HEARTBEAT_SQL = `UPDATE jobs SET lease_expires_at = ?, progress = coalesce(?, progress),
+    updated_at = coalesce(?, updated_at)
+  WHERE id = ? AND state = 'running' AND lease_owner = ? RETURNING *`;
+
+/** How a running job leaves 'running'; fields left out keep their value. */
+export interface Outcome {
+  state: JobState;
+  error?: string | null;
+  progress?: number;
+  runAt?: number;
+  attempts?: number;
+  /** JSON text; null clears it. */
+  result?: string | null;
+}

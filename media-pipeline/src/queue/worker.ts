@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { QueueEngine } from './engine.ts';
+import { messageOf, startHeartbeats } from './heartbeats.ts';
 import { markAlive, markGone, mayBeAlive, newWorkerId } from './owners.ts';
 import { type Job, JobLeaseLostError } from './schema.ts';
 import { JobDeadline, type TimeLimitOptions } from './time-limit.ts';
@@ -55,7 +56,6 @@ interface Running {
   done: Promise<void>;
 }
 
-const PROGRESS_WRITE_MS = 1000;
 /** How long stop() waits for a handler to honour its aborted signal before giving up on it. */
 const ABORT_WAIT_MS = 10_000;
 
@@ -165,7 +165,14 @@ export class Worker {
       reason = why;
       controller.abort(new Error(`job ${job.id} aborted: ${why}`));
     };
-    const beats = this.heartbeats(job, abort);
+    const beats = startHeartbeats({
+      queue: this.queue,
+      job,
+      workerId: this.workerId,
+      everyMs: this.heartbeatMs,
+      abort,
+      log: this.log,
+    });
     const deadline = new JobDeadline(this.timeLimit, () => abort('timeout'));
     let error: unknown;
     let result: unknown;
@@ -253,59 +260,6 @@ export class Worker {
       this.log('onJobEnd threw', { jobId: job.id, error: messageOf(err) });
     }
   }
-
-  private heartbeats(job: Job, abort: (why: AbortReason) => void) {
-    let latest = job.progress;
-    let written = job.progress;
-    let lastWrite = Date.now();
-    let trailing: NodeJS.Timeout | undefined;
-    // One beat at a time: over the network a slow answer must not be overtaken by the next beat's.
-    let inFlight: Promise<void> | undefined;
-    const beat = () => {
-      if (inFlight) return;
-      const pct = latest === written ? undefined : latest;
-      inFlight = this.queue
-        .heartbeat(job.id, this.workerId, pct)
-        .then((answer) => {
-          if (pct !== undefined) written = pct;
-          lastWrite = Date.now();
-          if (answer !== 'ok') abort(answer);
-        })
-        .catch((err: unknown) => {
-          // A busy database or a slow network now and then is harmless: the lease outlasts several missed beats.
-          this.log('heartbeat failed', { jobId: job.id, error: messageOf(err) });
-        })
-        .finally(() => {
-          inFlight = undefined;
-        });
-    };
-    const interval = setInterval(beat, this.heartbeatMs);
-    return {
-      progress: (percent: number) => {
-        if (!Number.isFinite(percent)) return;
-        latest = Math.max(0, Math.min(100, Math.round(percent)));
-        if (latest === written || trailing) return;
-        const wait = lastWrite + Math.min(PROGRESS_WRITE_MS, this.heartbeatMs) - Date.now();
-        if (wait <= 0) beat();
-        else {
-          trailing = setTimeout(() => {
-            trailing = undefined;
-            beat();
-          }, wait);
-        }
-      },
-      stop: async () => {
-        clearInterval(interval);
-        clearTimeout(trailing);
-        await inFlight;
-      },
-    };
-  }
-}
-
-function messageOf(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
 }
 
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {

@@ -90,7 +90,7 @@ export async function backup(
       ? `the database and a manifest (sizes, SHA-256) of the media ${store.where}; copy that folder and ` +
         'DATA_DIR/uploads with rsync'
       : `the database and a manifest (sizes, ETags) of the media in ${store.where}, not the objects: copy the ` +
-        "bucket (media/ and sources/) with rclone or 'aws s3 sync', or turn on the bucket's versioning or replication";
+        "bucket (media/, sources/ and captions/) with rclone or 'aws s3 sync', or turn on the bucket's versioning or replication";
   return {
     dir,
     dbFile: target,
