@@ -130,9 +130,8 @@ export async function benchNetwork(): Promise<void> {
         `per profile. Runs 1–${FULL_PLAYS} play to the clip's end or ${PLAY_SEC} s (cut ${FULL_PLAY_CAP_MS / 1000} s ` +
         `after the first frame), the others stop ${SHORT_PLAY_MS / 1000} s after it. Before the tap the page ` +
         'settles: load, then ≥ 2 s and 0.5 s without requests (≤ 6 s). Stalls: `waiting` after the first frame. ' +
-        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included. A segment fetched ' +
-        'twice is an up-switch: the muxed audio of a segment ends ~50 ms before its video (ffmpeg cuts in ' +
-        'decoding order, B-frames lag), and hls.js 1.7 picks the fragment holding the buffer end on the new rung.',
+        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included. Segments fetched ' +
+        'twice: the same index on two rungs or the same URL again (an up-switch that starts over).',
     );
     for (const clip of CLIPS) await benchClip(browser, site, clip);
   } finally {
