@@ -14,6 +14,7 @@ import {
   throttle,
 } from '../web/test/support/network.ts';
 import { attachClip, siteClip } from '../web/test/support/publish.ts';
+import { type Breakdown, breakdown, breakdownTable } from './network-breakdown.ts';
 import { addPlaybackProbe, type PlaybackProbe, readProbe, waitForProbe } from './network-probe.ts';
 import { type NetworkCell, networkTable, type RunResult, runResult } from './network-table.ts';
 
@@ -69,7 +70,7 @@ async function visit(
   url: string,
   profile: ThrottleProfile,
   mode: 'full' | 'short' | 'immediate',
-): Promise<RunResult> {
+): Promise<RunResult & { breakdown: Breakdown }> {
   const context = await browser.newContext(PHONE_3X);
   try {
     const page = await context.newPage();
@@ -94,29 +95,54 @@ async function visit(
         end: performance.timeOrigin + performance.now(),
       })),
     ]);
-    return runResult(probe, log, { ...times, full: mode === 'full', cut });
+    return {
+      ...runResult(probe, log, { ...times, full: mode === 'full', cut }),
+      breakdown: breakdown(log, probe, times.navigationStart),
+    };
   } finally {
     await context.close();
   }
 }
 
-async function benchClip(browser: Browser, site: RunningSite, clip: (typeof CLIPS)[number]) {
+async function benchClip(
+  browser: Browser,
+  site: RunningSite,
+  clip: (typeof CLIPS)[number],
+  profiles: NetworkCell['key'][],
+) {
   const url = new URL(`/artifacts/${clip.slug}`, site.url).href;
   const cells: NetworkCell[] = [];
-  for (const [key, profile] of Object.entries(THROTTLE_PROFILES) as [NetworkCell['key'], ThrottleProfile][]) {
+  const breakdowns: Breakdown[] = [];
+  for (const key of profiles) {
+    const profile: ThrottleProfile = THROTTLE_PROFILES[key];
     const runs: RunResult[] = [];
     for (let i = 0; i < RUNS; i++)
       runs.push(await visit(browser, url, profile, i < FULL_PLAYS ? 'full' : 'short'));
     const immediate: RunResult[] = [];
     // Navigation → first frame with a tap the moment the button shows: the unthrottled figure of the issue.
     if (key === 'none')
-      for (let i = 0; i < RUNS; i++) immediate.push(await visit(browser, url, profile, 'immediate'));
+      for (let i = 0; i < RUNS; i++) {
+        const run = await visit(browser, url, profile, 'immediate');
+        immediate.push(run);
+        breakdowns.push(run.breakdown);
+      }
     cells.push({ key, label: profile.label, runs, immediate });
     process.stdout.write('.');
   }
   process.stdout.write('\n');
   console.log(`${clip.label} (${clip.slug}):`);
   console.table(networkTable(cells));
+  if (breakdowns.length) {
+    console.log('Navigation → first frame, no throttling, tap at once: where the time goes (medians).');
+    console.table(breakdownTable(breakdowns));
+  }
+}
+
+/** `npm run bench -- network none mbit2`: only those profiles (all three when none are named). */
+function chosenProfiles(): NetworkCell['key'][] {
+  const all = Object.keys(THROTTLE_PROFILES) as NetworkCell['key'][];
+  const named = process.argv.slice(3).filter((a): a is NetworkCell['key'] => all.includes(a as never));
+  return named.length ? named : all;
 }
 
 export async function benchNetwork(): Promise<void> {
@@ -130,11 +156,10 @@ export async function benchNetwork(): Promise<void> {
         `per profile. Runs 1–${FULL_PLAYS} play to the clip's end or ${PLAY_SEC} s (cut ${FULL_PLAY_CAP_MS / 1000} s ` +
         `after the first frame), the others stop ${SHORT_PLAY_MS / 1000} s after it. Before the tap the page ` +
         'settles: load, then ≥ 2 s and 0.5 s without requests (≤ 6 s). Stalls: `waiting` after the first frame. ' +
-        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included. A segment fetched ' +
-        'twice is an up-switch: the muxed audio of a segment ends ~50 ms before its video (ffmpeg cuts in ' +
-        'decoding order, B-frames lag), and hls.js 1.7 picks the fragment holding the buffer end on the new rung.',
+        'Rungs: the folders of the segment URLs. KB: bytes on the wire, headers included. Segments fetched ' +
+        'twice: the same index on two rungs or the same URL again (an up-switch that starts over).',
     );
-    for (const clip of CLIPS) await benchClip(browser, site, clip);
+    for (const clip of CLIPS) await benchClip(browser, site, clip, chosenProfiles());
   } finally {
     await browser.close();
     await site.close();

@@ -15,14 +15,15 @@ export default defineConfig({
     // The api's CSP forbids inline scripts, so nothing may be inlined into index.html.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // hls.js (its light build, about 120 KB gzip) is its own lazy chunk, loaded only where a player shows, under
-    // one name whichever build it is.
+    // hls.js (its light build, about 120 KB gzip, with our stream controller: lib/player/hls-light.ts) is its own
+    // lazy chunk, loaded only where a player shows, under one name whichever build it is.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
       // The service worker is a second entry, built to /sw.js: its scope is the folder it is served from.
       input: { index: 'index.html', sw: 'src/sw/sw.ts' },
       output: {
-        manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
+        manualChunks: (id) =>
+          id.includes('/node_modules/hls.js/') || id.endsWith('/lib/player/hls-light.ts') ? 'hls' : undefined,
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },
     },

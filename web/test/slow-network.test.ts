@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectProblems, openPage, PHONE, videoState } from './support/browser.ts';
+import { recordRequests, segmentOf, THROTTLE_PROFILES, throttle } from './support/network.ts';
 import { publishClip } from './support/publish.ts';
 import { useSiteAndBrowser } from './support/site-browser.ts';
 
@@ -161,6 +162,41 @@ describe('a phone on a slow network', () => {
       .toBeGreaterThan(stalledAt + 0.5);
     await expect.poll(async () => (await watch(page)).statuses.at(-1)).toBe('');
     expect((await watch(page)).statuses.filter(Boolean)).toEqual(['Đang tải phim…', 'Đang tải phim…']);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a phone whose link carries more than its first rung', () => {
+  it('switches up without fetching any second of the film twice (2 Mbit/s)', async () => {
+    // 20 s of 1080p: five segments and five rungs, room for the player to climb rung by rung after its start.
+    await publishClip(env.site, 'slow-network-climb', 20, { width: 1920, height: 1080 });
+    // A 3× phone, as most are: the player's size allows the 1080p rung, so the link alone holds it back.
+    const context = await env.newContext({ ...PHONE, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await throttle(page, THROTTLE_PROFILES.mbit2);
+    const log = await recordRequests(page);
+    await openPage(page, new URL('/artifacts/slow-network-climb', env.site.url).href);
+    await playerReady(page);
+    await page.getByRole('button', { name: 'Phát' }).first().click();
+    const segments = () => log.requests.flatMap((r) => segmentOf(r.url) ?? []);
+    // Until the last segment has been asked for, on whatever rung.
+    await expect.poll(() => segments().some((s) => s.index === 4), { timeout: 120_000 }).toBe(true);
+
+    const fetched = segments();
+    const seen = fetched.map((s) => `${s.rendition}/${s.index}`).join(' ');
+    // It climbed after its first segment too (hls.js measured the link): the switch this test is about. The
+    // switch after the first segment alone never fetched twice (hls.js's own "fast start switch").
+    const climbedLater = fetched.some((s, i) => {
+      const before = fetched[i - 1];
+      return before !== undefined && before.index >= 1 && s.rendition !== before.rendition;
+    });
+    expect(climbedLater, seen).toBe(true);
+    // Each time range once: no segment index on two rungs, no URL twice.
+    expect(
+      fetched.map((s) => s.index),
+      seen,
+    ).toEqual([0, 1, 2, 3, 4]);
     expect(problems).toEqual([]);
   });
 });

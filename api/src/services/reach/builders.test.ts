@@ -158,14 +158,20 @@ describe('artifact page head', () => {
     const link = (rel: string, type?: string) =>
       all('link').find((e) => e.attribs.rel === rel && (!type || e.attribs.type === type))?.attribs.href;
     expect(link('canonical')).toBe('https://stories.example.vn/artifacts/khen-hmong');
-    // The app's data for the page, fetched with the HTML in the mode the app's fetch() uses.
-    const preload = all('link').find((e) => e.attribs.rel === 'preload')?.attribs;
-    expect(preload).toEqual({
-      rel: 'preload',
-      href: '/api/artifacts/khen-hmong',
-      as: 'fetch',
-      crossorigin: 'anonymous',
-    });
+    // The app's data for the page and the film's master playlist (no media), fetched with the HTML in the mode
+    // the app's fetch() and hls.js's XHR use.
+    const preloads = all('link')
+      .filter((e) => e.attribs.rel === 'preload')
+      .map((e) => e.attribs);
+    expect(preloads).toEqual([
+      { rel: 'preload', href: '/api/artifacts/khen-hmong', as: 'fetch', crossorigin: 'anonymous' },
+      {
+        rel: 'preload',
+        href: '/media/7f0c2a4e-1111-4222-8333-944455556666/v1/master.m3u8',
+        as: 'fetch',
+        crossorigin: 'anonymous',
+      },
+    ]);
     expect(link('alternate', 'application/json+oembed')).toBe(
       'https://stories.example.vn/oembed?format=json&url=https%3A%2F%2Fstories.example.vn%2Fartifacts%2Fkhen-hmong',
     );
@@ -231,6 +237,7 @@ describe('artifact page head', () => {
     expect(meta('og:video')).toBeUndefined();
     expect(all('script')).toHaveLength(0);
     expect(all('link').some((e) => e.attribs.type === 'application/json+oembed')).toBe(false);
+    expect(all('link').filter((e) => e.attribs.rel === 'preload')).toHaveLength(1);
   });
 
   it('adds a <title> when index.html has none', () => {

@@ -89,6 +89,11 @@ export function artifactPageMeta(
     // The page's own data, asked for with the HTML rather than after the script has run (a round trip less
     // on a slow link). Same URL, mode and credentials as the app's fetch, so the browser hands it over.
     `<link rel="preload" href="/api/artifacts/${encodeURIComponent(detail.slug)}" as="fetch" crossorigin="anonymous">`,
+    // The film's master playlist (2 KB, no media): the player asks for it while the visitor reads anyway; asked
+    // with the HTML, it is there for a visitor who taps at once. hls.js's XHR has the same mode and credentials.
+    ...(video
+      ? [`<link rel="preload" href="${escapeHtml(video.hls)}" as="fetch" crossorigin="anonymous">`]
+      : []),
     meta('name', 'description', desc),
     ...twinTags(links, `/artifacts/${encodeURIComponent(detail.slug)}`, lang),
     meta('property', 'og:site_name', SITE_NAME[lang]),

@@ -104,9 +104,11 @@ async function attachHlsJs(
 ): Promise<Engine> {
   // Its own chunk: only pages that show a player download it. The light build (~120 KB gzip, not ~190): it
   // leaves out subtitle rendering, alternate audio, DRM and CMCD, none of which we use; captions are <track>
-  // elements over the whole WebVTT files, as with native playback.
-  const { default: Hls } = await import('hls.js/light');
+  // elements over the whole WebVTT files, as with native playback. Its stream controller goes on after the last
+  // segment on a switch of rung rather than fetching that segment's seconds again (hls-light.ts).
+  const { Hls, AlignedStreamController } = await import('./hls-light.ts');
   const hls = new Hls({
+    streamController: AlignedStreamController,
     capLevelToPlayerSize: true,
     enableWorker: true,
     // The master playlist now, the rest when the visitor taps (load()).
