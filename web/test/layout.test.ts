@@ -119,11 +119,13 @@ describe('embed page at the oEmbed sizes', () => {
 });
 
 describe('pages with a portrait clip', () => {
+  // 360 px: the budget Android phones many pupils carry.
   for (const viewport of [
+    { width: 360, height: 740 },
     { width: 390, height: 844 },
     { width: 1280, height: 900 },
   ]) {
-    const name = viewport.width < 600 ? 'phone' : 'desktop';
+    const name = viewport.width < 600 ? `phone-${viewport.width}` : 'desktop';
 
     it(`keeps every card 16:9 on the home page (${name})`, async () => {
       await withPage(viewport, async (page) => {

@@ -118,6 +118,11 @@ const megabytes = (text: string | null) => Number(text?.match(/([\d,]+) MB/)?.[1
 
 /** Asks, checks the size shown against the films' MP4s, saves, and waits for "saved" with the space used. */
 async function saveShowingSize(page: Page, button: string, films: { bytes: number }) {
+  // Its long label wraps on a 360-pixel phone rather than widening the page.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('button', { name: button }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize(PHONE.viewport);
   await page.getByRole('button', { name: button }).click();
   const confirm = page.getByText(/2 phim của .* khoảng [\d,]+ MB/);
   await confirm.waitFor();
