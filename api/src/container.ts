@@ -10,7 +10,7 @@ import {
 import type { Config } from './config.ts';
 import { staffServices } from './container-staff.ts';
 import { openDatabase } from './db/database.ts';
-import type { Logger } from './logger.ts';
+import { jobLogger, type Logger } from './logger.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import { createMediaStore } from './repositories/media-store.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
@@ -54,7 +54,7 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
   const repos = createRepositories(db, config, media);
   // The catalogue's record of every job (staff pages, video status); with SQLite it is also the queue itself.
   const queue = new JobQueue(db);
-  const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
+  const jobLog = jobLogger(log);
   const videoJobs = createVideoJobs({ queue, repos, store: media.store, log: jobLog });
   // The worker's side: the same handlers a remote worker runs (worker-container.ts), plus the catalogue to look
   // up jobs queued before payloads carried their inputs.

@@ -4,3 +4,8 @@ export interface Logger {
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
 }
+
+/** The queue's and the jobs' log lines (message first, as media-pipeline writes them) into a Logger. */
+export function jobLogger(log: Logger): (message: string, fields?: Record<string, unknown>) => void {
+  return (message, fields) => log.info(fields ?? {}, message);
+}

@@ -1,10 +1,9 @@
 import { BullQueueEngine, useFfmpegBinaries, Worker } from '@artifact-stories/media-pipeline';
 import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
-import { BucketFilesRepository } from './repositories/bucket-files.repository.ts';
+import { jobLogger, type Logger } from './logger.ts';
+import { createStaffFiles } from './repositories/index.ts';
 import { createMediaStore } from './repositories/media-store.ts';
 import { prepareDataFolders } from './repositories/ops/data-folders.ts';
-import { StaffFilesRepository } from './repositories/staff-files.repository.ts';
 import { createVideoJobHandlers } from './services/video-job-handlers.ts';
 
 /**
@@ -18,10 +17,8 @@ export function createRemoteWorker(config: Config, { log }: { log: Logger }) {
   useFfmpegBinaries({ ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH });
   prepareDataFolders(config);
   const media = createMediaStore(config);
-  const inputs = media.bucket
-    ? new BucketFilesRepository(config, media.store, media.bucket)
-    : new StaffFilesRepository(config, media.store);
-  const jobLog = (message: string, fields?: Record<string, unknown>) => log.info(fields ?? {}, message);
+  const inputs = createStaffFiles(config, media);
+  const jobLog = jobLogger(log);
   const jobs = createVideoJobHandlers({ store: media.store, inputs, log: jobLog });
   const engine = new BullQueueEngine({ url: config.QUEUE_URL });
   const worker = new Worker({ queue: engine, handlers: jobs.handlers, sweep: jobs.sweep, log: jobLog });

@@ -20,6 +20,19 @@ import { StaffFilesRepository } from './staff-files.repository.ts';
 import { StaffViewsRepository } from './staff-views.repository.ts';
 import { VideosRepository } from './videos.repository.ts';
 
+/**
+ * Uploads, sources and staff caption files: in the bucket when S3 is configured, else in the upload folder.
+ * The app's repositories and a remote worker (worker-container.ts) choose alike.
+ */
+export function createStaffFiles(
+  dirs: { uploadDir: string },
+  media: { store: MediaStore; bucket: Bucket | null },
+): StaffFilesRepository {
+  return media.bucket
+    ? new BucketFilesRepository(dirs, media.store, media.bucket)
+    : new StaffFilesRepository(dirs, media.store);
+}
+
 /** Every repository on one database, its folders and one media store; built once, by the container. */
 export function createRepositories(
   db: Db,
@@ -36,9 +49,7 @@ export function createRepositories(
     exhibitions: new ExhibitionsRepository(db),
     staff: new StaffRepository(db),
     staffViews: new StaffViewsRepository(db),
-    staffFiles: media.bucket
-      ? new BucketFilesRepository(dirs, media.store, media.bucket)
-      : new StaffFilesRepository(dirs, media.store),
+    staffFiles: createStaffFiles(dirs, media),
     captionFiles: new CaptionFilesRepository(media.store),
     searchOutbox: new SearchOutboxRepository(db),
     searchIndexState: new SearchIndexStateRepository(db),
