@@ -2,6 +2,8 @@
 // Escape and F5), a laptop's keyboard arrows, Home/End and Space. Pure, so the map is tested without a browser;
 // Classroom.svelte listens before the player does, so one key never means two things.
 
+import { mappedKey } from '../player/keyboard.ts';
+
 export type ClassroomAction =
   | 'next'
   | 'previous'
@@ -48,15 +50,14 @@ export function focusKind(el: Element | null): FocusKind {
 }
 
 /**
- * The classroom action a key press means, if any. Modified keys belong to the browser (Ctrl+R, Alt+←); a focused
+ * The classroom action a key press means, if any (modified keys belong to the browser, see mappedKey); a focused
  * field keeps all its keys (a slider's arrows, a menu's); a focused button keeps Space, which presses it.
  */
 export function classroomAction(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
   focus: FocusKind,
 ): ClassroomAction | undefined {
-  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   if (focus === 'field') return undefined;
   if (focus === 'button' && event.key === ' ') return undefined;
-  return keys[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+  return mappedKey(keys, event);
 }

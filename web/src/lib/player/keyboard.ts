@@ -20,10 +20,20 @@ const keys: Record<string, PlayerAction> = {
   m: 'mute',
 };
 
-/** The player shortcut a key press means, if any. Modified keys belong to the browser. */
-export function actionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>) {
+type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+
+/**
+ * What a key press means in a key map (letters in either case), if anything. Modified keys belong to the
+ * browser (Ctrl+R, Alt+←). The player's shortcuts and classroom mode's keys read their maps alike.
+ */
+export function mappedKey<A>(map: Record<string, A>, event: KeyPress): A | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  return keys[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+  return map[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+}
+
+/** The player shortcut a key press means, if any. */
+export function actionFor(event: KeyPress) {
+  return mappedKey(keys, event);
 }
 
 const SEEK_STEP_SEC = 5;
