@@ -13,6 +13,7 @@ import { errorTexts, nothingAt, sendError } from './errors/handler.ts';
 import auth from './plugins/app/auth.ts';
 import database from './plugins/app/database.ts';
 import exhibitionsPlugin from './plugins/app/exhibitions.ts';
+import filesToBucket from './plugins/app/files-to-bucket.ts';
 import jsonBody from './plugins/app/json-body.ts';
 import lessonsPlugin from './plugins/app/lessons.ts';
 import media from './plugins/app/media.ts';
@@ -118,6 +119,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(search, { container });
   await app.register(media, { store: container.mediaStore });
   await app.register(publishedTree, { container });
+  // Before the worker: its queue bridge sends jobs naming files as the catalogue names them once they are moved.
+  await app.register(filesToBucket);
   await app.register(worker, { container });
 
   await app.register(artifacts, { prefix: '/api/artifacts' });

@@ -119,6 +119,8 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
           isCurrent(job.payload)
             ? job.payload
             : (videoJobs.upgrade(job.payload as never, job.type) ?? job.payload),
+        // A video gone keeps the old payload: the worker then fails the job as gone.
+        retryPayload: (job) => videoJobs.upgrade(job.payload as never, job.type) ?? job.payload,
         onJobStart: (job) => videoJobs.onJobStart(job),
         // A result applied here may put a new version on show: the front server's tree follows at once.
         onJobEnd: (job) => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createS3Client } from '@artifact-stories/media-pipeline';
@@ -12,6 +12,8 @@ import {
 } from '@artifact-stories/media-pipeline/testing';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveCaptionsToBucket, moveSourcesToBucket } from '../src/services/files-to-bucket.service.ts';
+import { attachVideo } from '../src/services/seed.service.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 import { root } from './server-process.ts';
 import { artifactInput, staffCookie } from './staff-helpers.ts';
@@ -140,5 +142,70 @@ describe('a worker with only the queue and the bucket', () => {
     // The worker's DATA_DIR never held a catalogue: it opened none.
     expect(readdirSync(workerDir).filter((f) => f.endsWith('.sqlite') || f.includes('sqlite'))).toEqual([]);
     expect(existsSync(join(workerDir, 'catalogue.sqlite'))).toBe(false);
+  });
+
+  it('takes a clip from the app’s disk the seed’s way: source and captions go to the bucket first', async () => {
+    const artifact = t.app.repos.artifacts.create(artifactInput());
+    const clip = await makeClip(
+      { durationSec: 2, width: 320, height: 240, fps: 15, audio: true },
+      join(work, 's.mp4'),
+      'S',
+    );
+    const vtt = join(work, 's.vi.vtt');
+    writeFileSync(vtt, VTT);
+    const id = await attachVideo(t.app.repos, t.app.videoJobs, artifact.id, clip, { vi: vtt });
+    expect(t.app.repos.videos.byId(id)?.sourcePath).toBe(`s3:sources/${id}.mp4`);
+    expect(t.app.repos.videos.captions(id).map((c) => c.path)).toEqual([`s3:captions/${id}/vi.vtt`]);
+    const ready = await readyVideo(id);
+    expect(ready.manifest?.captions.map((c) => c.lang)).toEqual(['vi']);
+  });
+
+  it('moves files a catalogue kept on its disk before the bucket into it, and a worker elsewhere then uses them', async () => {
+    // A catalogue that began on one machine: its source and caption file are on the app's disk.
+    const artifact = t.app.repos.artifacts.create(artifactInput());
+    const dir = join(t.dataDir, 'uploads', 'before-bucket');
+    mkdirSync(dir, { recursive: true });
+    const source = await makeClip(
+      { durationSec: 2, width: 320, height: 240, fps: 15, audio: true },
+      join(dir, 'm.mp4'),
+      'M',
+    );
+    const video = t.app.repos.videos.create({
+      artifactId: artifact.id,
+      sourcePath: source,
+      sourceName: 'm.mp4',
+      sourceSize: readFileSync(source).length,
+    });
+    const caption = join(dir, 'm.vi.vtt');
+    writeFileSync(caption, VTT);
+    const track = { videoId: video.id, label: 'Tiếng Việt', kind: 'transcription', source: 'human' } as const;
+    t.app.repos.videos.upsertCaption({ ...track, lang: 'vi', path: caption });
+    t.app.repos.videos.upsertCaption({ ...track, lang: 'en', path: join(dir, 'lost.vtt') });
+
+    const gone = t.app.repos.videos.create({
+      artifactId: t.app.repos.artifacts.create(artifactInput()).id,
+      sourcePath: join(dir, 'gone.mp4'),
+      sourceName: 'gone.mp4',
+      sourceSize: 1,
+    });
+    const captions = await moveCaptionsToBucket(t.app.repos);
+    const sources = await moveSourcesToBucket(t.app.repos);
+    expect(captions).toEqual({ moved: 1, missing: [join(dir, 'lost.vtt')] });
+    expect(sources).toEqual({ moved: 1, missing: [join(dir, 'gone.mp4')] });
+    expect(t.app.repos.videos.byId(video.id)?.sourcePath).toBe(`s3:sources/${video.id}.mp4`);
+    expect(t.app.repos.videos.captions(video.id).map((c) => [c.lang, c.path])).toEqual([
+      ['en', join(dir, 'lost.vtt')], // not on the disk: named as it was, said in the log, nothing invented
+      ['vi', `s3:captions/${video.id}/vi.vtt`],
+    ]);
+    expect(existsSync(source)).toBe(true); // the disk's copy stays: nothing is lost if the bucket goes away
+    expect(t.app.repos.videos.filesOnDisk().sources).toEqual([
+      { videoId: gone.id, path: join(dir, 'gone.mp4') },
+    ]);
+
+    // Without the missing track, the worker that never saw this disk transcodes it with its caption.
+    t.app.repos.videos.deleteCaption(video.id, 'en');
+    t.app.videoJobs.enqueueTranscode(video.id);
+    const ready = await readyVideo(video.id);
+    expect(ready.manifest?.captions.map((c) => c.lang)).toEqual(['vi']);
   });
 });

@@ -157,6 +157,19 @@ describe.each<EngineKind>(['sqlite', 'bullmq'])('%s engine', (kind) => {
     expect(await q.claim('w', ['t'])).toMatchObject({ id: job.id, attempts: 1 });
   });
 
+  it('retries on a new payload when given one, and keeps the old one otherwise', async () => {
+    const q = open();
+    const job = await q.enqueue('t', { input: '/old/disk/file.mp4' });
+    await q.claim('w', ['t']);
+    await q.fail(job.id, 'w', 'source missing', { permanent: true });
+    await q.retry(job.id, { input: 's3:sources/v1.mp4' });
+    const again = await q.claim('w', ['t']);
+    expect(again).toMatchObject({ id: job.id, payload: { input: 's3:sources/v1.mp4' } });
+    await q.fail(job.id, 'w', 'still failing', { permanent: true });
+    await q.retry(job.id);
+    expect(await q.claim('w', ['t'])).toMatchObject({ payload: { input: 's3:sources/v1.mp4' } });
+  });
+
   it('cancels a queued job at once and a running one at its worker’s next heartbeat', async () => {
     const staff = open();
     const worker = open();

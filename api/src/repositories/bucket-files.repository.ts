@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, statfs } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MediaStore } from '@artifact-stories/media-pipeline';
@@ -13,6 +13,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { StaffFilesRepository, safeId } from './staff-files.repository.ts';
 
 /** How a source in the bucket is named in the database: 's3:sources/<videoId>.<ext>'. */
@@ -113,6 +114,21 @@ export class BucketFilesRepository extends StaffFilesRepository {
         Key: key,
       }),
     );
+    return `${REF}${key}`;
+  }
+
+  /**
+   * Streams a file of this disk to 'sources/<videoId>.<ext>' (lib-storage: multipart for a large source, one PUT
+   * for a small one), so a worker on another machine can fetch it. A source already in the bucket stays as it is.
+   */
+  override async adoptSource(file: string, videoId: string): Promise<string> {
+    if (file.startsWith(REF)) return file;
+    const ext = extname(file).slice(1).toLowerCase() || 'bin';
+    const key = `${SOURCES_PREFIX}${safeId(videoId)}.${safeId(ext)}`;
+    await new Upload({
+      client: this.s3.client,
+      params: { Bucket: this.s3.bucket, Key: key, Body: createReadStream(file) },
+    }).done();
     return `${REF}${key}`;
   }
 

@@ -83,6 +83,14 @@ export class StaffFilesRepository {
     return to;
   }
 
+  /**
+   * A file already on this disk (a generated fixture clip, or a source kept here before a bucket was configured)
+   * as the video's source: here it stays where it is; bucket-files.repository.ts copies it into the bucket.
+   */
+  async adoptSource(file: string, _videoId: string): Promise<string> {
+    return file;
+  }
+
   /** The upload's bytes and tus's info file beside them. */
   async removeUpload(uploadId: string): Promise<void> {
     const path = this.tusPath(uploadId);

@@ -151,6 +151,42 @@ export class VideosRepository {
       .run(c.videoId, c.lang, c.label, c.path, c.kind, c.source, this.now());
   }
 
+  /**
+   * Sources and caption files the catalogue names on this disk rather than in the bucket ('s3:' references):
+   * what must move into the bucket once one is configured, so a worker on another machine can read them.
+   */
+  filesOnDisk(): {
+    sources: { videoId: string; path: string }[];
+    captions: { videoId: string; lang: string; path: string }[];
+  } {
+    const sources = this.db
+      .prepare(
+        `SELECT id AS videoId, source_path AS path FROM videos WHERE source_path IS NOT NULL
+         AND source_path NOT LIKE 's3:%' ORDER BY created_at`,
+      )
+      .all() as { videoId: string; path: string }[];
+    const captions = this.db
+      .prepare(
+        `SELECT video_id AS videoId, lang, path FROM captions WHERE path NOT LIKE 's3:%' ORDER BY video_id, lang`,
+      )
+      .all() as { videoId: string; lang: string; path: string }[];
+    return { sources, captions };
+  }
+
+  /** Where the source now is; only if it was still at `from` (two starts racing move a file once). */
+  moveSource(videoId: string, from: string, to: string): void {
+    this.db
+      .prepare('UPDATE videos SET source_path = ? WHERE id = ? AND source_path = ?')
+      .run(to, videoId, from);
+  }
+
+  /** Where a caption file now is; only if staff did not save a new one meanwhile. */
+  moveCaption(videoId: string, lang: string, from: string, to: string): void {
+    this.db
+      .prepare('UPDATE captions SET path = ? WHERE video_id = ? AND lang = ? AND path = ?')
+      .run(to, videoId, lang, from);
+  }
+
   /** Returns the removed track (its file is the caller's to delete), or undefined if there was none. */
   deleteCaption(videoId: string, lang: string): CaptionRecord | undefined {
     const existing = this.captions(videoId).find((c) => c.lang === lang);

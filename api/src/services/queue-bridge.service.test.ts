@@ -44,8 +44,8 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
     cancel: async (id: number) => {
       calls.push(`cancel ${id}`);
     },
-    retry: async (id: number) => {
-      calls.push(`retry ${id}`);
+    retry: async (id: number, payload: unknown) => {
+      calls.push(`retry ${id} ${JSON.stringify(payload)}`);
     },
   } as unknown as QueueEngine;
   const bridge = new QueueBridge({
@@ -69,6 +69,7 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
       return { job: j, previous };
     },
     payloadFor: (j) => j.payload,
+    retryPayload: (j) => ({ ...(j.payload as object), fresh: true }),
     onJobStart: (j) => started.push(j),
     onJobEnd: (j) => ended.push(j),
     log: () => {},
@@ -107,7 +108,8 @@ describe('QueueBridge', () => {
     f.fromLedger(job({ id: 4, state: 'running', cancelRequested: true }));
     f.fromLedger(job({ id: 3 })); // a failed job staff retried: queued again, attempts 0
     await settle();
-    expect(f.calls.sort()).toEqual(['cancel 4', 'enqueue 2', 'retry 3']);
+    // The retry starts over on a payload built again (files as the catalogue names them now), not Redis's old one.
+    expect(f.calls.sort()).toEqual(['cancel 4', 'enqueue 2', 'retry 3 {"videoId":"v1","fresh":true}']);
   });
 
   it('at start sends unfinished rows Redis lacks, and catches up on the ones it has', async () => {

@@ -9,6 +9,11 @@ export interface QueueBridgeDeps {
   mirror: (job: Job) => Mirrored | undefined;
   /** What the engine gets as the job's payload (a job queued before payloads carried their inputs is upgraded). */
   payloadFor: (job: Job) => unknown;
+  /**
+   * What a job retried by staff starts over on: built again from the catalogue, so that it names the captions saved
+   * since and the sources as they are now (moved into the bucket), and an old job in Redis gets the current format.
+   */
+  retryPayload: (job: Job) => unknown;
   /** A worker (anywhere) took the job (VideoJobs.onJobStart). */
   onJobStart: (job: Job) => void;
   /** The catalogue's side of a job's end (VideoJobs.onJobEnd): applies a succeeded job's result. */
@@ -94,7 +99,7 @@ export class QueueBridge {
             runAt: job.runAt,
           });
         else if (there.state === 'failed' || there.state === 'cancelled')
-          await this.deps.engine.retry(job.id);
+          await this.deps.engine.retry(job.id, this.deps.retryPayload(job));
       }
     } catch (err) {
       // Redis away: the row stays queued and the next start's reconcile() sends it.

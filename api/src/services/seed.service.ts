@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { makeClip } from '@artifact-stories/media-pipeline';
 import {
   type ArtifactFixture,
@@ -72,27 +72,39 @@ function seedExhibitions(repos: Pick<Repositories, 'artifacts' | 'exhibitions'>)
   }
 }
 
-/** Copies WebVTT files into the upload folder and records them as the video's captions, before its transcode. */
-export function addCaptionFiles(
-  repos: Pick<CatalogueRepositories, 'videos'>,
-  uploadDir: string,
-  videoId: string,
-  files: { vi?: string; en?: string },
-): void {
-  for (const [lang, source] of Object.entries(files)) {
+/**
+ * A clip on this disk becomes an artifact's video the way a staff upload ends: the source stored (copied into the
+ * bucket when there is one), the WebVTT files saved as its captions, its transcode queued, and the artifact shown
+ * with it. For the seed, and for tests that need a film without driving the upload screens.
+ */
+export async function attachVideo(
+  repos: CatalogueRepositories & Pick<Repositories, 'staffFiles'>,
+  videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
+  artifactId: number,
+  file: string,
+  captions: { vi?: string; en?: string } = {},
+): Promise<string> {
+  const video = repos.videos.create({
+    artifactId,
+    sourcePath: file,
+    sourceName: basename(file),
+    sourceSize: statSync(file).size,
+  });
+  repos.videos.moveSource(video.id, file, await repos.staffFiles.adoptSource(file, video.id));
+  for (const [lang, source] of Object.entries(captions)) {
     if (!source) continue;
-    const target = join(uploadDir, 'captions', videoId, `${lang}.vtt`);
-    mkdirSync(join(uploadDir, 'captions', videoId), { recursive: true });
-    copyFileSync(source, target);
     repos.videos.upsertCaption({
-      videoId,
+      videoId: video.id,
       lang,
       label: captionLabel(lang),
-      path: target,
+      path: await repos.staffFiles.writeCaption(video.id, lang, await repos.staffFiles.readCaption(source)),
       kind: defaultKind(lang),
       source: 'human',
     });
   }
+  videoJobs.enqueueTranscode(video.id);
+  repos.artifacts.setCurrentVideo(artifactId, video.id);
+  return video.id;
 }
 
 /**
@@ -101,7 +113,7 @@ export function addCaptionFiles(
  * artifact that already has a video is skipped.
  */
 export async function seedClips(
-  repos: CatalogueRepositories,
+  repos: CatalogueRepositories & Pick<Repositories, 'staffFiles'>,
   videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
   uploadDir: string,
   progress: SeedProgress = () => {},
@@ -114,20 +126,14 @@ export async function seedClips(
   for (const fixture of pending) {
     const record = repos.artifacts.bySlug(fixture.slug);
     if (!record || record.currentVideoId) continue;
-    const dir = join(uploadDir, 'fixtures');
-    const file = join(dir, `${fixture.slug}.mp4`);
+    const file = join(uploadDir, 'fixtures', `${fixture.slug}.mp4`);
     progress(`Seeding clips ${done + 1}/${pending.length}: ${fixture.slug}`);
     if (!existsSync(file)) await makeClip(fixture.clip, file, fixture.title.vi);
-    const video = repos.videos.create({
-      artifactId: record.id,
-      sourcePath: file,
-      sourceName: `${fixture.slug}.mp4`,
-      sourceSize: statSync(file).size,
-    });
     const { vi, en } = fixture.captions ?? {};
-    addCaptionFiles(repos, uploadDir, video.id, { vi: vi && fixturePath(vi), en: en && fixturePath(en) });
-    videoJobs.enqueueTranscode(video.id);
-    repos.artifacts.setCurrentVideo(record.id, video.id);
+    await attachVideo(repos, videoJobs, record.id, file, {
+      vi: vi && fixturePath(vi),
+      en: en && fixturePath(en),
+    });
     done++;
   }
   if (pending.length) progress(`Seeding clips done: ${done} queued for transcoding`);

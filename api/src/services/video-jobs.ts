@@ -45,7 +45,7 @@ export interface VideoJobs {
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
   enqueueCaptions(videoId: string): Job;
-  /** A job queued before payloads carried their inputs, made current from the catalogue (null: video gone). */
+  /** A job's payload built again from the catalogue: a legacy one, or one retried by staff (null: video gone). */
   upgrade(payload: LegacyPayload, type: string): TranscodePayload | CaptionsPayload | null;
 }
 

@@ -264,13 +264,15 @@ export class BullQueueEngine implements QueueEngine {
     return after;
   }
 
-  async retry(id: number): Promise<Job | undefined> {
+  async retry(id: number, payload?: unknown): Promise<Job | undefined> {
     const before = await this.get(id);
     if (!before || (before.state !== 'failed' && before.state !== 'cancelled')) return before;
     await this.book.reset(id);
     const job = await this.queue(before.type).getJob(bullId(id));
-    if (job) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    else await this.add(before.type, id, before.payload, 0);
+    if (job) {
+      if (payload !== undefined) await job.updateData(payload);
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    } else await this.add(before.type, id, payload ?? before.payload, 0);
     return this.get(id);
   }
 

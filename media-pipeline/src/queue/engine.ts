@@ -45,7 +45,11 @@ export interface QueueEngine {
   release(id: number, workerId: string): Promise<Job>;
   markCancelled(id: number, workerId: string): Promise<Job>;
   cancel(id: number): Promise<Job | undefined>;
-  retry(id: number): Promise<Job | undefined>;
+  /**
+   * A failed or cancelled job starts over; with `payload`, on that payload (the api names the job's files as the
+   * catalogue names them now: a caption saved again, a source moved into the bucket).
+   */
+  retry(id: number, payload?: unknown): Promise<Job | undefined>;
   /**
    * Every state and progress change, from any process or machine (BullMQ: through Redis; SQLite: in this
    * process only, other processes poll the table). Returns the unsubscribe function.

@@ -224,9 +224,10 @@ export class JobQueue {
    * A failed or cancelled job starts over: queued now, attempts reset, error cleared. Returns undefined
    * if there is no such job; a job in another state is returned unchanged.
    */
-  retry(id: number): Job | undefined {
+  retry(id: number, payload?: unknown): Job | undefined {
     const now = this.now();
-    const row = this.stmt(RETRY_SQL).get({ now, id }) as JobRow | undefined;
+    const json = payload === undefined ? null : JSON.stringify(payload);
+    const row = this.stmt(RETRY_SQL).get({ now, id, payload: json ?? null }) as JobRow | undefined;
     return row ? this.changed(row) : this.get(id);
   }
 

@@ -165,7 +165,7 @@ export const FINISH_SQL = `UPDATE jobs SET state = ?, error = ?, progress = ?, r
 
 export const RETRY_SQL = `UPDATE jobs SET state = 'queued', attempts = 0, progress = 0, error = NULL, cancel_requested = 0,
     result = NULL, lease_owner = NULL, lease_expires_at = NULL, run_at = @now, started_at = NULL, finished_at = NULL,
-    updated_at = @now
+    updated_at = @now, payload = coalesce(@payload, payload)
   WHERE id = @id AND state IN ('failed', 'cancelled') RETURNING *`;
 
 /** A job nobody runs (queued, or its worker's lease ran out) is cancelled at once... */

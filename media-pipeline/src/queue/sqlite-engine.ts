@@ -49,8 +49,8 @@ export class SqliteQueueEngine implements QueueEngine {
   async cancel(id: number) {
     return this.jobs.cancel(id);
   }
-  async retry(id: number) {
-    return this.jobs.retry(id);
+  async retry(id: number, payload?: unknown) {
+    return this.jobs.retry(id, payload);
   }
   onChange(listener: (job: Job) => void): () => void {
     return this.jobs.onChange(listener);

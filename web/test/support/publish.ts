@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ClipRecipe, makeClip } from '@artifact-stories/media-pipeline/testing';
-import { addCaptionFiles } from '../../../api/src/services/seed.service.ts';
+import { attachVideo } from '../../../api/src/services/seed.service.ts';
 import type { RunningSite } from './app.ts';
 
 /**
@@ -16,19 +16,11 @@ export async function attachClip(
   captions: { vi?: string; en?: string } = {},
 ): Promise<string> {
   const { repos, videoJobs } = site.app;
-  const video = repos.videos.create({
-    artifactId,
-    sourcePath: file,
-    sourceName: basename(file),
-    sourceSize: statSync(file).size,
-  });
-  addCaptionFiles(repos, site.app.config.uploadDir, video.id, captions);
-  videoJobs.enqueueTranscode(video.id);
-  repos.artifacts.setCurrentVideo(artifactId, video.id);
+  const videoId = await attachVideo(repos, videoJobs, artifactId, file, captions);
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    const status = repos.videos.byId(video.id)?.status;
-    if (status === 'ready') return video.id;
+    const status = repos.videos.byId(videoId)?.status;
+    if (status === 'ready') return videoId;
     if (status === 'failed') throw new Error(`The clip ${file} failed to transcode: see the job's error.`);
     await new Promise((r) => setTimeout(r, 500));
   }
