@@ -30,7 +30,7 @@ import { SearchDocuments } from './services/search-documents.ts';
 import { SearchSync } from './services/search-sync.service.ts';
 import { StaffService } from './services/staff.service.ts';
 import { createVideoJobHandlers } from './services/video-job-handlers.ts';
-import { isCurrent } from './services/video-job-payloads.ts';
+import type { LegacyPayload } from './services/video-job-payloads.ts';
 import { createVideoJobs } from './services/video-jobs.ts';
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
@@ -115,12 +115,9 @@ export function createContainer(config: Config, { log = silent }: { log?: Logger
         ledger: queue,
         engine: engine(),
         mirror: (job) => mirrorJob(db, job),
-        payloadFor: (job) =>
-          isCurrent(job.payload)
-            ? job.payload
-            : (videoJobs.upgrade(job.payload as never, job.type) ?? job.payload),
-        // A video gone keeps the old payload: the worker then fails the job as gone.
-        retryPayload: (job) => videoJobs.upgrade(job.payload as never, job.type) ?? job.payload,
+        // A captions job's version is decided again too, which is right: its result is applied only if built on
+        // the version on show (video-jobs.ts). A video gone keeps the old payload: the worker fails it as gone.
+        payloadFor: (job) => videoJobs.upgrade(job.payload as LegacyPayload, job.type) ?? job.payload,
         onJobStart: (job) => videoJobs.onJobStart(job),
         // A result applied here may put a new version on show: the front server's tree follows at once.
         onJobEnd: (job) => {

@@ -38,8 +38,8 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
       return () => {};
     },
     get: async (id: number) => engineJobs.get(id),
-    enqueue: async (_type: string, _payload: unknown, o: { id: number }) => {
-      calls.push(`enqueue ${o.id}`);
+    enqueue: async (_type: string, payload: unknown, o: { id: number }) => {
+      calls.push(`enqueue ${o.id} ${JSON.stringify(payload)}`);
     },
     cancel: async (id: number) => {
       calls.push(`cancel ${id}`);
@@ -68,8 +68,7 @@ function fakes(opts: { rows?: Job[]; inEngine?: Job[] } = {}) {
       fromLedger(j);
       return { job: j, previous };
     },
-    payloadFor: (j) => j.payload,
-    retryPayload: (j) => ({ ...(j.payload as object), fresh: true }),
+    payloadFor: (j) => ({ ...(j.payload as object), fresh: true }),
     onJobStart: (j) => started.push(j),
     onJobEnd: (j) => ended.push(j),
     log: () => {},
@@ -108,8 +107,9 @@ describe('QueueBridge', () => {
     f.fromLedger(job({ id: 4, state: 'running', cancelRequested: true }));
     f.fromLedger(job({ id: 3 })); // a failed job staff retried: queued again, attempts 0
     await settle();
-    // The retry starts over on a payload built again (files as the catalogue names them now), not Redis's old one.
-    expect(f.calls.sort()).toEqual(['cancel 4', 'enqueue 2', 'retry 3 {"videoId":"v1","fresh":true}']);
+    // Both carry a payload built again (files as the catalogue names them now); a retry does not run Redis's old one.
+    const fresh = '{"videoId":"v1","fresh":true}';
+    expect(f.calls.sort()).toEqual(['cancel 4', `enqueue 2 ${fresh}`, `retry 3 ${fresh}`]);
   });
 
   it('at start sends unfinished rows Redis lacks, and catches up on the ones it has', async () => {
@@ -118,7 +118,7 @@ describe('QueueBridge', () => {
       inEngine: [job({ id: 6, state: 'succeeded', attempts: 1, result: { version: 'v1' } })],
     });
     await f.bridge.start();
-    expect(f.calls).toEqual(['enqueue 5']);
+    expect(f.calls).toEqual(['enqueue 5 {"videoId":"v1","fresh":true}']);
     expect(f.ended.map((j) => [j.id, j.state])).toEqual([[6, 'succeeded']]);
   });
 });

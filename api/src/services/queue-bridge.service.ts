@@ -7,13 +7,12 @@ export interface QueueBridgeDeps {
   engine: QueueEngine;
   /** Copies the engine's view of a job into its row (mirrorJob). */
   mirror: (job: Job) => Mirrored | undefined;
-  /** What the engine gets as the job's payload (a job queued before payloads carried their inputs is upgraded). */
-  payloadFor: (job: Job) => unknown;
   /**
-   * What a job retried by staff starts over on: built again from the catalogue, so that it names the captions saved
-   * since and the sources as they are now (moved into the bucket), and an old job in Redis gets the current format.
+   * What the engine gets as the job's payload, when it is sent and when staff retry it: built again from the
+   * catalogue, so it names the files as they are now (captions saved since, sources moved into the bucket), and a
+   * job queued in an older format gets the current one.
    */
-  retryPayload: (job: Job) => unknown;
+  payloadFor: (job: Job) => unknown;
   /** A worker (anywhere) took the job (VideoJobs.onJobStart). */
   onJobStart: (job: Job) => void;
   /** The catalogue's side of a job's end (VideoJobs.onJobEnd): applies a succeeded job's result. */
@@ -99,7 +98,7 @@ export class QueueBridge {
             runAt: job.runAt,
           });
         else if (there.state === 'failed' || there.state === 'cancelled')
-          await this.deps.engine.retry(job.id, this.deps.retryPayload(job));
+          await this.deps.engine.retry(job.id, this.deps.payloadFor(job));
       }
     } catch (err) {
       // Redis away: the row stays queued and the next start's reconcile() sends it.

@@ -47,9 +47,10 @@ export const isCurrent = (payload: unknown): payload is TranscodePayload | Capti
 
 /**
  * What a worker with no catalogue says of a legacy job it cannot look up (one already in Redis when the app was
- * updated; the api upgrades those it still has to send, and a worker beside the catalogue looks them up).
+ * updated; the api builds the payload again when it sends a job and when staff retry one, and a worker beside the
+ * catalogue looks them up).
  */
 export const LEGACY_PAYLOAD: Texts = {
-  en: 'This job was queued before an update of the app and does not name its files. Upload the clip again (or save its captions again) to make a new job.',
-  vi: 'Tác vụ này được tạo trước khi ứng dụng được cập nhật nên không ghi rõ các tệp cần dùng. Hãy tải đoạn phim lên lại (hoặc lưu lại phụ đề) để tạo tác vụ mới.',
+  en: 'This job was queued before an update of the app and does not name its files. Retry it: it is sent again with its files named.',
+  vi: 'Tác vụ này được tạo trước khi ứng dụng được cập nhật nên không ghi rõ các tệp cần dùng. Hãy chạy lại tác vụ: hệ thống sẽ gửi lại kèm đầy đủ các tệp.',
 };

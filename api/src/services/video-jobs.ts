@@ -45,7 +45,7 @@ export interface VideoJobs {
   onJobEnd(job: Job, error?: unknown): void;
   enqueueTranscode(videoId: string): Job;
   enqueueCaptions(videoId: string): Job;
-  /** A job's payload built again from the catalogue: a legacy one, or one retried by staff (null: video gone). */
+  /** A job's payload built again from the catalogue, whatever its format (null: the video is gone). */
   upgrade(payload: LegacyPayload, type: string): TranscodePayload | CaptionsPayload | null;
 }
 

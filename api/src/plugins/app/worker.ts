@@ -21,7 +21,9 @@ export default fp(
     // Not awaited: while Redis is unreachable the api still serves the catalogue, and jobs wait in its table.
     if (bridge)
       app.addHook('onReady', async () => {
-        bridge.start().catch((err: unknown) => app.log.error({ err }, 'queue bridge could not start'));
+        app.filesInBucket
+          .then(() => bridge.start())
+          .catch((err: unknown) => app.log.error({ err }, 'queue bridge could not start'));
       });
     if (app.config.WORKER !== 'inline') return;
     const worker = container.worker();
@@ -29,5 +31,5 @@ export default fp(
     // A transcode in flight gets a short grace; otherwise it is released back to the queue, never lost.
     app.addHook('onClose', async () => worker.stop({ graceMs: 10_000 }));
   },
-  { name: 'worker', dependencies: ['database'] },
+  { name: 'worker', dependencies: ['database', 'files-to-bucket'] },
 );
