@@ -29,12 +29,46 @@ describe('npm run doctor', () => {
     );
     const findings = await diagnose(
       config,
-      async () => ({ integrity: 'ok', schemaVersion: 1, artifacts: 0, failedJobs: 0 }),
+      async () => ({ integrity: 'ok', schemaVersion: 1, artifacts: 0, failedJobs: 0, filesOnDisk: 0 }),
       () => createSearchEngine(config).health(),
       new LocalStore(config.mediaDir),
     );
     const search = findings.find((f) => f.check === 'search');
     expect(search?.ok).toBe(false);
     expect(search?.fix).toMatch(/MEILI_MASTER_KEY/);
+  });
+
+  it('with a bucket, says when sources or captions are still named on the app’s disk, and what to do', async () => {
+    const config = loadConfig(
+      {},
+      {
+        S3_BUCKET: 'museum',
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret-0123456789',
+      },
+    );
+    const bucket = { where: 'bucket museum', check: async () => {} };
+    const summary = (filesOnDisk: number) => async () => ({
+      integrity: 'ok',
+      schemaVersion: 1,
+      artifacts: 2,
+      failedJobs: 0,
+      filesOnDisk,
+    });
+    const ready = async () => true;
+    const before = (await diagnose(config, summary(3), ready, bucket)).find(
+      (f) => f.check === 'files in the bucket',
+    );
+    expect(before).toMatchObject({ ok: false, detail: expect.stringMatching(/^3 /) });
+    expect(before?.fix).toMatch(/start the app/);
+    const after = (await diagnose(config, summary(0), ready, bucket)).find(
+      (f) => f.check === 'files in the bucket',
+    );
+    expect(after?.ok).toBe(true);
+    const local = loadConfig({}, {});
+    expect(
+      (await diagnose(local, summary(3), ready, bucket)).some((f) => f.check === 'files in the bucket'),
+    ).toBe(false);
   });
 });

@@ -202,6 +202,9 @@ describe('a worker with only the queue and the bucket', () => {
       { videoId: gone.id, path: join(dir, 'gone.mp4') },
     ]);
 
+    // What `npm run doctor` counts: the source and the caption file the disk does not have.
+    expect(t.app.repos.status.summary().filesOnDisk).toBe(2);
+
     // Without the missing track, the worker that never saw this disk transcodes it with its caption.
     t.app.repos.videos.deleteCaption(video.id, 'en');
     t.app.videoJobs.enqueueTranscode(video.id);

@@ -5,6 +5,8 @@ export interface DatabaseSummary {
   schemaVersion: unknown;
   artifacts: number;
   failedJobs: number;
+  /** Sources and caption files named on the app's disk, not in a bucket ('s3:' references). */
+  filesOnDisk: number;
 }
 
 /** What the readiness probe and the doctor ask of the database itself. */
@@ -23,6 +25,10 @@ export class DatabaseStatusRepository {
       schemaVersion: this.db.pragma('user_version', { simple: true }),
       artifacts: count('SELECT COUNT(*) AS n FROM artifacts'),
       failedJobs: count(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'failed'`),
+      filesOnDisk:
+        count(
+          `SELECT COUNT(*) AS n FROM videos WHERE source_path IS NOT NULL AND source_path NOT LIKE 's3:%'`,
+        ) + count(`SELECT COUNT(*) AS n FROM captions WHERE path NOT LIKE 's3:%'`),
     };
   }
 }

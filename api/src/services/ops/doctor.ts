@@ -57,13 +57,31 @@ export async function diagnose(
   });
 
   try {
-    const { integrity, schemaVersion: version, artifacts, failedJobs: failed } = await database();
+    const {
+      integrity,
+      schemaVersion: version,
+      artifacts,
+      failedJobs: failed,
+      filesOnDisk,
+    } = await database();
     findings.push({
       check: 'database',
       ok: integrity === 'ok',
       detail: `${config.dbFile}: schema v${version}, ${artifacts} artifacts, ${failed} failed jobs, check ${String(integrity)}`,
       fix: integrity === 'ok' ? undefined : 'restore the latest backup: npm run restore -- <backup folder>',
     });
+    // With a bucket, a worker on another machine cannot read a file named on the app's disk.
+    if (config.s3)
+      findings.push({
+        check: 'files in the bucket',
+        ok: filesOnDisk === 0,
+        detail: filesOnDisk
+          ? `${filesOnDisk} sources or caption files are still named on this disk`
+          : 'every source and caption file is in the bucket',
+        fix: filesOnDisk
+          ? 'start the app: it copies them into the bucket; its log names any file the disk does not have'
+          : undefined,
+      });
   } catch (err) {
     findings.push({
       check: 'database',
