@@ -162,6 +162,26 @@ describe('a group page', () => {
   });
 });
 
+describe('a page of something that is not there', () => {
+  it('says so in its heading, and the artifact page offers search as the way on', async () => {
+    // Not onPhone: the api's 404s are the point here, not problems.
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    try {
+      for (const path of ['/groups/khong-co', '/families/khong-co', '/artifacts/khong-co']) {
+        await openPage(page, url(path));
+        await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+        const main = page.locator('main');
+        expect(await main.getByRole('link', { name: 'Tìm kiếm' }).count(), path).toBe(
+          path.startsWith('/artifacts/') ? 1 : 0,
+        );
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('accessibility of the new pages', () => {
   for (const lang of ['vi', 'en'] as const) {
     it(`finds no serious axe violation on films, family and group pages (${lang})`, async () => {
