@@ -101,6 +101,24 @@ describe('the films page on a phone', () => {
       await expect.poll(() => cardTitles(page).then((t) => t.length)).toBe(TOTAL);
     });
   });
+
+  it('keeps the films it shows when the next page fails, says so, and lets the visitor try again', async () => {
+    // Not onPhone: the failing answer is the point here, not a problem.
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    try {
+      await openPage(page, url('/films'));
+      await page.getByText(`Đang hiện 12 trên ${TOTAL} phim`).waitFor();
+      await page.route(/\/api\/films\?.*page=2/, (route) => route.fulfill({ status: 503, body: '{}' }));
+      await page.getByRole('button', { name: 'Xem thêm phim' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Đã có lỗi' }).waitFor();
+      expect((await cardTitles(page)).length).toBe(12);
+      expect(await page.locator('.results').getAttribute('aria-busy')).toBe('false');
+      expect(await page.getByRole('button', { name: 'Xem thêm phim' }).isEnabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('groups without films', () => {
