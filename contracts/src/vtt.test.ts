@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVtt } from './vtt.ts';
+import { parseVtt, vttSeconds, vttTimestamp } from './vtt.ts';
 
 describe('parseVtt', () => {
   it('reads times with and without hours, identifiers, settings and multi-line cues', () => {
@@ -51,5 +51,22 @@ describe('parseVtt', () => {
   it('returns no cues for a file without any', () => {
     expect(parseVtt('WEBVTT\n')).toEqual([]);
     expect(parseVtt('')).toEqual([]);
+  });
+});
+
+describe('vttSeconds and vttTimestamp', () => {
+  it('reads a timestamp with or without hours, and nothing else', () => {
+    expect(vttSeconds('01:02:03.450')).toBe(3723.45);
+    expect(vttSeconds('02:03.450')).toBe(123.45);
+    expect(vttSeconds('00:00:12,345')).toBe(12.345);
+    expect(vttSeconds('00:xx.000')).toBeUndefined();
+    expect(vttSeconds('1.5')).toBeUndefined();
+  });
+
+  it('writes whole milliseconds with hours, and reads back what it wrote', () => {
+    expect(vttTimestamp(0)).toBe('00:00:00.000');
+    expect(vttTimestamp(64_250)).toBe('00:01:04.250');
+    expect(vttTimestamp(3_725_005)).toBe('01:02:05.005');
+    expect(vttSeconds(vttTimestamp(3_725_005))).toBe(3725.005);
   });
 });

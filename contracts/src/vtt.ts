@@ -1,7 +1,8 @@
 /**
- * A small WebVTT cue reader, pure and dependency-free (api search index, web transcript): the cues' times
- * and their text as plain lines. Not a validator: the media pipeline checks caption files on upload; a
- * block that is not a cue (NOTE, STYLE, REGION, a broken timing line) is skipped.
+ * WebVTT times and a small cue reader, pure and dependency-free (api search index and chapters track, web
+ * transcript, the pipeline's caption and storyboard writers): one way to read a timestamp, one way to write
+ * one, and the cues' times and their text as plain lines. Not a validator: the media pipeline checks caption
+ * files on upload; a block that is not a cue (NOTE, STYLE, REGION, a broken timing line) is skipped.
  */
 
 export interface VttCue {
@@ -25,11 +26,22 @@ const ENTITIES: Record<string, string> = {
   rlm: '',
 };
 
-function seconds(stamp: string): number | undefined {
+/** Seconds of a cue timestamp ("01:02:03.450", "02:03.450"); undefined when it is not one. */
+export function vttSeconds(stamp: string): number | undefined {
   const m = TIME.exec(stamp);
   if (!m) return undefined;
   const [, h = '0', min = '0', s = '0', ms = '0'] = m;
-  return Number(h) * 3600 + Number(min) * 60 + Number(s) + Number(ms) / 1000;
+  // Whole milliseconds first, divided once: the nearest number to the written time, as Number('3.45') is.
+  return (((Number(h) * 60 + Number(min)) * 60 + Number(s)) * 1000 + Number(ms)) / 1000;
+}
+
+/** A cue timestamp from whole milliseconds: hh:mm:ss.ttt, always with hours so every player reads it alike. */
+export function vttTimestamp(ms: number): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
 }
 
 /** Cue text as a reader sees it: tags dropped, character references decoded, whitespace collapsed. */
@@ -60,8 +72,8 @@ export function parseVtt(text: string): VttCue[] {
     const at = lines.findIndex((l) => l.includes('-->'));
     if (at < 0 || at > 1) continue;
     const [from = '', rest = ''] = (lines[at] as string).split('-->');
-    const start = seconds(from.trim());
-    const end = seconds(rest.trim().split(/\s+/)[0] ?? '');
+    const start = vttSeconds(from.trim());
+    const end = vttSeconds(rest.trim().split(/\s+/)[0] ?? '');
     if (start === undefined || end === undefined) continue;
     const body = plain(lines.slice(at + 1));
     if (body) cues.push({ start, end, text: body });

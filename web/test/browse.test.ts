@@ -101,6 +101,24 @@ describe('the films page on a phone', () => {
       await expect.poll(() => cardTitles(page).then((t) => t.length)).toBe(TOTAL);
     });
   });
+
+  it('keeps the films it shows when the next page fails, says so, and lets the visitor try again', async () => {
+    // Not onPhone: the failing answer is the point here, not a problem.
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    try {
+      await openPage(page, url('/films'));
+      await page.getByText(`Đang hiện 12 trên ${TOTAL} phim`).waitFor();
+      await page.route(/\/api\/films\?.*page=2/, (route) => route.fulfill({ status: 503, body: '{}' }));
+      await page.getByRole('button', { name: 'Xem thêm phim' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Đã có lỗi' }).waitFor();
+      expect((await cardTitles(page)).length).toBe(12);
+      expect(await page.locator('.results').getAttribute('aria-busy')).toBe('false');
+      expect(await page.getByRole('button', { name: 'Xem thêm phim' }).isEnabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('groups without films', () => {
@@ -156,6 +174,26 @@ describe('a group page', () => {
       await head.getByRole('link', { name: 'Mông–Dao' }).last().click();
       await page.waitForURL(url('/families/mong-dao'));
       expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a page of something that is not there', () => {
+  it('says so in its heading, and the artifact page offers search as the way on', async () => {
+    // Not onPhone: the api's 404s are the point here, not problems.
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    try {
+      for (const path of ['/groups/khong-co', '/families/khong-co', '/artifacts/khong-co']) {
+        await openPage(page, url(path));
+        await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+        const main = page.locator('main');
+        expect(await main.getByRole('link', { name: 'Tìm kiếm' }).count(), path).toBe(
+          path.startsWith('/artifacts/') ? 1 : 0,
+        );
+      }
     } finally {
       await context.close();
     }

@@ -110,6 +110,8 @@ describe('an exhibition on a phone', () => {
       await openPage(page, new URL(`/exhibitions/${SLUG}`, site.url).href);
       await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
       expect(await page.content()).not.toContain('Triển lãm chiếu thử');
+      // The way on: the home page, which lists the exhibitions there are.
+      await page.locator('main').getByRole('link', { name: 'Trang chủ' }).waitFor();
     } finally {
       site.app.repos.exhibitions.setStatus(id, 'published');
     }

@@ -1,6 +1,7 @@
 import type { Localized } from '@artifact-stories/contracts/schemas';
 import type { ArtifactStatus } from '@artifact-stories/contracts/states';
 import type { Db } from '../db/database.ts';
+import { writeStatus } from './publication.ts';
 
 export interface ArtifactRecord {
   id: number;
@@ -189,15 +190,7 @@ export class ArtifactsRepository {
 
   setStatus(id: number, status: ArtifactStatus): ArtifactRecord | undefined {
     return this.db.transaction(() => {
-      const t = this.now();
-      const { changes } = this.db
-        .prepare(
-          `UPDATE artifacts SET status = ?, updated_at = MAX(?, updated_at + 1),
-             published_at = CASE WHEN ? = 'published' THEN COALESCE(published_at, ?) ELSE published_at END
-           WHERE id = ?`,
-        )
-        .run(status, t, status, t, id);
-      if (!changes) return undefined;
+      if (!writeStatus(this.db, 'artifacts', id, status, this.now())) return undefined;
       this.outbox(id);
       return this.byId(id);
     })();

@@ -58,12 +58,7 @@ export class CatalogueRepository {
   constructor(private readonly db: Db) {}
 
   upsertFamily(f: LanguageFamilyRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO language_families (slug, name_vi, name_en, position) VALUES (?, ?, ?, ?)
-         ON CONFLICT(slug) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, position = excluded.position`,
-      )
-      .run(f.slug, f.name.vi, f.name.en, f.position);
+    this.upsertOrdered('language_families', f);
   }
 
   upsertGroup(g: EthnicGroupRecord): void {
@@ -79,12 +74,20 @@ export class CatalogueRepository {
   }
 
   upsertCategory(c: CategoryRecord): void {
+    this.upsertOrdered('categories', c);
+  }
+
+  /** Language families and categories are the same kind of row: a slug, its names and its place in lists. */
+  private upsertOrdered(
+    table: 'language_families' | 'categories',
+    row: LanguageFamilyRecord | CategoryRecord,
+  ) {
     this.db
       .prepare(
-        `INSERT INTO categories (slug, name_vi, name_en, position) VALUES (?, ?, ?, ?)
+        `INSERT INTO ${table} (slug, name_vi, name_en, position) VALUES (?, ?, ?, ?)
          ON CONFLICT(slug) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, position = excluded.position`,
       )
-      .run(c.slug, c.name.vi, c.name.en, c.position);
+      .run(row.slug, row.name.vi, row.name.en, row.position);
   }
 
   /** Every reference row at once, in one transaction: a start never leaves half the groups written. */

@@ -1,6 +1,7 @@
 import type { Localized } from '@artifact-stories/contracts/schemas';
 import type { ArtifactStatus } from '@artifact-stories/contracts/states';
 import type { Db } from '../db/database.ts';
+import { writeStatus } from './publication.ts';
 
 export interface ExhibitionItemRecord {
   artifactId: number;
@@ -186,15 +187,7 @@ export class ExhibitionsRepository {
   }
 
   setStatus(id: number, status: ArtifactStatus): ExhibitionRecord | undefined {
-    const t = this.now();
-    const { changes } = this.db
-      .prepare(
-        `UPDATE exhibitions SET status = ?, updated_at = MAX(?, updated_at + 1),
-           published_at = CASE WHEN ? = 'published' THEN COALESCE(published_at, ?) ELSE published_at END
-         WHERE id = ?`,
-      )
-      .run(status, t, status, t, id);
-    return changes ? this.byId(id) : undefined;
+    return writeStatus(this.db, 'exhibitions', id, status, this.now()) ? this.byId(id) : undefined;
   }
 
   delete(id: number): boolean {

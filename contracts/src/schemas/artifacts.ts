@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 import { CAPTION_KINDS, CAPTION_SOURCES } from '../languages.ts';
 import { VIDEO_STATUSES } from '../states.ts';
 import { Chapter } from './chapters.ts';
-import { Localized, Named, OneOf, Page, PageQuery, Slug } from './common.ts';
+import { Localized, Named, OneOf, Page, PageQuery, RenderedHtml, Slug } from './common.ts';
 
 export const ImageSource = Type.Object({ width: Type.Integer(), height: Type.Integer(), url: Type.String() });
 
@@ -105,10 +105,7 @@ export const ArtifactDetail = Type.Intersect([
   ArtifactSummary,
   Type.Object({
     story: Localized,
-    storyHtml: Type.Object(
-      { vi: Type.String(), en: Type.String() },
-      { description: 'The Markdown story rendered to sanitised HTML' },
-    ),
+    storyHtml: RenderedHtml('The Markdown story rendered to sanitised HTML'),
     material: Localized,
     video: Type.Union([PublicVideo, Type.Null()]),
     related: Type.Array(ArtifactSummary, { description: 'Other clips of the same ethnic groups' }),

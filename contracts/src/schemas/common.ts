@@ -1,4 +1,4 @@
-import { type Static, type TLiteral, type TSchema, type TUnion, Type } from 'typebox';
+import { type Static, type TLiteral, type TProperties, type TSchema, type TUnion, Type } from 'typebox';
 import { ARTIFACTS_PAGE, ID_MAX, PAGE_MAX } from '../limits.ts';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../slugs.ts';
 
@@ -51,11 +51,26 @@ export function pageQuery(pageSize: { default: number; maximum: number }, pageMa
 
 export const PageQuery = pageQuery(ARTIFACTS_PAGE);
 
-export function Page<T extends TSchema>(item: T) {
+/** One page of a paged list (`pageQuery`), and what else the answer carries beside it (facets...). */
+export function Page<T extends TSchema, P extends TProperties = Record<never, never>>(
+  item: T,
+  beside: P = {} as P,
+) {
   return Type.Object({
     items: Type.Array(item),
     total: Type.Integer(),
     page: Type.Integer(),
     pageSize: Type.Integer(),
+    ...beside,
   });
+}
+
+/** A whole list in one answer, not paged: exhibitions are few and chosen by staff. */
+export function List<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item) });
+}
+
+/** A Markdown text (story, introduction, description) rendered to sanitised HTML, in both languages. */
+export function RenderedHtml(description: string) {
+  return Type.Object({ vi: Type.String(), en: Type.String() }, { description });
 }

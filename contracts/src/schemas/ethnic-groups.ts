@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { GROUP_DESCRIPTION_MAX_LENGTH } from '../limits.ts';
-import { Localized, Named } from './common.ts';
+import { Localized, Named, RenderedHtml } from './common.ts';
 
 export const LanguageFamily = Type.Object({
   slug: Type.String(),
@@ -30,10 +30,7 @@ export const EthnicGroupDetail = Type.Intersect([
       { vi: Type.String(), en: Type.String() },
       { description: "Staff's Markdown, empty until written" },
     ),
-    descriptionHtml: Type.Object(
-      { vi: Type.String(), en: Type.String() },
-      { description: 'The description rendered to sanitised HTML, as stories are' },
-    ),
+    descriptionHtml: RenderedHtml('The description rendered to sanitised HTML, as stories are'),
     regions: Type.Array(Localized, {
       description: 'Regions and provinces of its published artifacts, each once, in Vietnamese order',
     }),

@@ -7,7 +7,7 @@ import {
 } from '../limits.ts';
 import { ARTIFACT_STATUSES } from '../states.ts';
 import { ArtifactSummary, Poster, PublicVideo } from './artifacts.ts';
-import { Localized, OneOf, Slug } from './common.ts';
+import { List, Localized, OneOf, RenderedHtml, Slug } from './common.ts';
 
 const texts = (maxLength: number) =>
   Type.Object({ vi: Type.String({ maxLength }), en: Type.String({ maxLength }) });
@@ -67,17 +67,14 @@ export const ExhibitionSummary = Type.Object({
 });
 export type ExhibitionSummary = Static<typeof ExhibitionSummary>;
 
-export const ExhibitionList = Type.Object({ items: Type.Array(ExhibitionSummary) });
+export const ExhibitionList = List(ExhibitionSummary);
 export type ExhibitionList = Static<typeof ExhibitionList>;
 
 export const ExhibitionDetail = Type.Intersect([
   ExhibitionSummary,
   Type.Object({
     intro: Localized,
-    introHtml: Type.Object(
-      { vi: Type.String(), en: Type.String() },
-      { description: 'The Markdown introduction rendered to sanitised HTML' },
-    ),
+    introHtml: RenderedHtml('The Markdown introduction rendered to sanitised HTML'),
     items: Type.Array(ExhibitionItem),
   }),
 ]);
@@ -120,5 +117,5 @@ export const StaffExhibitionSummary = Type.Object({
 });
 export type StaffExhibitionSummary = Static<typeof StaffExhibitionSummary>;
 
-export const StaffExhibitionList = Type.Object({ items: Type.Array(StaffExhibitionSummary) });
+export const StaffExhibitionList = List(StaffExhibitionSummary);
 export type StaffExhibitionList = Static<typeof StaffExhibitionList>;

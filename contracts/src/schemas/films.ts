@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { DURATION_BAND_SLUGS, FILM_ORDERS } from '../films.ts';
 import { ArtifactSummary } from './artifacts.ts';
-import { Lang, OneOf, PageQuery, Slug } from './common.ts';
+import { Lang, OneOf, Page, PageQuery, Slug } from './common.ts';
 import { FacetValue } from './search.ts';
 
 export const FilmOrder = OneOf(FILM_ORDERS);
@@ -23,11 +23,7 @@ export type FilmsQuery = Static<typeof FilmsQuery>;
 
 export const DurationFacet = Type.Object({ slug: DurationBandSlug, count: Type.Integer() });
 
-export const FilmsPage = Type.Object({
-  items: Type.Array(ArtifactSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
+export const FilmsPage = Page(ArtifactSummary, {
   /**
    * Per filter, how many films each of its values would give with the other filters kept (choosing a value
    * replaces the current one). Values of no film are left out; the chosen one stays, even at 0.

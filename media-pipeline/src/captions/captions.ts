@@ -1,7 +1,8 @@
 import { formatBytes } from '@artifact-stories/contracts/format';
 import { MAX_CAPTION_BYTES } from '@artifact-stories/contracts/limits';
+import { vttTimestamp } from '@artifact-stories/contracts/vtt';
 import { type Texts, viDecimal } from '../texts.ts';
-import { type Cue, formatTimestamp, parseTimingLine } from './timing.ts';
+import { type Cue, parseTimingLine } from './timing.ts';
 
 /**
  * Bad captions: the message names the line, what is wrong and how to fix it, in both languages (`messages`;
@@ -88,7 +89,7 @@ export function toWebVtt(text: string): string {
   // Players expect cues in start order; SRT editors do not always write them so. (Array sort is stable.)
   cues.sort((a, b) => a.start - b.start);
   const body = cues.map((cue) => {
-    const timing = `${formatTimestamp(cue.start)} --> ${formatTimestamp(cue.end)}${cue.settings}`;
+    const timing = `${vttTimestamp(cue.start)} --> ${vttTimestamp(cue.end)}${cue.settings}`;
     return `${cue.id === null ? '' : `${cue.id}\n`}${timing}\n${cue.text}`;
   });
   return `${['WEBVTT', ...header, ...body].join('\n\n')}\n`;
@@ -149,7 +150,7 @@ function parseCue(block: Block, isVtt: boolean): Cue & { id: string | null; text
   });
   const textLines = block.lines.slice(timingAt + 1);
   if (textLines.length === 0) {
-    const cue = `${formatTimestamp(timing.start)} --> ${formatTimestamp(timing.end)}`;
+    const cue = `${vttTimestamp(timing.start)} --> ${vttTimestamp(timing.end)}`;
     throw new CaptionError(
       {
         en: `the cue ${cue} has no text. Write its text on the line after the timing line, or delete the cue.`,

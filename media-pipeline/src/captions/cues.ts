@@ -1,6 +1,8 @@
 // The cues of a stored caption file, for the staff editor: listed with their times, and one cue's words
 // replaced with its timing and everything else left as it was. Works on the WebVTT toWebVtt writes.
 
+import { vttSeconds } from '@artifact-stories/contracts/vtt';
+
 export interface CueText {
   /** 0-based position among the file's cues: how the editor names the cue it fixes. */
   index: number;
@@ -10,11 +12,6 @@ export interface CueText {
 }
 
 const TIMING = /^((?:\d+:)?\d{2}:\d{2}\.\d{3}) --> ((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
-
-function seconds(stamp: string): number {
-  const parts = stamp.split(':').map(Number);
-  return parts.reduce((sum, part) => sum * 60 + part, 0);
-}
 
 function blocks(vtt: string): string[][] {
   return vtt
@@ -34,8 +31,9 @@ export function listCues(vtt: string): CueText[] {
     if (!m) continue;
     cues.push({
       index: cues.length,
-      startSec: seconds(m[1] as string),
-      endSec: seconds(m[2] as string),
+      // TIMING only matches timestamps vttSeconds reads.
+      startSec: vttSeconds(m[1] as string) as number,
+      endSec: vttSeconds(m[2] as string) as number,
       text: block.slice(at + 1).join('\n'),
     });
   }

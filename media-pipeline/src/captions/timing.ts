@@ -1,5 +1,6 @@
 // Cue timing lines and timestamps, in both dialects: WebVTT (00:01.500, settings after the end time) and
 // SRT (00:00:01,500, sometimes with X1:… Y1:… coordinates, which WebVTT has no use for).
+import { vttTimestamp } from '@artifact-stories/contracts/vtt';
 import type { Texts } from '../texts.ts';
 
 export interface Cue {
@@ -32,11 +33,11 @@ export function parseTimingLine(line: string, isVtt: boolean, fail: (message: Te
   if (end <= start) {
     fail({
       en:
-        `the cue ends at ${formatTimestamp(end)}, which is not after its start ${formatTimestamp(start)}. ` +
+        `the cue ends at ${vttTimestamp(end)}, which is not after its start ${vttTimestamp(start)}. ` +
         'Fix the times so that each cue ends after it starts.',
       vi:
-        `câu phụ đề kết thúc lúc ${formatTimestamp(end)}, không sau thời điểm bắt đầu ` +
-        `${formatTimestamp(start)}. Hãy sửa lại thời gian để mỗi câu kết thúc sau khi bắt đầu.`,
+        `câu phụ đề kết thúc lúc ${vttTimestamp(end)}, không sau thời điểm bắt đầu ` +
+        `${vttTimestamp(start)}. Hãy sửa lại thời gian để mỗi câu kết thúc sau khi bắt đầu.`,
     });
   }
   // Unknown settings are ignored by players (the WebVTT rules), so they are dropped rather than refused.
@@ -69,12 +70,4 @@ function parseTimestamp(text: string, which: 'start' | 'end', fail: (message: Te
   // '1,5' means 1.5 s (some tools drop trailing zeros), hence padEnd, not a number of milliseconds.
   const ms = Number(frac.padEnd(3, '0'));
   return ((Number(h) * 60 + Number(min)) * 60 + Number(sec)) * 1000 + ms;
-}
-
-export function formatTimestamp(ms: number): string {
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
 }

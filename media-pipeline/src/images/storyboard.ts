@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatTimestamp } from '../captions/timing.ts';
+import { vttTimestamp } from '@artifact-stories/contracts/vtt';
 import { toSdrFilter } from '../color/color.ts';
 import { runFfmpeg } from '../ffmpeg/run.ts';
 import type { MediaManifest, ProbeResult } from '../types.ts';
@@ -85,7 +85,7 @@ function storyboardVtt(plan: StoryboardPlan, durationSec: number): string {
     const x = (k % plan.columns) * plan.tileWidth;
     const y = Math.floor(k / plan.columns) * plan.tileHeight;
     cues.push(
-      `${formatTimestamp(start)} --> ${formatTimestamp(end)}\n` +
+      `${vttTimestamp(start)} --> ${vttTimestamp(end)}\n` +
         `sprite.jpg#xywh=${x},${y},${plan.tileWidth},${plan.tileHeight}`,
     );
   }

@@ -1,5 +1,6 @@
 import { ErrorResponse, type Lang, SlugParams } from '@artifact-stories/contracts/schemas';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { QR_PNG_SIZES, qrPng, qrSvg } from '../../services/reach/qr.ts';
 import { cacheLinked, linksFor, sendError } from './context.ts';
@@ -27,12 +28,27 @@ const PngQuery = Type.Object({
 
 /** A QR code per published artifact, linking to its page: printed on the label beside the object. */
 const qr: FastifyPluginAsyncTypebox = async (app) => {
-  const pageUrl = (request: Parameters<typeof linksFor>[1], slug: string, lang: Lang = 'vi') => {
-    const record = app.repos.artifacts.bySlug(slug);
-    return record?.status === 'published' ? linksFor(app, request).artifact(slug, lang) : undefined;
-  };
-  const notFound = (slug: string) =>
-    `No published artifact has the slug "${slug}"; publish it before printing its label.`;
+  /** The code of a published artifact's page, as a file named for saving; a 404 in the app's shape if none. */
+  async function sendQr(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { slug, lang = 'vi' }: { slug: string; lang?: Lang },
+    file: { ext: 'svg' | 'png'; contentType: string },
+    draw: (url: string) => Promise<string | Buffer>,
+  ) {
+    if (app.repos.artifacts.bySlug(slug)?.status !== 'published') {
+      return sendError(
+        reply,
+        404,
+        'Not Found',
+        `No published artifact has the slug "${slug}"; publish it before printing its label.`,
+      );
+    }
+    return cacheLinked(app, reply)
+      .header('Content-Type', file.contentType)
+      .header('Content-Disposition', `inline; filename="${slug}-qr.${file.ext}"`)
+      .send(await draw(linksFor(app, request).artifact(slug, lang)));
+  }
 
   app.get(
     '/api/artifacts/:slug/qr.svg',
@@ -45,14 +61,14 @@ const qr: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Unknown({ description: 'image/svg+xml' }), 404: ErrorResponse },
       },
     },
-    async (request, reply) => {
-      const url = pageUrl(request, request.params.slug, request.query.lang);
-      if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
-      return cacheLinked(app, reply)
-        .header('Content-Type', 'image/svg+xml; charset=utf-8')
-        .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.svg"`)
-        .send(await qrSvg(url));
-    },
+    async (request, reply) =>
+      sendQr(
+        request,
+        reply,
+        { slug: request.params.slug, lang: request.query.lang },
+        { ext: 'svg', contentType: 'image/svg+xml; charset=utf-8' },
+        (url) => qrSvg(url),
+      ),
   );
 
   app.get(
@@ -68,14 +84,14 @@ const qr: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Unknown({ description: 'image/png' }), 404: ErrorResponse },
       },
     },
-    async (request, reply) => {
-      const url = pageUrl(request, request.params.slug, request.query.lang);
-      if (!url) return sendError(reply, 404, 'Not Found', notFound(request.params.slug));
-      return cacheLinked(app, reply)
-        .header('Content-Type', 'image/png')
-        .header('Content-Disposition', `inline; filename="${request.params.slug}-qr.png"`)
-        .send(await qrPng(url, request.query.size));
-    },
+    async (request, reply) =>
+      sendQr(
+        request,
+        reply,
+        { slug: request.params.slug, lang: request.query.lang },
+        { ext: 'png', contentType: 'image/png' },
+        (url) => qrPng(url, request.query.size),
+      ),
   );
 };
 

@@ -1,10 +1,9 @@
 import type { Chapter, Lang } from '@artifact-stories/contracts/schemas';
+import { vttTimestamp } from '@artifact-stories/contracts/vtt';
 
-/** WebVTT's timestamp: hh:mm:ss.ttt, always with hours so every player reads it the same way. */
+/** A chapter's time (seconds, as stored) as a WebVTT timestamp, rounded to the millisecond. */
 export function vttTime(sec: number): string {
-  const ms = Math.round(sec * 1000);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+  return vttTimestamp(Math.round(sec * 1000));
 }
 
 /**

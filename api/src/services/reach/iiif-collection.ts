@@ -1,21 +1,12 @@
 import type { ExhibitionDetail, ExhibitionItem } from '@artifact-stories/contracts/schemas';
 import { clock, exhibitionCollection, exhibitionPage } from './exhibition-links.ts';
-import { attribution, IIIF_CONTEXT, langMap, plain } from './iiif.ts';
+import { attribution, IIIF_CONTEXT, langMap, plain, posterImage } from './iiif.ts';
 import { bothLangs, type SiteLinks } from './links.ts';
 
+/** IIIF wants a list of thumbnails: the poster's largest JPEG, when there is one. */
 function thumbnail(poster: ExhibitionItem['video']['poster'] | null, links: SiteLinks) {
-  const largest = poster && [...poster.jpeg].sort((a, b) => b.width - a.width)[0];
-  return largest
-    ? [
-        {
-          id: links.abs(largest.url),
-          type: 'Image',
-          format: 'image/jpeg',
-          width: largest.width,
-          height: largest.height,
-        },
-      ]
-    : undefined;
+  const image = posterImage(poster, links);
+  return image ? [image] : undefined;
 }
 
 /**

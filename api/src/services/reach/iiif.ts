@@ -47,8 +47,9 @@ function metadata(detail: ArtifactDetail): LabelValue[] {
   return out;
 }
 
-function poster(video: PublicVideo, links: SiteLinks) {
-  const largest = [...video.poster.jpeg].sort((a, b) => b.width - a.width)[0];
+/** The largest JPEG poster as an IIIF Image (a Canvas placeholder, a Collection item's thumbnail). */
+export function posterImage(poster: PublicVideo['poster'] | null, links: SiteLinks) {
+  const largest = poster && [...poster.jpeg].sort((a, b) => b.width - a.width)[0];
   return largest
     ? {
         id: links.abs(largest.url),
@@ -99,7 +100,7 @@ function videoBody(video: PublicVideo, links: SiteLinks) {
  * Shown before the video plays (Presentation 3 placeholderCanvas): the poster, so viewers such as Clover
  * show the object instead of a black box.
  */
-function placeholderCanvas(canvasId: string, image: ReturnType<typeof poster>) {
+function placeholderCanvas(canvasId: string, image: ReturnType<typeof posterImage>) {
   if (!image) return undefined;
   const id = `${canvasId}/placeholder`;
   return {
@@ -153,7 +154,7 @@ export function buildManifest(
   const { video } = detail;
   const id = links.manifest(detail.slug);
   const canvasId = `${links.base}/iiif/artifacts/${encodeURIComponent(detail.slug)}/canvas/${encodeURIComponent(video.id)}`;
-  const thumb = poster(video, links);
+  const thumb = posterImage(video.poster, links);
   const placeholder = placeholderCanvas(canvasId, thumb);
   const summary = bothLangs({ vi: storyText(detail.story.vi), en: storyText(detail.story.en) });
   const title = langMap(bothLangs(detail.title) ?? { vi: detail.slug, en: detail.slug });
