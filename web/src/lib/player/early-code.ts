@@ -11,6 +11,9 @@ const FILM_PAGES = new Set(['artifact', 'embed']);
 /** Starts fetching hls.js (the same lazy chunk the engine imports) when `pathname` is a film's page. */
 export function startPlayerCodeEarly(pathname: string): void {
   if (!FILM_PAGES.has(matchRoute(stripLang(pathname)).name) || !onFastLink()) return;
+  // Our service worker controls only the pages of a visitor who saved something for offline use: there the film
+  // may play its saved MP4 without hls.js, and the engine decides (engine.ts) before it fetches any.
+  if (navigator.serviceWorker?.controller) return;
   // The engine's own import() later gets this same module; a failure here is retried there, and reported.
   import('./hls-light.ts').catch(() => {});
 }
