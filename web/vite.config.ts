@@ -1,11 +1,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { offlineAssets } from './offline-assets.ts';
+import { precompress } from './precompress.ts';
 
 const api = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [svelte(), offlineAssets()],
+  plugins: [svelte(), offlineAssets(), precompress()],
   build: {
     // WEB_OUT_DIR lets a test run the real `npm start` (which builds first) without emptying and rewriting
     // web/dist while other tests serve it to a browser.

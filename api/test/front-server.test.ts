@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FrontServer, freePort, startCaddy } from './front-process.ts';
 import { attachFakeVideo, makeTestApp, type TestApp } from './helpers.ts';
@@ -24,6 +24,7 @@ let draftId: string;
 let shownSlug: string;
 const segment = randomBytes(200_000);
 const script = `export const words = ${JSON.stringify(Array(400).fill('nhà rông Ba Na').join(' '))};\n`;
+const scriptBr = brotliCompressSync(script);
 
 beforeAll(async () => {
   const port = await freePort();
@@ -47,6 +48,9 @@ beforeAll(async () => {
   const webDist = join(t.dataDir, 'web-dist');
   mkdirSync(join(webDist, 'assets'), { recursive: true });
   writeFileSync(join(webDist, 'assets', 'index-abc123.js'), script);
+  // The build's brotli twin of a script (web/precompress.ts); Caddy itself compresses with zstd and gzip only.
+  writeFileSync(join(webDist, 'assets', 'player-abc123.js'), script);
+  writeFileSync(join(webDist, 'assets', 'player-abc123.js.br'), scriptBr);
   front = await startCaddy({
     port,
     upstream: `127.0.0.1:${appPort}`,
@@ -142,6 +146,19 @@ describe('the front server (Caddy) in front of the app', () => {
     const raw = await rawGet(`${front.url}/assets/index-abc123.js`);
     expect(raw.length).toBeLessThan(script.length / 4);
     expect(gunzipSync(raw).toString()).toBe(script);
+    expect(appHits).toEqual([]);
+  });
+
+  it("sends a script's brotli twin from the build as it is, to a browser that accepts brotli", async () => {
+    appHits = [];
+    const res = await fetch(`${front.url}/assets/player-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const raw = await rawGet(`${front.url}/assets/player-abc123.js`, 'br');
+    expect(raw.equals(scriptBr)).toBe(true);
+    expect(brotliDecompressSync(raw).toString()).toBe(script);
     expect(appHits).toEqual([]);
   });
 
@@ -267,10 +284,10 @@ function http2Get(
 }
 
 /** The body as sent, still compressed (fetch would decode it). */
-async function rawGet(url: string): Promise<Buffer> {
+async function rawGet(url: string, encoding = 'gzip'): Promise<Buffer> {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
-    request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    request(url, { headers: { 'accept-encoding': encoding } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve(Buffer.concat(chunks)));

@@ -65,12 +65,15 @@ ${cors.join('\n')}
 \t\t}
 \t}
 
-\t# The built web's hashed assets, from disk, kept for good.
+\t# The built web's hashed assets, from disk, kept for good; scripts and styles as the build compressed them
+\t# (their .br and .gz twins, web/precompress.ts), the rest compressed here.
 \thandle /assets/* {
 \t\troot * {$WEB_DIST}
 \t\theader Cache-Control "${IMMUTABLE}"
 \t\tencode zstd gzip
-\t\tfile_server
+\t\tfile_server {
+\t\t\tprecompressed br gzip
+\t\t}
 \t}
 
 \t# Pages (their <head> carries each page's own title and link preview), the api, IIIF, the sitemap: the app.

@@ -25,6 +25,9 @@ async function web(app: FastifyInstance, { groupPages }: { groupPages: GroupPage
     wildcard: false,
     index: false,
     decorateReply: true,
+    // The build's .br and .gz twins of its scripts and styles (web/precompress.ts), sent as they are: no brotli
+    // run per request on the way to a page's first frame. Files without twins are compressed as before.
+    preCompressed: true,
     // @fastify/static 10 hands setHeaders the Fastify reply (not the raw response).
     setHeaders: (reply, path) => {
       // Vite puts a content hash in asset names; index.html must always be revalidated.

@@ -13,6 +13,9 @@ import { estimateBps } from './start-rung.ts';
  */
 const FAST_LINK_BPS = 1_000_000;
 
+/** Whether the link is fast enough for the player code not to wait for anything (see FAST_LINK_BPS). */
+export const onFastLink = () => estimateBps(linkHints()) >= FAST_LINK_BPS;
+
 /**
  * Runs `work` once `img` has loaded or failed and the main thread is idle, or now on a fast link; returns a
  * cancel.
@@ -20,7 +23,7 @@ const FAST_LINK_BPS = 1_000_000;
 export function whileReading(img: HTMLImageElement | null | undefined, work: () => void): () => void {
   let cancelled = false;
   let cancelIdle = () => {};
-  if (estimateBps(linkHints()) >= FAST_LINK_BPS) {
+  if (onFastLink()) {
     queueMicrotask(() => cancelled || work());
     return () => {
       cancelled = true;
