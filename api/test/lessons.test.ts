@@ -46,6 +46,23 @@ describe('making and opening a lesson', () => {
     expect(body.teacherName).toBe('Cô Lan');
   });
 
+  it('takes null times as the builder sends them: the whole film, or from a start to the end', async () => {
+    const as = fromAddress(t.app, '10.1.0.9');
+    const items = [
+      { artifact: films[0] as string, start: null, end: null, note: '' },
+      { artifact: films[1] as string, start: 2, end: null, note: '' },
+      { artifact: films[2] as string, start: 0, end: 4, note: '' },
+    ];
+    const res = await as.create(lessonInput(films, { items }));
+    expect(res.statusCode, res.body).toBe(201);
+    const body = (await as.get(`/api/lessons/${res.json().lesson.code}`)).json();
+    expect(body.items.map((i: { start: number | null; end: number | null }) => [i.start, i.end])).toEqual([
+      [null, null],
+      [2, null],
+      [0, 4],
+    ]);
+  });
+
   it('draws every code from the unambiguous alphabet', async () => {
     const as = fromAddress(t.app, '10.1.0.2');
     for (let i = 0; i < 5; i++) {

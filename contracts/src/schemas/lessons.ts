@@ -14,10 +14,16 @@ import { Lang, Slug } from './common.ts';
 
 const ABUSE_GUARD = 4;
 
+/**
+ * A time in seconds, or null (from the start / to the end). One JSON-Schema type list, not a union: the api coerces
+ * types, and in a union Ajv coerces null to 0 in the number branch first, so "to the end" became "ends at 0".
+ */
+const SecondsOrNull = Type.Unsafe<number | null>({ type: ['number', 'null'], minimum: 0, maximum: 86_400 });
+
 export const LessonItemInput = Type.Object({
   artifact: Slug,
-  start: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 86_400 }), Type.Null()])),
-  end: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 86_400 }), Type.Null()])),
+  start: Type.Optional(SecondsOrNull),
+  end: Type.Optional(SecondsOrNull),
   note: Type.String({ default: '', maxLength: LESSON_NOTE_MAX_LENGTH * ABUSE_GUARD }),
 });
 export type LessonItemInput = Static<typeof LessonItemInput>;
