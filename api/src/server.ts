@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const port = (app.server.address() as { port: number }).port;
-  console.log(`\n  Artifact Stories is running at http://${shown}:${port}/  (API docs: /api/docs)\n`);
+  // With PUBLIC_URL set, visitors use that address (the front server's): both are said, so neither surprises.
+  const at = config.PUBLIC_URL ? `; visitors use ${config.PUBLIC_URL}` : '';
+  console.log(`\n  Artifact Stories is running at http://${shown}:${port}/${at}  (API docs: /api/docs)\n`);
 
   if (config.SEED === 'fixtures') {
     // Clips are generated after listening: the catalogue shows at once and each video turns ready as its job ends.

@@ -19,13 +19,15 @@ export interface RunningSite {
  * the fixture catalogue (groups, categories, artifacts without clips), the in-process worker, and one
  * admin account.
  */
-export async function startSite(options: { webDist?: string } = {}): Promise<RunningSite> {
+export async function startSite(
+  options: { webDist?: string; /** false: a museum that has described nothing yet */ artifacts?: boolean } = {},
+): Promise<RunningSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'artifact-stories-web-'));
   const config = loadConfig({}, { DATA_DIR: dataDir, SEED: 'none', WORKER: 'inline', PORT: 0 });
   if (options.webDist) config.webDist = options.webDist;
   const app = await buildApp(config);
   seedReference(app.repos);
-  seedArtifacts(app.repos);
+  if (options.artifacts !== false) seedArtifacts(app.repos);
   app.catalogue.refreshReference();
   const staff = { email: 'curator@museum.test', password: 'correct horse battery staple' };
   await app.staffAccounts.add({ ...staff, name: 'Curator', role: 'admin' });

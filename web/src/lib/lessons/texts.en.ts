@@ -41,6 +41,7 @@ export const lessonsEn: Record<keyof typeof lessonsVi, string> = {
   'builder.add': 'Add',
   'builder.added': 'Added “{title}”.',
   'builder.noResults': 'No film matches.',
+  'builder.noneYet': 'The museum has not published any film yet. Please come back later.',
   'builder.items': 'Films in the lesson ({count}/{max})',
   'builder.noItems': 'No films yet. Find and add films above.',
   'builder.start': 'Start',

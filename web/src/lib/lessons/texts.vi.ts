@@ -41,6 +41,7 @@ export const lessonsVi = {
   'builder.add': 'Thêm',
   'builder.added': 'Đã thêm “{title}”.',
   'builder.noResults': 'Không có phim nào khớp.',
+  'builder.noneYet': 'Bảo tàng chưa công bố phim nào. Hãy quay lại sau.',
   'builder.items': 'Phim trong bài ({count}/{max})',
   'builder.noItems': 'Chưa có phim nào. Hãy tìm và thêm phim ở trên.',
   'builder.start': 'Bắt đầu',
