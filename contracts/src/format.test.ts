@@ -17,4 +17,10 @@ describe('formatBytes', () => {
     expect(formatBytes(250.4 * 1024 ** 2)).toBe('250 MiB');
     expect(formatBytes(700.6)).toBe('701 B');
   });
+
+  it('writes the decimal comma on Vietnamese pages', () => {
+    expect(formatBytes(1536, 'vi')).toBe('1,5 KiB');
+    expect(formatBytes(92_365, 'vi')).toBe('90,2 KiB');
+    expect(formatBytes(1024 ** 2, 'vi')).toBe('1 MiB');
+  });
 });
