@@ -3,11 +3,13 @@ import { basename, join } from 'node:path';
 import { type ClipRecipe, makeClip } from '@artifact-stories/media-pipeline/testing';
 import { addCaptionFiles } from '../../../api/src/services/seed.service.ts';
 import type { RunningSite } from './app.ts';
+import { keepVersion, mediaCacheOn, publishCached, transcodeKey } from './media-cache.ts';
 
 /**
  * Gives an artifact a video made from `file`, the way the seed does (video record, caption files, transcode
  * job, current video), and waits until the worker has made it ready. Captions are WebVTT files by language.
- * For tests that need a playable film without driving the upload screens. Returns the video's id.
+ * For tests that need a playable film without driving the upload screens; a clip and captions transcoded before
+ * (by this run or an earlier one) are published from the media cache instead (media-cache.ts). Returns the video's id.
  */
 export async function attachClip(
   site: RunningSite,
@@ -23,12 +25,20 @@ export async function attachClip(
     sourceSize: statSync(file).size,
   });
   addCaptionFiles(repos, site.app.config.uploadDir, video.id, captions);
+  const key = mediaCacheOn() ? transcodeKey(file, captions) : undefined;
+  if (key && (await publishCached(site, video.id, key))) {
+    repos.artifacts.setCurrentVideo(artifactId, video.id);
+    return video.id;
+  }
   videoJobs.enqueueTranscode(video.id);
   repos.artifacts.setCurrentVideo(artifactId, video.id);
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     const status = repos.videos.byId(video.id)?.status;
-    if (status === 'ready') return video.id;
+    if (status === 'ready') {
+      if (key) keepVersion(site, video.id, key);
+      return video.id;
+    }
     if (status === 'failed') throw new Error(`The clip ${file} failed to transcode: see the job's error.`);
     await new Promise((r) => setTimeout(r, 500));
   }
