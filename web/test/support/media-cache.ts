@@ -51,7 +51,7 @@ export async function publishCached(site: RunningSite, videoId: string, key: str
   const store = new LocalStore(site.app.config.mediaDir);
   const dir = join(store.scratchDir(videoId), `.cached-${manifest.version}`);
   cpSync(kept, dir, { recursive: true });
-  await store.publishVersion({ dir, videoId, version: manifest.version }, MANIFEST);
+  await store.publishVersion({ dir, videoId, version: manifest.version });
   site.app.repos.videos.markReady(videoId, manifest.version, manifest);
   return true;
 }
