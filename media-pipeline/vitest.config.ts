@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Real ffmpeg runs here: generous timeouts, and at most two files at once on a two-core machine.
+// Real ffmpeg runs here: generous timeouts (the root config runs at most two files at once).
 export default defineConfig({
   test: {
     name: 'media-pipeline',

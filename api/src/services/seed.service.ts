@@ -73,13 +73,11 @@ function seedExhibitions(repos: Pick<Repositories, 'artifacts' | 'exhibitions'>)
 }
 
 /**
- * A clip on this disk becomes an artifact's video the way a staff upload ends: the source stored (copied into the
- * bucket when there is one), the WebVTT files saved as its captions, its transcode queued, and the artifact shown
- * with it. For the seed, and for tests that need a film without driving the upload screens.
+ * A clip on this disk stored as a new video of an artifact, the way a staff upload is: the source (copied into the
+ * bucket when there is one) and the WebVTT files saved as its captions. Returns the video's id.
  */
-export async function attachVideo(
+export async function storeVideo(
   repos: CatalogueRepositories & Pick<Repositories, 'staffFiles'>,
-  videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
   artifactId: number,
   file: string,
   captions: { vi?: string; en?: string } = {},
@@ -102,9 +100,24 @@ export async function attachVideo(
       source: 'human',
     });
   }
-  videoJobs.enqueueTranscode(video.id);
-  repos.artifacts.setCurrentVideo(artifactId, video.id);
   return video.id;
+}
+
+/**
+ * A clip on this disk becomes an artifact's video the way a staff upload ends (storeVideo), its transcode queued and
+ * the artifact shown with it. For the seed, and for tests that need a film without driving the upload screens.
+ */
+export async function attachVideo(
+  repos: CatalogueRepositories & Pick<Repositories, 'staffFiles'>,
+  videoJobs: Pick<VideoJobs, 'enqueueTranscode'>,
+  artifactId: number,
+  file: string,
+  captions: { vi?: string; en?: string } = {},
+): Promise<string> {
+  const videoId = await storeVideo(repos, artifactId, file, captions);
+  videoJobs.enqueueTranscode(videoId);
+  repos.artifacts.setCurrentVideo(artifactId, videoId);
+  return videoId;
 }
 
 /**

@@ -20,7 +20,10 @@ export interface RunningSite {
  * admin account.
  */
 export async function startSite(
-  options: { webDist?: string; /** false: a museum that has described nothing yet */ artifacts?: boolean } = {},
+  options: {
+    webDist?: string /** false: a museum that has described nothing yet */;
+    artifacts?: boolean;
+  } = {},
 ): Promise<RunningSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'artifact-stories-web-'));
   const config = loadConfig({}, { DATA_DIR: dataDir, SEED: 'none', WORKER: 'inline', PORT: 0 });

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ClipRecipe, makeClip } from '@artifact-stories/media-pipeline/testing';
-import { attachVideo } from '../../../api/src/services/seed.service.ts';
+import { storeVideo } from '../../../api/src/services/seed.service.ts';
 import type { RunningSite } from './app.ts';
+import { keepVersion, mediaCacheOn, publishCached, transcodeKey } from './media-cache.ts';
 
 /**
- * Gives an artifact a video made from `file`, the way the seed does (video record, caption files, transcode
- * job, current video), and waits until the worker has made it ready. Captions are WebVTT files by language.
- * For tests that need a playable film without driving the upload screens. Returns the video's id.
+ * Gives an artifact a video made from `file`, the way the seed does (storeVideo: video record, source and caption
+ * files; then the transcode job and current video), and waits until the worker has made it ready. Captions are
+ * WebVTT files by language. For tests that need a playable film without driving the upload screens; a clip and
+ * captions transcoded before (by this run or an earlier one) are published from the media cache instead
+ * (media-cache.ts). Returns the video's id.
  */
 export async function attachClip(
   site: RunningSite,
@@ -16,11 +19,21 @@ export async function attachClip(
   captions: { vi?: string; en?: string } = {},
 ): Promise<string> {
   const { repos, videoJobs } = site.app;
-  const videoId = await attachVideo(repos, videoJobs, artifactId, file, captions);
+  const videoId = await storeVideo(repos, artifactId, file, captions);
+  const key = mediaCacheOn() ? transcodeKey(file, captions) : undefined;
+  if (key && (await publishCached(site, videoId, key))) {
+    repos.artifacts.setCurrentVideo(artifactId, videoId);
+    return videoId;
+  }
+  videoJobs.enqueueTranscode(videoId);
+  repos.artifacts.setCurrentVideo(artifactId, videoId);
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     const status = repos.videos.byId(videoId)?.status;
-    if (status === 'ready') return videoId;
+    if (status === 'ready') {
+      if (key) keepVersion(site, videoId, key);
+      return videoId;
+    }
     if (status === 'failed') throw new Error(`The clip ${file} failed to transcode: see the job's error.`);
     await new Promise((r) => setTimeout(r, 500));
   }
