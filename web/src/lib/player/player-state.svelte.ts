@@ -2,6 +2,8 @@
 // Controls.svelte (which shows it), with the small decisions about volume and captions that both ask for.
 import type { PublicVideo } from '@artifact-stories/contracts/schemas';
 import { locale, t } from '../i18n/i18n.svelte.ts';
+import { rememberCaptions, rememberedCaptions, startingCaptions } from './caption-choice.ts';
+import { browserStore } from './link.ts';
 import type { StoryboardCue } from './storyboard.ts';
 
 export class PlayerState {
@@ -40,8 +42,31 @@ export class PlayerState {
     this.announcement = t('player.volumeAt', { percent: Math.round(this.volume * 100) });
   }
 
-  /** Records the visitor's caption choice; the caller shows it through the engine. */
+  /**
+   * The visitor's caption choice (menu, C key), off included: remembered for the next clip as the data choice
+   * is (caption-choice.ts). The caller shows it through the engine.
+   */
   chooseCaptions(lang: string | null): void {
+    rememberCaptions(browserStore(), lang);
+    this.showCaptions(lang);
+  }
+
+  /**
+   * The captions a clip starts with. The classroom's are announced (the class sees them come) but, not being
+   * this visitor's choice, not remembered; else the remembered choice or the page's language, quietly: nothing
+   * to announce on a page load.
+   */
+  startCaptions(classroom: boolean): void {
+    if (classroom) {
+      this.showCaptions(this.captionsToToggle());
+      return;
+    }
+    const lang = startingCaptions(this.video.captions, locale.lang, rememberedCaptions(browserStore()));
+    this.captions = lang;
+    if (lang) this.lastCaptions = lang;
+  }
+
+  private showCaptions(lang: string | null): void {
     this.captions = lang;
     if (lang) this.lastCaptions = lang;
     this.announcement = lang
