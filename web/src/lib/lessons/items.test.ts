@@ -35,8 +35,20 @@ describe('lesson items', () => {
     expect(toInput(draft('0:12', '30'))).toEqual({ artifact: 'khen-hmong', start: 12, end: 30, note: '' });
     expect(toInput(draft('', ''))).toMatchObject({ start: null, end: null });
     expect(draftProblem(draft('abc', ''))).toEqual({ kind: 'bad-time', field: 'start', value: 'abc' });
-    expect(draftProblem(draft('30', '12'))).toEqual({ kind: 'excerpt', problem: 'end-before-start' });
-    expect(draftProblem(draft('10', '90'))).toEqual({ kind: 'excerpt', problem: 'beyond-end' });
+    expect(draftProblem(draft('30', '12'))).toEqual({
+      kind: 'excerpt',
+      field: 'end',
+      problem: 'end-before-start',
+    });
+    expect(draftProblem(draft('10', '90'))).toEqual({ kind: 'excerpt', field: 'end', problem: 'beyond-end' });
+  });
+
+  it('name the time at fault: the one the builder focuses', () => {
+    const draft = (start: string, end: string) => ({ artifact, start, end, note: '' });
+    expect(draftProblem(draft('90', ''))).toMatchObject({ field: 'start', problem: 'beyond-end' });
+    expect(draftProblem(draft('90', '95'))).toMatchObject({ field: 'start', problem: 'beyond-end' });
+    expect(draftProblem(draft('', '1'))).toMatchObject({ field: 'end', problem: 'too-short' });
+    expect(draftProblem(draft('59', ''))).toMatchObject({ field: 'start', problem: 'too-short' });
   });
 
   it('find the edit token in the fragment', () => {

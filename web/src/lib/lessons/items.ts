@@ -29,7 +29,7 @@ export interface DraftItem {
 
 export type DraftProblem =
   | { kind: 'bad-time'; field: 'start' | 'end'; value: string }
-  | { kind: 'excerpt'; problem: ExcerptProblem };
+  | { kind: 'excerpt'; field: 'start' | 'end'; problem: ExcerptProblem };
 
 /** What is wrong with a draft item's times, checked with the api's own excerpt rule; undefined when fine. */
 export function draftProblem(item: DraftItem): DraftProblem | undefined {
@@ -41,8 +41,22 @@ export function draftProblem(item: DraftItem): DraftProblem | undefined {
     if (seconds === undefined) return { kind: 'bad-time', field, value: typed };
     times[field] = seconds;
   }
-  const problem = excerptProblem(times, item.artifact.durationSec ?? 0);
-  return problem ? { kind: 'excerpt', problem } : undefined;
+  const duration = item.artifact.durationSec ?? 0;
+  const problem = excerptProblem(times, duration);
+  return problem ? { kind: 'excerpt', field: faultOf(problem, times, duration), problem } : undefined;
+}
+
+/** The time a teacher has to change: the one the focus goes to and the message is read with. */
+function faultOf(
+  problem: ExcerptProblem,
+  times: Partial<Record<'start' | 'end', number>>,
+  duration: number,
+): 'start' | 'end' {
+  const start = times.start ?? 0;
+  if (problem === 'negative') return start < 0 ? 'start' : 'end';
+  if (problem === 'beyond-end') return start >= duration ? 'start' : 'end';
+  // An end before the start, or too close to it: the end is what the teacher was last choosing.
+  return times.end === undefined ? 'start' : 'end';
 }
 
 /** The item as the api takes it (call after draftProblem found nothing). */
