@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, hlsChunks, initialScripts, sum } from './support/bundle.ts';
 
 describe('web build', () => {
-  it('keeps the initial JavaScript under 67 KB gzip', () => {
+  it('keeps the initial JavaScript under 68 KB gzip', () => {
     const initial = initialScripts();
     expect(initial.length).toBeGreaterThan(0);
     // 60 KB until the player gained its data saver, end screen, chapters and links to a moment (62.8 KB); the
@@ -13,7 +13,9 @@ describe('web build', () => {
     // (card grid, poster, status) became chunks of their own (~2.4 KB of gzip overhead), the texts ~0.8 KB.
     // Exhibitions, lessons, the language in the URL, share and offline together made 73.4 KB; the staff pages'
     // 200 messages (5.3 KB gzip) then left the public dictionary (lib/i18n/staff-*.ts, loaded with those pages).
-    expect(sum(initial, 'gzipBytes')).toBeLessThan(67 * 1024);
+    // 67.2 KB once the player code is asked for as the app starts on fast links (web/src/early.ts: it must be in
+    // the first script to gain its ~0.3 s) and captions start on in the page's language (player/caption-choice.ts).
+    expect(sum(initial, 'gzipBytes')).toBeLessThan(68 * 1024);
   });
 
   it('puts hls.js in its own chunk that the first page load does not fetch', () => {

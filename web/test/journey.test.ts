@@ -330,6 +330,10 @@ describe('visitor', () => {
     await expect.poll(async () => (await videoState(page)).volume).toBeLessThan(before);
     await page.keyboard.press('m');
     await expect.poll(async () => (await videoState(page)).muted).toBe(true);
+    // Captions start on, in the page's language; C turns them off and on again.
+    await expect.poll(async () => (await videoState(page)).captions).toBe('en');
+    await page.keyboard.press('c');
+    await expect.poll(async () => (await videoState(page)).captions).toBe(null);
     await page.keyboard.press('c');
     await expect.poll(async () => (await videoState(page)).captions).toBe('en');
     await page.keyboard.press(' ');
