@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { CAPTIONS_ON_DISK, SOURCES_ON_DISK } from './videos.repository.ts';
 
 export interface DatabaseSummary {
   integrity: unknown;
@@ -26,9 +27,7 @@ export class DatabaseStatusRepository {
       artifacts: count('SELECT COUNT(*) AS n FROM artifacts'),
       failedJobs: count(`SELECT COUNT(*) AS n FROM jobs WHERE state = 'failed'`),
       filesOnDisk:
-        count(
-          `SELECT COUNT(*) AS n FROM videos WHERE source_path IS NOT NULL AND source_path NOT LIKE 's3:%'`,
-        ) + count(`SELECT COUNT(*) AS n FROM captions WHERE path NOT LIKE 's3:%'`),
+        count(`SELECT COUNT(*) AS n ${SOURCES_ON_DISK}`) + count(`SELECT COUNT(*) AS n ${CAPTIONS_ON_DISK}`),
     };
   }
 }

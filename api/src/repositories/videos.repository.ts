@@ -68,6 +68,13 @@ const toRecord = (r: VideoRow): VideoRecord => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * Which sources and caption files the catalogue names on this disk rather than in the bucket ('s3:' references):
+ * one definition for the move into the bucket (filesOnDisk) and the doctor's count (database-status).
+ */
+export const SOURCES_ON_DISK = "FROM videos WHERE source_path IS NOT NULL AND source_path NOT LIKE 's3:%'";
+export const CAPTIONS_ON_DISK = "FROM captions WHERE path NOT LIKE 's3:%'";
+
 export class VideosRepository {
   constructor(
     private readonly db: Db,
@@ -160,15 +167,10 @@ export class VideosRepository {
     captions: { videoId: string; lang: string; path: string }[];
   } {
     const sources = this.db
-      .prepare(
-        `SELECT id AS videoId, source_path AS path FROM videos WHERE source_path IS NOT NULL
-         AND source_path NOT LIKE 's3:%' ORDER BY created_at`,
-      )
+      .prepare(`SELECT id AS videoId, source_path AS path ${SOURCES_ON_DISK} ORDER BY created_at`)
       .all() as { videoId: string; path: string }[];
     const captions = this.db
-      .prepare(
-        `SELECT video_id AS videoId, lang, path FROM captions WHERE path NOT LIKE 's3:%' ORDER BY video_id, lang`,
-      )
+      .prepare(`SELECT video_id AS videoId, lang, path ${CAPTIONS_ON_DISK} ORDER BY video_id, lang`)
       .all() as { videoId: string; lang: string; path: string }[];
     return { sources, captions };
   }
