@@ -61,7 +61,9 @@ it('a spoken word finds the clip; its line and time open the artifact page at th
 
     await line.click();
     await page.waitForURL(new URL(`/artifacts/${SLUG}?t=42`, site.url).href);
-    expect(problems.filter((p) => !/media|m3u8|poster|\.vtt|404/.test(p))).toEqual([]);
+    // The version here has no encoded media: the player asks for its master playlist before any tap and is
+    // told 404 (hls.js says manifestLoadError), whenever that answer lands before the test ends.
+    expect(problems.filter((p) => !/media|m3u8|poster|\.vtt|404|manifestLoadError/.test(p))).toEqual([]);
   } finally {
     await context.close();
   }
