@@ -80,7 +80,19 @@ async function visit(
     await page.goto(url, { waitUntil: mode === 'immediate' ? 'commit' : 'load', timeout: 120_000 });
     if (mode !== 'immediate') await settle(log);
     const play = playButton(page);
-    await play.waitFor({ timeout: 120_000 });
+    await play.waitFor({ timeout: 120_000 }).catch(async (err: Error) => {
+      // A page that never offers play is a finding, not only a timeout: keep what it showed.
+      const shot = `/tmp/bench-network-no-play-${Date.now()}.png`;
+      await page.screenshot({ path: shot }).catch(() => {});
+      const text = await page
+        .locator('main')
+        .innerText({ timeout: 2000 })
+        .catch(() => '(no main)');
+      throw new Error(
+        `no play button on ${page.url()} (${mode}); screenshot ${shot}; the page said: ${text.slice(0, 400)}`,
+        { cause: err },
+      );
+    });
     await play.tap();
     const first = await waitForProbe(page, (p) => p.firstFrameAt !== null, FIRST_FRAME_TIMEOUT_MS);
     const played = (p: PlaybackProbe) => p.ended || p.mediaTime >= PLAY_SEC;
