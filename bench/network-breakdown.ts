@@ -26,6 +26,7 @@ export function breakdown(log: RequestLog, probe: PlaybackProbe, navigationStart
   ];
   const out: Breakdown = {};
   for (const [name, test] of MILESTONES) out[name] = row(first((url) => test(new URL(url).pathname)));
+  out['play button shown'] = [since(probe.playShownAt), since(probe.playShownAt)];
   out.tap = [since(probe.tapAt), since(probe.tapAt)];
   out['first segment'] = row(first((url) => segmentOf(url) !== null));
   out['first frame'] = [since(probe.firstFrameAt), since(probe.firstFrameAt)];

@@ -2,7 +2,14 @@
 // on purpose: a function handed over from TypeScript arrives with tsx's __name() helper calls in it, which the
 // page does not have. Fills window.playbackProbe (the PlaybackProbe type in network-probe.ts).
 (() => {
-  const probe = { tapAt: null, firstFrameAt: null, stalls: [], mediaTime: 0, ended: false };
+  const probe = {
+    playShownAt: null,
+    tapAt: null,
+    firstFrameAt: null,
+    stalls: [],
+    mediaTime: 0,
+    ended: false,
+  };
   window.playbackProbe = probe;
   const now = () => performance.timeOrigin + performance.now();
   for (const type of ['pointerdown', 'touchstart']) {
@@ -42,8 +49,20 @@
       probe.ended = true;
     });
   };
+  // The moment the page offers play: what a tap "at once" could hit first. The harness's own tap comes later
+  // (Playwright polls for the button, then checks it is visible, stable and unobscured).
+  const playShown = () => {
+    if (probe.playShownAt !== null) return;
+    for (const button of document.querySelectorAll('.player button[aria-label]')) {
+      if (/^(Phát|Play)$/.test(button.getAttribute('aria-label')) && button.checkVisibility()) {
+        probe.playShownAt = now();
+        return;
+      }
+    }
+  };
   // The player may create its <video> only when asked to play.
   new MutationObserver(() => {
     for (const video of document.querySelectorAll('video')) watch(video);
+    playShown();
   }).observe(document, { childList: true, subtree: true });
 })();

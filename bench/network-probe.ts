@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface PlaybackProbe {
+  /** The player's play button first in the page and visible (before the harness could tap it). */
+  playShownAt: number | null;
   tapAt: number | null;
   /** The first frame presented after the tap while the video plays (requestVideoFrameCallback). */
   firstFrameAt: number | null;

@@ -10,6 +10,8 @@ export interface RunResult {
   cut: boolean;
   tapToFirstFrameMs: number | null;
   navToFirstFrameMs: number | null;
+  /** The same without the harness's delay between the button showing and its tap: the page's own share. */
+  pageNavToFirstFrameMs: number | null;
   beforeTap: { media: number; poster: number; other: number };
   beforeFirstFrame: { all: number; media: number } | null;
   startRung: string | null;
@@ -44,7 +46,7 @@ export function runResult(
   log: RequestLog,
   at: { navigationStart: number; end: number; full: boolean; cut: boolean },
 ): RunResult {
-  const { tapAt, firstFrameAt } = probe;
+  const { playShownAt, tapAt, firstFrameAt } = probe;
   const tap = tapAt ?? at.end;
   const fetched = segments(log, at.end);
   const perIndex = new Map<number, number>();
@@ -54,6 +56,10 @@ export function runResult(
     cut: at.cut,
     tapToFirstFrameMs: firstFrameAt !== null && tapAt !== null ? firstFrameAt - tapAt : null,
     navToFirstFrameMs: firstFrameAt !== null ? firstFrameAt - at.navigationStart : null,
+    pageNavToFirstFrameMs:
+      firstFrameAt !== null && tapAt !== null && playShownAt !== null
+        ? playShownAt - at.navigationStart + (firstFrameAt - tapAt)
+        : null,
     beforeTap: {
       media: log.bytes((r) => r.kind === 'media', tap),
       poster: log.bytes((r) => r.kind === 'poster', tap),
@@ -115,6 +121,9 @@ export function networkTable(cells: NetworkCell[]): Record<string, Record<string
       'tap → first frame, s (median, range)': timing(runs.map((r) => r.tapToFirstFrameMs)),
       'nav → first frame, s (tap at once)': immediate.length
         ? timing(immediate.map((r) => r.navToFirstFrameMs))
+        : '—',
+      "the page's share: nav → button + tap → frame, s": immediate.length
+        ? timing(immediate.map((r) => r.pageNavToFirstFrameMs))
         : '—',
       'stalls (stalled s)': stallsOf(runs),
       'rung: start → settled': `${distinct(runs.map((r) => r.startRung))} → ${distinct(full.map((r) => r.settledRung))}`,

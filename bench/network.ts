@@ -86,10 +86,10 @@ async function visit(
       await page.screenshot({ path: shot }).catch(() => {});
       const text = await page
         .locator('main')
-        .innerText({ timeout: 2000 })
+        .textContent({ timeout: 2000 })
         .catch(() => '(no main)');
       throw new Error(
-        `no play button on ${page.url()} (${mode}); screenshot ${shot}; the page said: ${text.slice(0, 400)}`,
+        `no play button on ${page.url()} (${mode}); screenshot ${shot}; the page said: ${(text ?? '').replace(/\s+/g, ' ').slice(0, 400)}`,
         { cause: err },
       );
     });
