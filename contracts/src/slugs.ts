@@ -1,6 +1,6 @@
 /**
  * A slug names an artifact, a group or a category in URLs: lowercase letters and digits, in words joined by
- * single hyphens ("khen-h-mong"). The api's schema, the web's router and form, the reach pages and the
+ * single hyphens ("khen-hmong-cua-nghe-nhan"). The api's schema, the web's router and form, the reach pages and the
  * fixture checks all use this one pattern. (`slugify` lives in text.ts: the router needs the pattern at
  * once, the form's proposal only on the staff pages.)
  */

@@ -15,9 +15,13 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** "Khèn H'Mông" → "khen-h-mong": a slug the api accepts, proposed from a title. */
+/**
+ * "Khèn H'Mông" → "khen-hmong": a slug the api accepts, proposed from a title. An apostrophe inside a word
+ * (ASCII or typographic) joins it, as people write the name in Latin letters ("Hmong"), not "h-mong".
+ */
 export function slugify(text: string): string {
   return fold(text)
+    .replace(/(?<=[a-z0-9])['’ʼ](?=[a-z0-9])/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, SLUG_MAX_LENGTH)

@@ -111,7 +111,7 @@ describe('staff', () => {
     await page.getByRole('button', { name: 'Tạo hiện vật' }).click();
     await page.waitForURL(/\/staff\/artifacts\/\d+$/);
     await page.getByRole('heading', { name: TITLE_VI }).waitFor();
-    expect(await page.locator('#slug').inputValue()).toBe('khen-h-mong-cua-nghe-nhan-giang-a-po');
+    expect(await page.locator('#slug').inputValue()).toBe('khen-hmong-cua-nghe-nhan-giang-a-po');
   });
 
   it('is told clearly when a clip is refused', async () => {
